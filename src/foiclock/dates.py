@@ -1,0 +1,123 @@
+"""Reading dates people type and writing dates people read.
+
+Input: ISO 8601 (2025-08-19), UK day-first numbers (19/08/2025, 19-08-2025, 19.08.2025), UK words
+(19 August 2025, 19 Aug 2025, Tuesday 19 August 2025) and `today`. Never month-first, never a
+two-digit year, never a guess. Output: "Wednesday 17 September 2025" for people, ISO for machines.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Final
+
+from foiclock.errors import InvalidInput
+
+FIRST_YEAR: Final = 2000
+LAST_YEAR: Final = 2100
+
+ACCEPTED_FORMS: Final = (
+    "YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, D Month YYYY (19 August 2025, 19 Aug 2025) or today"
+)
+
+MONTH_NAMES: Final = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAY_NAMES: Final = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+
+_MONTH_BY_WORD: Final[dict[str, int]] = {
+    **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    **{name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
+    "sept": 9,
+}
+_WEEKDAY_BY_WORD: Final[dict[str, int]] = {
+    **{name.lower(): number for number, name in enumerate(WEEKDAY_NAMES)},
+    **{name[:3].lower(): number for number, name in enumerate(WEEKDAY_NAMES)},
+}
+
+_ISO: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY_FIRST_NUMBERS: Final = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d+)")
+_DAY_FIRST_WORDS: Final = re.compile(
+    r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d+)", re.IGNORECASE
+)
+
+
+def parse_date(text: str, field: str = "date", today: date | None = None) -> date:
+    """Read a date typed by a person; raise InvalidInput naming `field` if it is not one."""
+    value = text.strip()
+    if value.lower() == "today":
+        return _in_supported_years(today or date.today(), field, text)
+    if match := _ISO.fullmatch(value):
+        year, month, day = (int(part) for part in match.groups())
+        return _build(year, month, day, field, text)
+    if match := _DAY_FIRST_NUMBERS.fullmatch(value):
+        day_text, _separator, month_text, year_text = match.groups()
+        _require_four_digit_year(year_text, field, text)
+        month = int(month_text)
+        if not 1 <= month <= 12:
+            raise InvalidInput(
+                field, text, f"has no month {month} (dates are read day first, never month first)",
+                ACCEPTED_FORMS,
+            )
+        return _build(int(year_text), month, int(day_text), field, text)
+    if match := _DAY_FIRST_WORDS.fullmatch(value):
+        weekday_word, day_text, month_word, year_text = match.groups()
+        month_number = _MONTH_BY_WORD.get(month_word.lower())
+        if month_number is None:
+            raise InvalidInput(field, text, f"has no month called {month_word!r}", ACCEPTED_FORMS)
+        _require_four_digit_year(year_text, field, text)
+        parsed = _build(int(year_text), month_number, int(day_text), field, text)
+        if weekday_word is not None:
+            _check_weekday(weekday_word, parsed, field, text)
+        return parsed
+    raise InvalidInput(field, text, "is not a date foiclock reads", ACCEPTED_FORMS)
+
+
+def _require_four_digit_year(year_text: str, field: str, text: str) -> None:
+    if len(year_text) != 4:
+        raise InvalidInput(field, text, "needs a four-digit year", ACCEPTED_FORMS)
+
+
+def _check_weekday(weekday_word: str, parsed: date, field: str, text: str) -> None:
+    weekday = _WEEKDAY_BY_WORD.get(weekday_word.lower())
+    if weekday is None:
+        raise InvalidInput(field, text, f"has no weekday called {weekday_word!r}", ACCEPTED_FORMS)
+    if weekday != parsed.weekday():
+        raise InvalidInput(
+            field, text, f"names the wrong weekday: {format_long(parsed)}", ACCEPTED_FORMS
+        )
+
+
+def _build(year: int, month: int, day: int, field: str, text: str) -> date:
+    try:
+        built = date(year, month, day)
+    except ValueError:
+        month_name = MONTH_NAMES[month - 1] if 1 <= month <= 12 else f"month {month}"
+        raise InvalidInput(
+            field, text, f"is not a real date ({month_name} {year} has no day {day})",
+            ACCEPTED_FORMS,
+        ) from None
+    return _in_supported_years(built, field, text)
+
+
+def _in_supported_years(day: date, field: str, text: str) -> date:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise InvalidInput(
+            field, text, f"is outside the years foiclock supports ({FIRST_YEAR} to {LAST_YEAR})",
+            f"a date from 1 January {FIRST_YEAR} to 31 December {LAST_YEAR}",
+        )
+    return day
+
+
+def format_long(day: date) -> str:
+    """'Wednesday 17 September 2025': the form shown to people."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def format_short(day: date) -> str:
+    """'Wed 17 Sep 2025': the form used in lists of days."""
+    weekday = WEEKDAY_NAMES[day.weekday()][:3]
+    return f"{weekday} {day.day:>2} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
