@@ -5,22 +5,24 @@ A calendar is the set of divisions whose bank holidays are non-working days: all
 (FOISA s73), one nation for `WD-NATION`. Saturdays and Sundays never count. Christmas Day and
 Good Friday, named in both statutes, are bank holidays in every division, so the union holds them.
 
-Each calendar is built once per process from the cached holiday table into two arrays over
-1 January FIRST_YEAR to 31 December LAST_CALENDAR_YEAR:
+Each calendar turns the cached holiday table into two arrays over a span of days:
 
-- `rank[i]`: how many working days lie in [first day, first day + i];
-- `working`: the ordinal of every working day, in order.
+- `rank[i]`: how many working days lie in [first day of the span, first day + i];
+- `working`: the ordinal of every working day in the span, in order.
 
 "The nth working day after D" (rules.md `C-WD`: D never counts) is then `working[rank[D] + n - 1]`
-and "working days after START up to and including END" is `rank[END] - rank[START]`.
+and "working days after START up to and including END" is `rank[END] - rank[START]`: O(1).
+
+The first query builds only a few years around its date (a single lookup stays instant); the
+first query outside them builds the whole supported span, 1 January FIRST_YEAR to 31 December
+LAST_CALENDAR_YEAR, once (a batch pays for it once).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate, compress
-from typing import Final
+from typing import Final, NamedTuple
 
 from foiclock.dates import FIRST_YEAR, LAST_YEAR, format_long
 from foiclock.divisions import ALL_DIVISIONS
@@ -30,14 +32,13 @@ from foiclock.holiday_data import LAST_CALENDAR_YEAR, HolidayTable, load_holiday
 _FIRST_ORDINAL: Final = date(FIRST_YEAR, 1, 1).toordinal()
 _LAST_INPUT_ORDINAL: Final = date(LAST_YEAR, 12, 31).toordinal()
 _LAST_ORDINAL: Final = date(LAST_CALENDAR_YEAR, 12, 31).toordinal()
-_SIZE: Final = _LAST_ORDINAL - _FIRST_ORDINAL + 1
+_FULL_SIZE: Final = _LAST_ORDINAL - _FIRST_ORDINAL + 1
 _SATURDAY: Final = 5
 
 SUPPORTED_DATES: Final = f"a date from 1 January {FIRST_YEAR} to 31 December {LAST_YEAR}"
 
 
-@dataclass(frozen=True)
-class Holiday:
+class Holiday(NamedTuple):
     """One bank holiday on one day, and the divisions that have it under that name."""
 
     name: str
@@ -45,43 +46,91 @@ class Holiday:
 
 
 class WorkingCalendar:
-    """Working days for one set of divisions. Build with `calendar_for(divisions)`."""
+    """Working days for one set of divisions. Get one with `calendar_for(divisions)`."""
 
     def __init__(self, divisions: tuple[str, ...], table: HolidayTable) -> None:
         self.divisions = divisions
         self.last_announced_year = table.last_announced_year
         self.source = table.source
         self._names_by_division = {d: table.names_by_division[d] for d in divisions}
-        flags = bytearray(b"\x01") * _SIZE
-        first_saturday = (_SATURDAY - date.fromordinal(_FIRST_ORDINAL).weekday()) % 7
+        self._holiday_ordinals = sorted(
+            {o for names in self._names_by_division.values() for o in names}
+        )
+        self._span_first = 0
+        self._span_size = 0
+        self._rank: list[int] = []
+        self._working: list[int] = []
+
+    def _build(self, first_ordinal: int, last_ordinal: int) -> None:
+        """Fill the arrays for the days first_ordinal..last_ordinal."""
+        size = last_ordinal - first_ordinal + 1
+        flags = bytearray(b"\x01") * size
+        first_saturday = (_SATURDAY - date.fromordinal(first_ordinal).weekday()) % 7
         for weekend_day in (first_saturday, first_saturday + 1):
-            flags[weekend_day::7] = bytes(len(range(weekend_day, _SIZE, 7)))
-        for names in self._names_by_division.values():
-            for ordinal in names:
-                flags[ordinal - _FIRST_ORDINAL] = 0
-        self._rank: list[int] = list(accumulate(flags))
-        self._working: list[int] = list(compress(range(_FIRST_ORDINAL, _LAST_ORDINAL + 1), flags))
+            flags[weekend_day::7] = bytes(len(range(weekend_day, size, 7)))
+        for ordinal in self._holiday_ordinals:
+            if first_ordinal <= ordinal <= last_ordinal:
+                flags[ordinal - first_ordinal] = 0
+        self._span_first = first_ordinal
+        self._span_size = size
+        self._rank = list(accumulate(flags))
+        self._working = list(compress(range(first_ordinal, last_ordinal + 1), flags))
+
+    def _covered_index(self, day: date, field: str, last_ordinal: int) -> int:
+        """Where `day` sits in the arrays, growing them first if they do not reach it."""
+        ordinal = day.toordinal()
+        if not _FIRST_ORDINAL <= ordinal <= last_ordinal:
+            raise InvalidInput(
+                field,
+                day.isoformat(),
+                f"({format_long(day)}) is outside the years foiclock supports",
+                SUPPORTED_DATES,
+            )
+        if not 0 <= ordinal - self._span_first < self._span_size:
+            self._grow_to(day.year)
+        return ordinal - self._span_first
+
+    def _grow_to(self, year: int) -> None:
+        """First a few years around `year`; after that the whole span (spans only grow)."""
+        if self._span_size == 0:
+            first_year = max(FIRST_YEAR, year - 1)
+            last_year = min(LAST_CALENDAR_YEAR, year + 2)
+            self._build(date(first_year, 1, 1).toordinal(), date(last_year, 12, 31).toordinal())
+        else:
+            self._build(_FIRST_ORDINAL, _LAST_ORDINAL)
 
     def is_working_day(self, day: date) -> bool:
-        index = self._index(day, "date", _LAST_ORDINAL)
-        return self._rank[index] != (self._rank[index - 1] if index else 0)
+        index = self._covered_index(day, "date", _LAST_ORDINAL)
+        previous = self._rank[index - 1] if index else 0
+        return self._rank[index] > previous
 
     def add(self, start: date, n: int) -> date:
         """The nth working day after `start` (`C-WD`: `start` itself never counts; n >= 1)."""
         if n < 1:
             raise InvalidInput("n", n, "is not a positive number of working days", "1 or more")
-        position = self._rank[self._index(start, "start", _LAST_INPUT_ORDINAL)] + n - 1
-        if position >= len(self._working):
-            raise InvalidInput(
-                "n", n, f"working days after {start.isoformat()} run past the calendar's end "
-                f"(31 December {LAST_CALENDAR_YEAR})", "a smaller count",
-            )
-        return date.fromordinal(self._working[position])
+        ordinal = start.toordinal()
+        index = ordinal - self._span_first
+        if not (0 <= index < self._span_size and ordinal <= _LAST_INPUT_ORDINAL):
+            index = self._covered_index(start, "start", _LAST_INPUT_ORDINAL)
+        position = self._rank[index] + n - 1
+        if position < len(self._working):
+            return date.fromordinal(self._working[position])
+        if self._span_size < _FULL_SIZE:
+            self._grow_to(start.year)
+            return self.add(start, n)
+        raise InvalidInput(
+            "n",
+            n,
+            f"working days after {start.isoformat()} run past the calendar's end "
+            f"(31 December {LAST_CALENDAR_YEAR})",
+            "a smaller count",
+        )
 
     def between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`; negative when end < start."""
-        start_index = self._index(start, "start", _LAST_INPUT_ORDINAL)
-        end_index = self._index(end, "end", _LAST_ORDINAL)
+        self._covered_index(start, "start", _LAST_INPUT_ORDINAL)
+        end_index = self._covered_index(end, "end", _LAST_ORDINAL)
+        start_index = start.toordinal() - self._span_first  # still covered: spans only grow
         return self._rank[end_index] - self._rank[start_index]
 
     def holidays_on(self, day: date) -> tuple[Holiday, ...]:
@@ -104,16 +153,6 @@ class WorkingCalendar:
     def is_provisional(self, day: date) -> bool:
         """True when `day` lies past the last year whose bank holidays are announced."""
         return day.year > self.last_announced_year
-
-    @staticmethod
-    def _index(day: date, field: str, last_ordinal: int) -> int:
-        ordinal = day.toordinal()
-        if not _FIRST_ORDINAL <= ordinal <= last_ordinal:
-            raise InvalidInput(
-                field, day.isoformat(),
-                f"({format_long(day)}) is outside the years foiclock supports", SUPPORTED_DATES,
-            )
-        return ordinal - _FIRST_ORDINAL
 
 
 _calendars: dict[tuple[str, ...], WorkingCalendar] = {}

@@ -38,11 +38,9 @@ _WEEKDAY_BY_WORD: Final[dict[str, int]] = {
     **{name[:3].lower(): number for number, name in enumerate(WEEKDAY_NAMES)},
 }
 
-_ISO: Final = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_DAY_FIRST_NUMBERS: Final = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d+)")
-_DAY_FIRST_WORDS: Final = re.compile(
-    r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d+)", re.IGNORECASE
-)
+_ISO: Final = r"(\d{4})-(\d{2})-(\d{2})"
+_DAY_FIRST_NUMBERS: Final = r"(\d{1,2})([/.-])(\d{1,2})\2(\d+)"
+_DAY_FIRST_WORDS: Final = r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d+)"
 
 
 def parse_date(text: str, field: str = "date", today: date | None = None) -> date:
@@ -50,20 +48,22 @@ def parse_date(text: str, field: str = "date", today: date | None = None) -> dat
     value = text.strip()
     if value.lower() == "today":
         return _in_supported_years(today or date.today(), field, text)
-    if match := _ISO.fullmatch(value):
+    if match := re.fullmatch(_ISO, value, re.ASCII):
         year, month, day = (int(part) for part in match.groups())
         return _build(year, month, day, field, text)
-    if match := _DAY_FIRST_NUMBERS.fullmatch(value):
+    if match := re.fullmatch(_DAY_FIRST_NUMBERS, value, re.ASCII):
         day_text, _separator, month_text, year_text = match.groups()
         _require_four_digit_year(year_text, field, text)
         month = int(month_text)
         if not 1 <= month <= 12:
             raise InvalidInput(
-                field, text, f"has no month {month} (dates are read day first, never month first)",
+                field,
+                text,
+                f"has no month {month} (dates are read day first, never month first)",
                 ACCEPTED_FORMS,
             )
         return _build(int(year_text), month, int(day_text), field, text)
-    if match := _DAY_FIRST_WORDS.fullmatch(value):
+    if match := re.fullmatch(_DAY_FIRST_WORDS, value, re.ASCII | re.IGNORECASE):
         weekday_word, day_text, month_word, year_text = match.groups()
         month_number = _MONTH_BY_WORD.get(month_word.lower())
         if month_number is None:
@@ -97,7 +97,9 @@ def _build(year: int, month: int, day: int, field: str, text: str) -> date:
     except ValueError:
         month_name = MONTH_NAMES[month - 1] if 1 <= month <= 12 else f"month {month}"
         raise InvalidInput(
-            field, text, f"is not a real date ({month_name} {year} has no day {day})",
+            field,
+            text,
+            f"is not a real date ({month_name} {year} has no day {day})",
             ACCEPTED_FORMS,
         ) from None
     return _in_supported_years(built, field, text)
@@ -106,7 +108,9 @@ def _build(year: int, month: int, day: int, field: str, text: str) -> date:
 def _in_supported_years(day: date, field: str, text: str) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise InvalidInput(
-            field, text, f"is outside the years foiclock supports ({FIRST_YEAR} to {LAST_YEAR})",
+            field,
+            text,
+            f"is outside the years foiclock supports ({FIRST_YEAR} to {LAST_YEAR})",
             f"a date from 1 January {FIRST_YEAR} to 31 December {LAST_YEAR}",
         )
     return day

@@ -8,13 +8,11 @@ days are working days), `FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP` (20 w
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from functools import cached_property
-from typing import Final
+from typing import Final, NamedTuple
 
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
-from foiclock.dates import WEEKDAY_NAMES
+from foiclock.dates import FIRST_YEAR, LAST_YEAR, WEEKDAY_NAMES
 from foiclock.errors import InvalidInput
 from foiclock.regimes import Regime, check_nation, get_regime
 
@@ -35,6 +33,12 @@ def regime_calendar(regime: str) -> WorkingCalendar:
     return calendar
 
 
+def last_announced_year() -> int:
+    """The last year whose bank holidays GOV.UK has announced (the shipped snapshot); answers
+    reaching later years are provisional (rules.md section 2)."""
+    return regime_calendar("foia").last_announced_year
+
+
 def add_working_days(start: date, n: int, regime: str = "foia") -> date:
     """The nth working day after `start` under `regime`'s calendar (`C-WD`: `start` itself never
     counts, whether or not it is a working day). `n` must be 1 or more."""
@@ -49,8 +53,7 @@ def working_days_between(start: date, end: date, regime: str = "foia") -> int:
     return calendar.between(start, end)
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """One day of an explained count."""
 
     day: date
@@ -61,8 +64,7 @@ class Step:
     holidays: tuple[Holiday, ...] = ()
 
 
-@dataclass(frozen=True)
-class CalendarDifference:
+class CalendarDifference(NamedTuple):
     """A day the statutory calendar and the body's own nation's calendar treat differently."""
 
     day: date
@@ -70,9 +72,12 @@ class CalendarDifference:
     holidays: tuple[Holiday, ...]
 
 
-@dataclass(frozen=True)
-class Deadline:
-    """A statutory response deadline, with everything needed to explain it."""
+class Deadline(NamedTuple):
+    """A statutory response deadline, with everything needed to explain it.
+
+    `steps` and `nation_differences` are worked out when asked for, so a batch that wants only
+    `due` does not pay for them.
+    """
 
     regime: str
     received: date
@@ -89,33 +94,32 @@ class Deadline:
     nation: str
     nation_due: date | None
     alternative: Deadline | None
-    _calendar: WorkingCalendar = field(repr=False, compare=False)
-    _nation_calendar: WorkingCalendar | None = field(repr=False, compare=False)
 
     @property
     def day_one(self) -> date:
         """The first working day counted."""
-        return self._calendar.add(self.counting_from, 1)
+        return regime_calendar(self.regime).add(self.counting_from, 1)
 
-    @cached_property
+    @property
     def steps(self) -> tuple[Step, ...]:
         """Every day from the receipt to the deadline: received, skipped (with why), counted."""
         return tuple(_count_steps(self))
 
-    @cached_property
+    @property
     def nation_differences(self) -> tuple[CalendarDifference, ...]:
         """Days up to the later of the two answers that the statute and the body's own nation's
         calendar treat differently (rules.md section 2); empty when they are the same calendar."""
-        nation_calendar = self._nation_calendar
-        if nation_calendar is None or self.nation_due is None:
+        if self.nation_due is None:
             return ()
+        statute_calendar = regime_calendar(self.regime)
+        nation_calendar = calendar_for((self.nation,))
         differences = []
         day = self.counting_from + _ONE_DAY
         last = max(self.due, self.nation_due)
         while day <= last:
-            statute_works = self._calendar.is_working_day(day)
+            statute_works = statute_calendar.is_working_day(day)
             if statute_works != nation_calendar.is_working_day(day):
-                skipping = nation_calendar if statute_works else self._calendar
+                skipping = nation_calendar if statute_works else statute_calendar
                 differences.append(
                     CalendarDifference(
                         day=day,
@@ -148,28 +152,24 @@ def response_deadline(
         )
     nation_key = check_nation(nation) if nation is not None else regime_table.default_nation
     deadline = _deadline(received, regime_table, nation_key, receipt_rule)
-    calendar = deadline._calendar
-    if calendar.is_working_day(received):
+    if regime_calendar(regime_table.key).is_working_day(received):
         return deadline
     other_rule = NEXT_WORKING_DAY if receipt_rule == DATE_OF_RECEIPT else DATE_OF_RECEIPT
     alternative = _deadline(received, regime_table, nation_key, other_rule)
-    return _with_alternative(deadline, alternative)
+    return deadline._replace(alternative=alternative)
 
 
 def _deadline(received: date, regime: Regime, nation: str, receipt_rule: str) -> Deadline:
-    calendar = calendar_for(regime.calendar.divisions)
+    calendar = regime_calendar(regime.key)
     window = regime.response
     counting_from = received
     if receipt_rule == NEXT_WORKING_DAY and not calendar.is_working_day(received):
         counting_from = calendar.add(received, 1)
     due = calendar.add(counting_from, window.working_days)
     nation_calendar = calendar_for((nation,))
-    if nation_calendar.divisions == calendar.divisions:
-        nation_due = None
-        compared_calendar = None
-    else:
+    nation_due = None
+    if nation_calendar.divisions != calendar.divisions:
         nation_due = nation_calendar.add(counting_from, window.working_days)
-        compared_calendar = nation_calendar
     return Deadline(
         regime=regime.key,
         received=received,
@@ -182,38 +182,33 @@ def _deadline(received: date, regime: Regime, nation: str, receipt_rule: str) ->
         working_days=window.working_days,
         receipt_rule=receipt_rule,
         counting_from=counting_from,
-        provisional=calendar.is_provisional(max(due, nation_due or due)),
+        provisional=calendar.is_provisional(due),
         nation=nation,
         nation_due=nation_due,
         alternative=None,
-        _calendar=calendar,
-        _nation_calendar=compared_calendar,
     )
-
-
-def _with_alternative(deadline: Deadline, alternative: Deadline) -> Deadline:
-    return replace(deadline, alternative=alternative)
 
 
 def non_working_reason(calendar: WorkingCalendar, day: date) -> tuple[str, tuple[Holiday, ...]]:
     """Why `day` is not a working day: the weekday name for a weekend, else its holidays."""
     holidays = calendar.holidays_on(day)
     if day.weekday() >= 5:
-        return WEEKDAY_NAMES[day.weekday()], holidays
+        return "weekend", holidays
     return "; ".join(h.name for h in holidays), holidays
 
 
 def _count_steps(deadline: Deadline) -> list[Step]:
-    calendar = deadline._calendar
     regime = get_regime(deadline.regime)
+    calendar = regime_calendar(regime.key)
     received = deadline.received
     receipt_rule_id = RECEIPT_RULES[deadline.receipt_rule]
     if calendar.is_working_day(received):
         receipt_reason = "date of receipt; it never counts"
         receipt_holidays: tuple[Holiday, ...] = ()
     else:
-        why, receipt_holidays = non_working_reason(calendar, received)
-        receipt_reason = f"date of receipt, a non-working day ({why}); it never counts"
+        _, receipt_holidays = non_working_reason(calendar, received)
+        weekday = WEEKDAY_NAMES[received.weekday()]
+        receipt_reason = f"date of receipt, a non-working day ({weekday}); it never counts"
     steps = [Step(received, "received", None, receipt_reason, receipt_rule_id, receipt_holidays)]
     number = 0
     day = received + _ONE_DAY
@@ -224,9 +219,12 @@ def _count_steps(deadline: Deadline) -> list[Step]:
         elif day <= deadline.counting_from:
             steps.append(
                 Step(
-                    day, "treated_as_received", None,
+                    day,
+                    "treated_as_received",
+                    None,
                     "first working day after a non-working-day receipt, treated as the date of "
-                    "receipt; it does not count", "C-RECEIPT-ALT",
+                    "receipt; it does not count",
+                    "C-RECEIPT-ALT",
                 )
             )
         else:
@@ -234,10 +232,56 @@ def _count_steps(deadline: Deadline) -> list[Step]:
             last = number == deadline.working_days
             steps.append(
                 Step(
-                    day, "counted", number,
+                    day,
+                    "counted",
+                    number,
                     "response due" if last else "",
                     deadline.rule if last else "C-WD",
                 )
             )
         day += _ONE_DAY
     return steps
+
+
+class NonWorkingWeekday(NamedTuple):
+    """A bank holiday in a calendar's divisions, as `foiclock holidays` lists it."""
+
+    day: date
+    holidays: tuple[Holiday, ...]
+    on_weekend: bool
+    provisional: bool
+
+
+def bank_holidays(
+    years: list[int], regime: str = "foia", nation: str | None = None
+) -> list[NonWorkingWeekday]:
+    """Every bank holiday the engine uses in `years`, for `regime`'s statutory calendar, or for
+    one nation's own calendar (`WD-NATION`) when `nation` is given. Weekend-dated holidays are
+    listed too (marked), since their weekday substitute days appear beside them."""
+    if nation is not None:
+        calendar = calendar_for((check_nation(nation),))
+    else:
+        calendar = regime_calendar(regime)
+    listing = []
+    for year in years:
+        _check_year(year)
+        for day in calendar.holiday_days(year):
+            listing.append(
+                NonWorkingWeekday(
+                    day=day,
+                    holidays=calendar.holidays_on(day),
+                    on_weekend=day.weekday() >= 5,
+                    provisional=calendar.is_provisional(day),
+                )
+            )
+    return listing
+
+
+def _check_year(year: int) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput(
+            "year",
+            year,
+            "is outside the years foiclock supports",
+            f"a year from {FIRST_YEAR} to {LAST_YEAR}",
+        )

@@ -4,8 +4,13 @@ The names and dates come from the `holidays` package (its UK subdivisions ENG, S
 encodes each nation's rules and the proclaimed one-off days; foiclock hand-codes no holiday table.
 Building them costs about 200 ms (importing `holidays` and constructing 102 years for three
 divisions), so the result is kept in the user's cache directory (platformdirs), keyed by the
-`holidays` version, foiclock's version and the shipped GOV.UK snapshot, checksummed, and rebuilt
-whenever the key, the checksum or the shape is wrong: never trusted blindly.
+`holidays` version, foiclock's version and the shipped GOV.UK snapshot, checksummed (CRC-32, to
+catch a truncated or damaged file), and rebuilt whenever the key, the checksum or the shape is
+wrong: never trusted blindly.
+
+The cache file is `marshal` data (built in and the fastest to load: JSON alone would cost more
+than the rest of a lookup): the key, the payload's CRC-32 and the payload. The key includes the
+Python version, since marshal's format may change between versions.
 
 The shipped GOV.UK snapshot (`data/bank-holidays.json`) says which years are announced: later years
 are projected by rule and every answer reaching them is provisional (rules.md section 2).
@@ -14,21 +19,21 @@ are projected by rule and every answer reaching them is provisional (rules.md se
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
+import marshal
 import os
-import re
-from dataclasses import dataclass
+import sys
+import zlib
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Final
+from typing import Final, NamedTuple
 
 from foiclock._version import __version__
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 
-CACHE_FORMAT: Final = 1
+CACHE_FORMAT: Final = 3
+_MARSHAL_VERSION: Final = 4
 #: The calendar runs one year past the last accepted input year, so that a deadline counted from
 #: a date late in LAST_YEAR still has days to land on.
 LAST_CALENDAR_YEAR: Final = LAST_YEAR + 1
@@ -36,8 +41,7 @@ GOVUK_SNAPSHOT: Final = Path(__file__).with_name("data") / "bank-holidays.json"
 CACHE_DIR_ENV: Final = "FOICLOCK_CACHE_DIR"
 
 
-@dataclass(frozen=True)
-class HolidayTable:
+class HolidayTable(NamedTuple):
     """Every bank holiday of each division, FIRST_YEAR to LAST_CALENDAR_YEAR.
 
     `names_by_division[division][ordinal]` is the holiday's name on that day (date.toordinal()).
@@ -78,12 +82,14 @@ def build_holiday_table() -> HolidayTable:
     return HolidayTable(
         names_by_division=names_by_division,
         last_announced_year=last_announced_year(),
-        source=f"holidays {holidays.__version__}",
+        source=f"holidays {_holidays_version()}",
     )
 
 
 def last_announced_year() -> int:
     """The last year every division's bank holidays appear in the shipped GOV.UK snapshot."""
+    import json
+
     with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:
         snapshot = json.load(snapshot_file)
     return min(
@@ -103,7 +109,7 @@ def cache_directory() -> Path:
 
 
 def _cache_file() -> Path:
-    return cache_directory() / f"holidays-v{CACHE_FORMAT}.json"
+    return cache_directory() / f"holidays-v{CACHE_FORMAT}.marshal"
 
 
 def _cache_key() -> str:
@@ -112,64 +118,76 @@ def _cache_key() -> str:
     return (
         f"format={CACHE_FORMAT};foiclock={__version__};holidays={_holidays_version()};"
         f"snapshot={snapshot_stat.st_size}:{snapshot_stat.st_mtime_ns};"
-        f"years={FIRST_YEAR}-{LAST_CALENDAR_YEAR}"
+        f"years={FIRST_YEAR}-{LAST_CALENDAR_YEAR};python={sys.version_info[:2]}"
     )
 
 
 def _holidays_version() -> str:
-    """The installed `holidays` version, read from its version.py without importing it."""
+    """The installed `holidays` version without importing it: the name of its dist-info folder
+    beside the package (cheap), else importlib.metadata (slower, always right)."""
     spec = find_spec("holidays")
-    if spec is None or spec.origin is None:
-        return "missing"
-    version_file = Path(spec.origin).with_name("version.py")
+    if spec is not None and spec.origin is not None:
+        site_packages = Path(spec.origin).parent.parent
+        with contextlib.suppress(OSError):
+            found = [
+                name[len("holidays-") : -len(".dist-info")]
+                for name in os.listdir(site_packages)
+                if name.startswith("holidays-") and name.endswith(".dist-info")
+            ]
+            if len(found) == 1:
+                return found[0]
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        match = re.search(r"__version__\s*=\s*['\"]([^'\"]+)['\"]", version_file.read_text())
-    except OSError:
-        return "unknown"
-    return match.group(1) if match else "unknown"
+        return version("holidays")
+    except PackageNotFoundError:
+        return "missing"
 
 
-def _payload_text(table: HolidayTable) -> str:
-    payload = {
-        "last_announced_year": table.last_announced_year,
-        "source": table.source,
-        "divisions": {
-            division: [[ordinal, name] for ordinal, name in sorted(names.items())]
-            for division, names in table.names_by_division.items()
-        },
-    }
-    return json.dumps(payload, separators=(",", ":"), ensure_ascii=False)
+def _payload_bytes(table: HolidayTable) -> bytes:
+    return marshal.dumps(
+        (table.last_announced_year, table.source, dict(table.names_by_division)), _MARSHAL_VERSION
+    )
 
 
 def _read_cache(cache_file: Path, key: str) -> HolidayTable | None:
-    """The cached table, or None when it is missing, stale, corrupt or wrongly shaped."""
+    """The cached table, or None when it is missing, stale, corrupt or wrongly shaped. The CRC is
+    checked before the payload is unmarshalled, so a damaged file is never decoded."""
     try:
-        envelope = json.loads(cache_file.read_text(encoding="utf-8"))
-        if envelope.get("key") != key:
+        envelope = marshal.loads(cache_file.read_bytes())
+        if not (isinstance(envelope, tuple) and len(envelope) == 3):
             return None
-        payload_text = envelope["payload"]
-        digest = hashlib.sha256(payload_text.encode("utf-8")).hexdigest()
-        if digest != envelope["sha256"]:
+        stored_key, stored_crc, payload_bytes = envelope
+        if stored_key != key or not isinstance(payload_bytes, bytes):
             return None
-        return _table_from_payload(json.loads(payload_text))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        if stored_crc != zlib.crc32(payload_bytes):
+            return None
+        return _table_from_payload(marshal.loads(payload_bytes))
+    except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
-def _table_from_payload(payload: dict[str, Any]) -> HolidayTable | None:
+def _table_from_payload(payload: object) -> HolidayTable | None:
+    """The payload as a HolidayTable if it has exactly the expected shape, else None."""
+    if not (isinstance(payload, tuple) and len(payload) == 3):
+        return None
+    last_announced, source, divisions = payload
+    if not (isinstance(last_announced, int) and isinstance(source, str)):
+        return None
+    if not (isinstance(divisions, dict) and set(divisions) == set(ALL_DIVISIONS)):
+        return None
     first_ordinal = date(FIRST_YEAR, 1, 1).toordinal()
     last_ordinal = date(LAST_CALENDAR_YEAR, 12, 31).toordinal()
-    names_by_division: dict[str, dict[int, str]] = {}
-    for division in ALL_DIVISIONS:
-        entries = payload["divisions"][division]
-        names = {int(ordinal): str(name) for ordinal, name in entries}
-        if not names or not all(first_ordinal <= o <= last_ordinal for o in names):
+    for names in divisions.values():
+        if not (isinstance(names, dict) and names):
             return None
-        names_by_division[division] = names
+        for ordinal, name in names.items():
+            if not (type(ordinal) is int and first_ordinal <= ordinal <= last_ordinal):
+                return None
+            if not (isinstance(name, str) and name):
+                return None
     return HolidayTable(
-        names_by_division=names_by_division,
-        last_announced_year=int(payload["last_announced_year"]),
-        source=str(payload["source"]),
+        names_by_division=divisions, last_announced_year=last_announced, source=source
     )
 
 
@@ -178,20 +196,16 @@ def _write_cache(cache_file: Path, key: str, table: HolidayTable) -> None:
     which costs speed, never correctness."""
     import tempfile
 
-    payload_text = _payload_text(table)
-    envelope = {
-        "key": key,
-        "sha256": hashlib.sha256(payload_text.encode("utf-8")).hexdigest(),
-        "payload": payload_text,
-    }
+    payload_bytes = _payload_bytes(table)
+    envelope = marshal.dumps((key, zlib.crc32(payload_bytes), payload_bytes), _MARSHAL_VERSION)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary_name = tempfile.mkstemp(dir=cache_file.parent, prefix=".holidays-")
     except OSError:
         return
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as temporary:
-            json.dump(envelope, temporary)
+        with os.fdopen(descriptor, "wb") as temporary:
+            temporary.write(envelope)
         os.replace(temporary_name, cache_file)
     except OSError:
         with contextlib.suppress(OSError):

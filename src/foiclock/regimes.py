@@ -4,15 +4,13 @@ regime is adding an entry here, not a branch in the engine."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, NamedTuple
 
 from foiclock.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
 from foiclock.errors import InvalidInput
 
 
-@dataclass(frozen=True)
-class CalendarRule:
+class CalendarRule(NamedTuple):
     """Which days are working days under a regime (rules.md section 2)."""
 
     rule: str
@@ -22,8 +20,7 @@ class CalendarRule:
     status: str
 
 
-@dataclass(frozen=True)
-class WorkingDayWindow:
+class WorkingDayWindow(NamedTuple):
     """A period of N working days after a date (rules.md `C-WD`)."""
 
     rule: str
@@ -33,8 +30,7 @@ class WorkingDayWindow:
     status: str
 
 
-@dataclass(frozen=True)
-class Regime:
+class Regime(NamedTuple):
     key: str
     short_name: str
     name: str
@@ -47,8 +43,7 @@ WD_UK: Final = CalendarRule(
     rule="WD-UK",
     divisions=ALL_DIVISIONS,
     description=(
-        "not a Saturday, Sunday, Christmas Day, Good Friday or a bank holiday "
-        "in any part of the UK"
+        "not a Saturday, Sunday, Christmas Day, Good Friday or a bank holiday in any part of the UK"
     ),
     source="FOIA s10(6)",
     status="statute",

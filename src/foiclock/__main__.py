@@ -1,0 +1,5 @@
+"""`python -m foiclock`: the same as the `foiclock` command."""
+
+from foiclock.cli import main
+
+main()

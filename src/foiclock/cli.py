@@ -1,0 +1,288 @@
+"""The `foiclock` command: one small function per command that parses, calls the library and
+prints. No date logic lives here. Data goes to stdout; warnings and errors go to stderr as one
+line each; exit codes: 0 ok, 1 a result that needs attention, 2 bad input."""
+
+# No `from __future__ import annotations` here: typer reads the parameter annotations at every
+# run, and string annotations would be compiled and evaluated each time (~10 ms of start-up).
+import functools
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from foiclock._version import __version__
+from foiclock.errors import InvalidInput
+
+EXIT_BAD_INPUT = 2
+
+EXAMPLES = """Examples:
+
+  foiclock due 2025-08-19                  FOIA response deadline for a request received then
+
+  foiclock due 19/08/2025 --regime foisa   the same request under FOISA (Scotland)
+
+  foiclock due 2025-08-19 --explain        every day counted and skipped, and why
+
+  foiclock add 2025-09-17 20               the 20th working day after a date
+
+  foiclock count 2025-09-17 2025-10-01     working days after one date up to another
+
+  foiclock holidays 2026 --regime foia     the bank holidays a FOIA count skips in 2026
+"""
+
+app = typer.Typer(
+    name="foiclock",
+    help="UK information-rights deadlines (FOIA, EIR, FOISA, EISR), counted as the statute says.",
+    epilog=EXAMPLES,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+RegimeOption = Annotated[
+    str, typer.Option("--regime", "-r", help="foia, eir, foisa or eisr.", show_default=True)
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+NationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--nation",
+        help="The body's own nation: england-and-wales, scotland or northern-ireland "
+        "(default: england-and-wales for FOIA/EIR, scotland for FOISA/EISR).",
+    ),
+]
+
+
+def reports_bad_input(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn InvalidInput into one line on stderr and exit code 2: never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except InvalidInput as error:
+            typer.echo(f"foiclock: error: {error}", err=True)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+
+    return wrapper
+
+
+def _print_json(value: dict[str, Any]) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+
+
+def _warn(message: str) -> None:
+    typer.echo(f"foiclock: warning: {message}", err=True)
+
+
+def _warn_provisional(provisional: bool) -> None:
+    if provisional:
+        from foiclock.engine import last_announced_year
+
+        last = last_announced_year()
+        _warn(
+            f"provisional: the answer reaches past {last}, the last year whose bank holidays "
+            "are announced; later holidays are projected by rule and may change"
+        )
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"foiclock {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """UK information-rights deadlines (FOIA, EIR, FOISA, EISR), counted as the statute says."""
+
+
+@app.command()
+@reports_bad_input
+def due(
+    received: Annotated[
+        str, typer.Argument(help="Date of receipt: 2025-08-19, 19/08/2025, 19 Aug 2025, today.")
+    ],
+    regime: RegimeOption = "foia",
+    nation: NationOption = None,
+    receipt_rule: Annotated[
+        str,
+        typer.Option(
+            "--receipt-rule",
+            help="date-of-receipt (C-RECEIPT) or next-working-day (C-RECEIPT-ALT).",
+        ),
+    ] = "date-of-receipt",
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show every day counted and skipped, and why.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """The statutory response deadline for a request received on RECEIVED."""
+    from foiclock.dates import parse_date
+    from foiclock.engine import response_deadline
+
+    deadline = response_deadline(
+        parse_date(received, "received"), regime, nation=nation, receipt_rule=receipt_rule
+    )
+    if as_json:
+        from foiclock.serialise import deadline_json
+
+        _print_json(deadline_json(deadline))
+    else:
+        from foiclock.render import due_text
+
+        typer.echo(due_text(deadline, explain=explain))
+    _warn_provisional(deadline.provisional)
+
+
+@app.command()
+@reports_bad_input
+def add(
+    start: Annotated[str, typer.Argument(help="The date to count from (it never counts).")],
+    n: Annotated[str, typer.Argument(help="How many working days, 1 or more.")],
+    regime: RegimeOption = "foia",
+    as_json: JsonOption = False,
+) -> None:
+    """The Nth working day after START (C-WD)."""
+    from foiclock.dates import parse_date
+    from foiclock.engine import add_working_days, regime_calendar
+
+    start_date = parse_date(start, "start")
+    count = _parse_count(n)
+    result = add_working_days(start_date, count, regime)
+    provisional = regime_calendar(regime).is_provisional(result)
+    if as_json:
+        _print_json(
+            {
+                "date": result.isoformat(),
+                "start": start_date.isoformat(),
+                "n": count,
+                "regime": regime,
+                "provisional": provisional,
+            }
+        )
+    else:
+        from foiclock.render import add_text
+
+        typer.echo(add_text(start_date, count, result, regime, provisional))
+    _warn_provisional(provisional)
+
+
+def _parse_count(text: str) -> int:
+    try:
+        count = int(text)
+    except ValueError:
+        raise InvalidInput(
+            "n", text, "is not a whole number", "a whole number, 1 or more"
+        ) from None
+    if count < 1:
+        raise InvalidInput("n", text, "is not 1 or more", "a whole number, 1 or more")
+    return count
+
+
+@app.command()
+@reports_bad_input
+def count(
+    start: Annotated[str, typer.Argument(help="The day after which counting starts.")],
+    end: Annotated[str, typer.Argument(help="The last day counted.")],
+    regime: RegimeOption = "foia",
+    as_json: JsonOption = False,
+) -> None:
+    """Working days after START up to and including END (negative if END is before START)."""
+    from foiclock.dates import parse_date
+    from foiclock.engine import regime_calendar, working_days_between
+
+    start_date = parse_date(start, "start")
+    end_date = parse_date(end, "end")
+    working_days = working_days_between(start_date, end_date, regime)
+    provisional = regime_calendar(regime).is_provisional(max(start_date, end_date))
+    if as_json:
+        _print_json(
+            {
+                "working_days": working_days,
+                "start": start_date.isoformat(),
+                "end": end_date.isoformat(),
+                "regime": regime,
+                "provisional": provisional,
+            }
+        )
+    else:
+        from foiclock.render import count_text
+
+        typer.echo(count_text(start_date, end_date, working_days, regime))
+    _warn_provisional(provisional)
+
+
+@app.command()
+@reports_bad_input
+def holidays(
+    years: Annotated[
+        list[str] | None, typer.Argument(help="Years to list (default: this year).")
+    ] = None,
+    regime: Annotated[
+        str | None,
+        typer.Option("--regime", "-r", help="List the days this regime's count skips."),
+    ] = None,
+    nation: Annotated[
+        str | None,
+        typer.Option("--nation", help="List one nation's own bank holidays (WD-NATION)."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The bank holidays the engine skips, with names and the part(s) of the UK they belong to.
+
+    Saturdays and Sundays are never working days and are not listed.
+    """
+    from datetime import date
+
+    from foiclock.engine import bank_holidays
+    from foiclock.regimes import check_nation, get_regime, nation_calendar
+
+    if regime is not None and nation is not None:
+        raise InvalidInput("--nation", nation, "cannot be used with --regime", "one of the two")
+    year_numbers = [_parse_year(year) for year in years] if years else [date.today().year]
+    if nation is not None:
+        calendar = nation_calendar(check_nation(nation))
+        title_subject = f"{calendar.divisions[0]} ({calendar.rule})"
+    else:
+        regime_table = get_regime(regime or "foia")
+        calendar = regime_table.calendar
+        title_subject = f"{regime_table.short_name} ({calendar.rule}, {calendar.source})"
+    listing = bank_holidays(year_numbers, regime or "foia", nation)
+    if as_json:
+        from foiclock.serialise import holidays_json
+
+        _print_json(holidays_json(listing, calendar.rule, calendar.divisions, year_numbers))
+    else:
+        from foiclock.render import holidays_listing_text
+
+        years_text = ", ".join(str(y) for y in year_numbers)
+        typer.echo(
+            holidays_listing_text(listing, f"Bank holidays for {title_subject}, {years_text}:")
+        )
+    _warn_provisional(any(entry.provisional for entry in listing))
+
+
+def _parse_year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4):
+        raise InvalidInput("year", text, "is not a four-digit year", "a year from 2000 to 2100")
+    return int(text)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
