@@ -72,7 +72,8 @@ def main() -> None:
     medians = {name: statistics.median(values) * 1000 for name, values in timings.items()}
     import typer
 
-    print(f"cold start, median of {runs} runs (typer {typer.__version__}, {sys.version.split()[0]})")
+    python_version = sys.version.split()[0]
+    print(f"cold start, median of {runs} runs (typer {typer.__version__}, Python {python_version})")
     for name, median in medians.items():
         print(f"  {name:<26} {median:7.1f} ms")
     due = medians["foiclock due 2025-08-19"]

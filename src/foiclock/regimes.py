@@ -43,7 +43,7 @@ WD_UK: Final = CalendarRule(
     rule="WD-UK",
     divisions=ALL_DIVISIONS,
     description=(
-        "not a Saturday, Sunday, Christmas Day, Good Friday or a bank holiday in any part of the UK"
+        "weekends, Christmas Day, Good Friday and bank holidays in any part of the UK do not count"
     ),
     source="FOIA s10(6)",
     status="statute",
@@ -58,7 +58,7 @@ WD_UK_EIR: Final = CalendarRule(
 WD_SCOT: Final = CalendarRule(
     rule="WD-SCOT",
     divisions=(SCOTLAND,),
-    description="not a Saturday, Sunday, Christmas Day or a bank holiday in Scotland",
+    description="weekends, Christmas Day and bank holidays in Scotland do not count",
     source="FOISA s73",
     status="statute",
 )
@@ -76,7 +76,7 @@ def nation_calendar(nation: str) -> CalendarRule:
     return CalendarRule(
         rule="WD-NATION",
         divisions=(nation,),
-        description="not a Saturday, Sunday, Christmas Day or a bank holiday in that nation",
+        description="weekends, Christmas Day and that nation's bank holidays do not count",
         source="the body's own nation",
         status="best reading",
     )

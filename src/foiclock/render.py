@@ -3,6 +3,8 @@ looking up names. Every function returns a string; the CLI decides where it goes
 
 from __future__ import annotations
 
+import re
+import textwrap
 from datetime import date
 
 from foiclock.calendar import Holiday
@@ -12,6 +14,10 @@ from foiclock.engine import RECEIPT_RULES, Deadline, NonWorkingWeekday, Step
 from foiclock.regimes import CalendarRule, get_regime
 
 BEST_READING = "best reading"
+WIDTH = 80
+_NBSP = "\u00a0"
+#: A date as format_long or format_short writes it, kept on one line when text is folded.
+_DATE_IN_TEXT = re.compile(r"\b[A-Z][a-z]+ +\d{1,2} [A-Z][a-z]+ \d{4}\b")
 
 
 def _status_note(status: str) -> str:
@@ -25,9 +31,29 @@ def holidays_text(holidays: tuple[Holiday, ...]) -> str:
 
 def calendar_line(calendar: CalendarRule) -> str:
     return (
-        f"Working days: {calendar.rule}, {calendar.description} "
-        f"({calendar.source}){_status_note(calendar.status)}"
+        f"Working days: {calendar.description} "
+        f"({calendar.rule}, {calendar.source}){_status_note(calendar.status)}"
     )
+
+
+def _wrap(lines: list[str]) -> str:
+    """Fold lines longer than WIDTH under their own indent plus two, for an 80-column terminal."""
+    folded = []
+    for line in lines:
+        if len(line) <= WIDTH:
+            folded.append(line)
+            continue
+        indent = " " * (len(line) - len(line.lstrip()) + 2)
+        unbreakable = _DATE_IN_TEXT.sub(lambda m: m.group(0).replace(" ", _NBSP), line)
+        filled = textwrap.fill(
+            unbreakable,
+            WIDTH,
+            subsequent_indent=indent,
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        folded.append(filled.replace(_NBSP, " "))
+    return "\n".join(folded)
 
 
 def due_text(deadline: Deadline, *, explain: bool = False) -> str:
@@ -55,7 +81,7 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
         lines.append("")
         lines.append("The count:")
         lines.extend(_step_line(step) for step in deadline.steps)
-    return "\n".join(lines)
+    return _wrap(lines)
 
 
 def _receipt_alternative_lines(deadline: Deadline) -> list[str]:
@@ -65,14 +91,14 @@ def _receipt_alternative_lines(deadline: Deadline) -> list[str]:
     rule_id = RECEIPT_RULES[alternative.receipt_rule]
     if alternative.receipt_rule == "next-working-day":
         reading = (
-            "some authorities treat the first working day after a non-working-day arrival, "
+            "some bodies treat the next working day, "
             f"{format_long(alternative.counting_from)}, as the date of receipt"
         )
     else:
-        reading = "the default keeps the day of arrival as the date of receipt"
+        reading = "the default keeps the day it arrived as the date of receipt"
     return [
-        f"  Received on a non-working day: {reading} ({rule_id}, "
-        f"--receipt-rule {alternative.receipt_rule}), which gives {format_long(alternative.due)}"
+        f"  Received on a non-working day: {reading} ({rule_id}, --receipt-rule "
+        f"{alternative.receipt_rule}); that reading gives {format_long(alternative.due)}"
     ]
 
 
@@ -89,8 +115,10 @@ def _nation_lines(deadline: Deadline, *, explain: bool) -> list[str]:
     if not deadline.nation_differences:
         return [f"  {nation}'s own calendar {outcome} (--nation {deadline.nation})"]
     calendar = get_regime(deadline.regime).calendar
-    lines = [f"  {nation}'s own calendar {outcome} (--nation {deadline.nation}), but the count"]
-    lines.append(f"  follows {calendar.rule} ({calendar.source}), which differs on these days:")
+    lines = [
+        f"  {nation}'s own calendar {outcome} (--nation {deadline.nation}), but the count "
+        f"follows {calendar.rule} ({calendar.source}), which differs on these days:"
+    ]
     for difference in deadline.nation_differences:
         if difference.non_working_under == "statute":
             effect = f"skipped under {calendar.rule}, though a working day in {nation}"
@@ -129,7 +157,7 @@ def add_text(start: date, n: int, result: date, regime_key: str, provisional: bo
     ]
     if provisional:
         lines.append("  PROVISIONAL: past the last year of announced bank holidays")
-    return "\n".join(lines)
+    return _wrap(lines)
 
 
 def count_text(start: date, end: date, working_days: int, regime_key: str) -> str:
@@ -142,7 +170,7 @@ def count_text(start: date, end: date, working_days: int, regime_key: str) -> st
     ]
     if working_days < 0:
         lines.append("  negative: the end date is before the start date")
-    return "\n".join(lines)
+    return _wrap(lines)
 
 
 def holidays_listing_text(listing: list[NonWorkingWeekday], title: str) -> str:
@@ -157,4 +185,4 @@ def holidays_listing_text(listing: list[NonWorkingWeekday], title: str) -> str:
         lines.append(f"  {format_short(entry.day)}  {holidays_text(entry.holidays)}{suffix}")
     if len(lines) == 1:
         lines.append("  (none)")
-    return "\n".join(lines)
+    return "\n".join(lines)  # one holiday a line, unfolded, so that grep finds it whole

@@ -1,0 +1,83 @@
+"""Keep README.md true: every `$ foiclock ...` example in a console block is run and its output
+compared; every pycon block is run as a doctest; the quick-start test command is the one CI runs.
+
+`python -m tests.test_readme --write` rewrites the console outputs from real runs.
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+import shlex
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from foiclock.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+CONSOLE_BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+PYCON_BLOCK = re.compile(r"```pycon\n(.*?)```", re.DOTALL)
+
+
+def run_example(command_line: str) -> str:
+    words = shlex.split(command_line)
+    assert words[0] == "foiclock", command_line
+    result = CliRunner().invoke(app, words[1:])
+    assert result.exit_code == 0, f"{command_line}: exit {result.exit_code}: {result.stderr}"
+    return result.stdout
+
+
+def console_examples(text: str) -> list[tuple[str, str]]:
+    """(command line, expected output) for each console block, one command per block."""
+    examples = []
+    for block in CONSOLE_BLOCK.findall(text):
+        first_line, _, expected = block.partition("\n")
+        assert first_line.startswith("$ "), block
+        examples.append((first_line[2:], expected))
+    return examples
+
+
+def test_console_examples_print_what_the_readme_shows() -> None:
+    examples = console_examples(README.read_text(encoding="utf-8"))
+    assert len(examples) >= 6
+    for command_line, expected in examples:
+        assert run_example(command_line) == expected, f"README example drifted: {command_line}"
+
+
+def test_pycon_examples_run() -> None:
+    parser = doctest.DocTestParser()
+    for number, block in enumerate(PYCON_BLOCK.findall(README.read_text(encoding="utf-8"))):
+        test = parser.get_doctest(block, {}, f"README pycon block {number}", str(README), 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        runner.run(test)
+        assert runner.failures == 0, f"README pycon block {number} failed"
+
+
+def test_quick_start_test_command_is_what_ci_runs() -> None:
+    readme = README.read_text(encoding="utf-8")
+    shell_blocks = re.findall(r"```sh\n(.*?)```", readme, re.DOTALL)
+    quick_start = shell_blocks[0].splitlines() + shell_blocks[1].splitlines()
+    assert len(quick_start) == 2
+    install_and_run, install_and_test = quick_start
+    assert "foiclock due 2025-08-19" in install_and_run
+    assert "pytest" in install_and_test
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert install_and_test in ci_lines
+
+
+def write() -> None:
+    """Rewrite every console block's output from a real run."""
+    text = README.read_text(encoding="utf-8")
+
+    def rewrite(match: re.Match[str]) -> str:
+        first_line = match.group(1).partition("\n")[0]
+        return f"```console\n{first_line}\n{run_example(first_line[2:])}```"
+
+    README.write_text(CONSOLE_BLOCK.sub(rewrite, text), encoding="utf-8")
+
+
+if __name__ == "__main__" and "--write" in sys.argv:
+    write()
