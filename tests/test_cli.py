@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from freezegun import freeze_time
 from typer.testing import CliRunner
 
 from foiclock import __version__
@@ -171,3 +172,19 @@ def test_version_help_and_module_entry_point() -> None:
     )  # fmt: skip
     assert completed.returncode == 2
     assert completed.stderr.count("\n") == 1
+
+
+@freeze_time("2025-08-19 23:30:00")
+def test_today_is_the_calendar_day() -> None:
+    """C-RECEIPT: the date of receipt is the calendar day, whatever the hour."""
+    _, out, _ = run("due", "today", "--json")
+    assert json.loads(out)["received"] == "2025-08-19"
+    assert json.loads(out)["due"] == "2025-09-17"
+
+
+@freeze_time("2026-11-25")
+def test_holidays_defaults_to_this_year() -> None:
+    _, out, _ = run("holidays", "--json")
+    data = json.loads(out)
+    assert data["years"] == [2026]
+    assert data["holidays"][0]["date"] == "2026-01-01"

@@ -37,3 +37,22 @@ def test_due_with_warm_cache_imports_nothing_heavy(tmp_path: object) -> None:
     cache_dir = str(tmp_path)
     assert "holidays" in loaded_heavy_modules(cache_dir)  # the first run builds the cache
     assert loaded_heavy_modules(cache_dir) == []
+
+
+def test_library_works_without_typer_or_rich() -> None:
+    """The library path must not need the CLI's dependencies (issue "Core")."""
+    probe = (
+        "import sys\n"
+        "sys.modules['typer'] = None\n"
+        "sys.modules['rich'] = None\n"
+        "from datetime import date\n"
+        "from foiclock import response_deadline, add_working_days, working_days_between\n"
+        "d = response_deadline(date(2025, 8, 19))\n"
+        "print(d.due, len(d.steps), add_working_days(date(2025, 9, 17), 20),\n"
+        "      working_days_between(date(2025, 8, 19), date(2025, 9, 17)))\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    # rules.md examples 1 and 13; the 30 days from 19 Aug to 17 Sep, both included, are steps.
+    assert completed.stdout.split() == ["2025-09-17", "30", "2025-10-15", "20"]

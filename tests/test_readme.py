@@ -79,5 +79,15 @@ def write() -> None:
     README.write_text(CONSOLE_BLOCK.sub(rewrite, text), encoding="utf-8")
 
 
+def test_every_command_is_documented() -> None:
+    from typer.main import get_command
+
+    readme = README.read_text(encoding="utf-8")
+    commands = get_command(app).commands  # type: ignore[attr-defined]
+    assert {"due", "add", "count", "holidays"} <= set(commands)
+    for name in commands:
+        assert f"`foiclock {name}" in readme, f"README does not document foiclock {name}"
+
+
 if __name__ == "__main__" and "--write" in sys.argv:
     write()

@@ -16,19 +16,19 @@ from foiclock.errors import InvalidInput
 
 EXIT_BAD_INPUT = 2
 
+# "\b" keeps click from refolding the examples into a paragraph.
 EXAMPLES = """Examples:
 
-  foiclock due 2025-08-19                  FOIA response deadline for a request received then
+\b
+  foiclock due 2025-08-19                 FOIA deadline for that receipt
+  foiclock due 19/08/2025 --regime foisa  the same request under FOISA
+  foiclock due 2025-08-19 --explain       each day counted or skipped, and why
+  foiclock due 2025-08-19 --json          one JSON object, ISO dates
+  foiclock add 2025-09-17 20              the 20th working day after a date
+  foiclock count 2025-09-17 2025-10-01    working days between two dates
+  foiclock holidays 2026 --regime foia    bank holidays a FOIA count skips
 
-  foiclock due 19/08/2025 --regime foisa   the same request under FOISA (Scotland)
-
-  foiclock due 2025-08-19 --explain        every day counted and skipped, and why
-
-  foiclock add 2025-09-17 20               the 20th working day after a date
-
-  foiclock count 2025-09-17 2025-10-01     working days after one date up to another
-
-  foiclock holidays 2026 --regime foia     the bank holidays a FOIA count skips in 2026
+Exit codes: 0 ok, 1 a result that needs attention, 2 bad input.
 """
 
 app = typer.Typer(
@@ -131,7 +131,7 @@ def due(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """The statutory response deadline for a request received on RECEIVED."""
+    """Response deadline for a request received on RECEIVED."""
     from foiclock.dates import parse_date
     from foiclock.engine import response_deadline
 
@@ -202,7 +202,10 @@ def count(
     regime: RegimeOption = "foia",
     as_json: JsonOption = False,
 ) -> None:
-    """Working days after START up to and including END (negative if END is before START)."""
+    """Working days after START up to and including END.
+
+    Negative when END is before START.
+    """
     from foiclock.dates import parse_date
     from foiclock.engine import regime_calendar, working_days_between
 
@@ -243,7 +246,7 @@ def holidays(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The bank holidays the engine skips, with names and the part(s) of the UK they belong to.
+    """Bank holidays a count skips, with the parts of the UK they belong to.
 
     Saturdays and Sundays are never working days and are not listed.
     """
