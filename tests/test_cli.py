@@ -141,7 +141,7 @@ def test_holidays_lists_names_and_divisions() -> None:
         (["holidays", "26"], "foiclock: error: year: '26' is not a four-digit year"),
         (
             ["holidays", "--regime", "foia", "--nation", "scotland"],
-            "foiclock: error: --nation: 'scotland' cannot be used with --regime",
+            "foiclock: error: nation: 'scotland' cannot be used with a regime",
         ),
     ],
 )

@@ -159,27 +159,18 @@ def add(
 ) -> None:
     """The Nth working day after START (C-WD)."""
     from foiclock.dates import parse_date
-    from foiclock.engine import add_working_days, regime_calendar
+    from foiclock.engine import nth_working_day
 
-    start_date = parse_date(start, "start")
-    count = _parse_count(n)
-    result = add_working_days(start_date, count, regime)
-    provisional = regime_calendar(regime).is_provisional(result)
+    result = nth_working_day(parse_date(start, "start"), _parse_count(n), regime)
     if as_json:
-        _print_json(
-            {
-                "date": result.isoformat(),
-                "start": start_date.isoformat(),
-                "n": count,
-                "regime": regime,
-                "provisional": provisional,
-            }
-        )
-    else:
-        from foiclock.render import add_text
+        from foiclock.serialise import working_day_after_json
 
-        typer.echo(add_text(start_date, count, result, regime, provisional))
-    _warn_provisional(provisional)
+        _print_json(working_day_after_json(result))
+    else:
+        from foiclock.render import working_day_after_text
+
+        typer.echo(working_day_after_text(result))
+    _warn_provisional(result.provisional)
 
 
 def _parse_count(text: str) -> int:
@@ -207,27 +198,18 @@ def count(
     Negative when END is before START.
     """
     from foiclock.dates import parse_date
-    from foiclock.engine import regime_calendar, working_days_between
+    from foiclock.engine import count_working_days
 
-    start_date = parse_date(start, "start")
-    end_date = parse_date(end, "end")
-    working_days = working_days_between(start_date, end_date, regime)
-    provisional = regime_calendar(regime).is_provisional(max(start_date, end_date))
+    result = count_working_days(parse_date(start, "start"), parse_date(end, "end"), regime)
     if as_json:
-        _print_json(
-            {
-                "working_days": working_days,
-                "start": start_date.isoformat(),
-                "end": end_date.isoformat(),
-                "regime": regime,
-                "provisional": provisional,
-            }
-        )
-    else:
-        from foiclock.render import count_text
+        from foiclock.serialise import working_day_count_json
 
-        typer.echo(count_text(start_date, end_date, working_days, regime))
-    _warn_provisional(provisional)
+        _print_json(working_day_count_json(result))
+    else:
+        from foiclock.render import working_day_count_text
+
+        typer.echo(working_day_count_text(result))
+    _warn_provisional(result.provisional)
 
 
 @app.command()
@@ -253,31 +235,18 @@ def holidays(
     from datetime import date
 
     from foiclock.engine import bank_holidays
-    from foiclock.regimes import check_nation, get_regime, nation_calendar
 
-    if regime is not None and nation is not None:
-        raise InvalidInput("--nation", nation, "cannot be used with --regime", "one of the two")
     year_numbers = [_parse_year(year) for year in years] if years else [date.today().year]
-    if nation is not None:
-        calendar = nation_calendar(check_nation(nation))
-        title_subject = f"{calendar.divisions[0]} ({calendar.rule})"
-    else:
-        regime_table = get_regime(regime or "foia")
-        calendar = regime_table.calendar
-        title_subject = f"{regime_table.short_name} ({calendar.rule}, {calendar.source})"
-    listing = bank_holidays(year_numbers, regime or "foia", nation)
+    listing = bank_holidays(year_numbers, regime, nation)
     if as_json:
         from foiclock.serialise import holidays_json
 
-        _print_json(holidays_json(listing, calendar.rule, calendar.divisions, year_numbers))
+        _print_json(holidays_json(listing))
     else:
         from foiclock.render import holidays_listing_text
 
-        years_text = ", ".join(str(y) for y in year_numbers)
-        typer.echo(
-            holidays_listing_text(listing, f"Bank holidays for {title_subject}, {years_text}:")
-        )
-    _warn_provisional(any(entry.provisional for entry in listing))
+        typer.echo(holidays_listing_text(listing))
+    _warn_provisional(listing.provisional)
 
 
 def _parse_year(text: str) -> int:

@@ -8,13 +8,14 @@ days are working days), `FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP` (20 w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
 from foiclock.dates import FIRST_YEAR, LAST_YEAR, WEEKDAY_NAMES
 from foiclock.errors import InvalidInput
-from foiclock.regimes import Regime, check_nation, get_regime
+from foiclock.regimes import CalendarRule, Regime, check_nation, get_regime, nation_calendar
 
 DATE_OF_RECEIPT: Final = "date-of-receipt"
 NEXT_WORKING_DAY: Final = "next-working-day"
@@ -51,6 +52,42 @@ def working_days_between(start: date, end: date, regime: str = "foia") -> int:
     (the same count, signed) when `end` is before `start`."""
     calendar = _calendar_by_regime.get(regime) or regime_calendar(regime)
     return calendar.between(start, end)
+
+
+class WorkingDayAfter(NamedTuple):
+    """`foiclock add`: the nth working day after a date."""
+
+    start: date
+    n: int
+    regime: str
+    day: date
+    provisional: bool
+
+
+class WorkingDayCount(NamedTuple):
+    """`foiclock count`: working days after one date up to and including another."""
+
+    start: date
+    end: date
+    regime: str
+    working_days: int
+    provisional: bool
+
+
+def nth_working_day(start: date, n: int, regime: str = "foia") -> WorkingDayAfter:
+    """add_working_days with what a report needs beside the date (`C-WD`)."""
+    key = get_regime(regime).key
+    calendar = regime_calendar(key)
+    day = calendar.add(start, n)
+    return WorkingDayAfter(start, n, key, day, calendar.is_provisional(day))
+
+
+def count_working_days(start: date, end: date, regime: str = "foia") -> WorkingDayCount:
+    """working_days_between with what a report needs beside the count (`C-WD`)."""
+    key = get_regime(regime).key
+    calendar = regime_calendar(key)
+    working_days = calendar.between(start, end)
+    return WorkingDayCount(start, end, key, working_days, calendar.is_provisional(max(start, end)))
 
 
 class Step(NamedTuple):
@@ -252,21 +289,42 @@ class NonWorkingWeekday(NamedTuple):
     provisional: bool
 
 
+class HolidayListing(NamedTuple):
+    """`foiclock holidays`: the bank holidays one calendar skips in some years."""
+
+    calendar: CalendarRule
+    regime: str | None  # None when the listing is one nation's own calendar
+    years: tuple[int, ...]
+    days: tuple[NonWorkingWeekday, ...]
+
+    @property
+    def provisional(self) -> bool:
+        return any(day.provisional for day in self.days)
+
+
 def bank_holidays(
-    years: list[int], regime: str = "foia", nation: str | None = None
-) -> list[NonWorkingWeekday]:
-    """Every bank holiday the engine uses in `years`, for `regime`'s statutory calendar, or for
-    one nation's own calendar (`WD-NATION`) when `nation` is given. Weekend-dated holidays are
-    listed too (marked), since their weekday substitute days appear beside them."""
+    years: Iterable[int], regime: str | None = None, nation: str | None = None
+) -> HolidayListing:
+    """Every bank holiday the engine uses in `years`: for `regime`'s statutory calendar (default
+    FOIA), or for one nation's own calendar (`WD-NATION`) when `nation` is given instead. Holidays
+    dated on a weekend are listed too (marked), since their weekday substitutes appear beside
+    them."""
+    if regime is not None and nation is not None:
+        raise InvalidInput("nation", nation, "cannot be used with a regime", "a regime or a nation")
     if nation is not None:
-        calendar = calendar_for((check_nation(nation),))
+        calendar_rule = nation_calendar(check_nation(nation))
+        regime_key = None
     else:
-        calendar = regime_calendar(regime)
-    listing = []
-    for year in years:
+        regime_table = get_regime(regime or "foia")
+        calendar_rule = regime_table.calendar
+        regime_key = regime_table.key
+    calendar = calendar_for(calendar_rule.divisions)
+    year_list = tuple(years)
+    days = []
+    for year in year_list:
         _check_year(year)
         for day in calendar.holiday_days(year):
-            listing.append(
+            days.append(
                 NonWorkingWeekday(
                     day=day,
                     holidays=calendar.holidays_on(day),
@@ -274,7 +332,7 @@ def bank_holidays(
                     provisional=calendar.is_provisional(day),
                 )
             )
-    return listing
+    return HolidayListing(calendar_rule, regime_key, year_list, tuple(days))
 
 
 def _check_year(year: int) -> None:

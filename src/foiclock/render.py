@@ -5,12 +5,18 @@ from __future__ import annotations
 
 import re
 import textwrap
-from datetime import date
 
 from foiclock.calendar import Holiday
 from foiclock.dates import format_long, format_short
 from foiclock.divisions import DIVISION_NAME, division_names
-from foiclock.engine import RECEIPT_RULES, Deadline, NonWorkingWeekday, Step
+from foiclock.engine import (
+    RECEIPT_RULES,
+    Deadline,
+    HolidayListing,
+    Step,
+    WorkingDayAfter,
+    WorkingDayCount,
+)
 from foiclock.regimes import CalendarRule, get_regime
 
 BEST_READING = "best reading"
@@ -148,34 +154,42 @@ def _step_line(step: Step) -> str:
     return f"  {label:<10} {format_short(step.day)}  {reason} ({step.rule})"
 
 
-def add_text(start: date, n: int, result: date, regime_key: str, provisional: bool) -> str:
-    regime = get_regime(regime_key)
+def working_day_after_text(result: WorkingDayAfter) -> str:
+    regime = get_regime(result.regime)
     lines = [
-        format_long(result),
-        f"  working day {n} after {format_long(start)} (C-WD; {regime.short_name}, "
-        f"{regime.calendar.rule})",
+        format_long(result.day),
+        f"  working day {result.n} after {format_long(result.start)} (C-WD; "
+        f"{regime.short_name}, {regime.calendar.rule})",
     ]
-    if provisional:
+    if result.provisional:
         lines.append("  PROVISIONAL: past the last year of announced bank holidays")
     return _wrap(lines)
 
 
-def count_text(start: date, end: date, working_days: int, regime_key: str) -> str:
-    regime = get_regime(regime_key)
-    plural = "" if abs(working_days) == 1 else "s"
+def working_day_count_text(result: WorkingDayCount) -> str:
+    regime = get_regime(result.regime)
+    plural = "" if abs(result.working_days) == 1 else "s"
     lines = [
-        f"{working_days} working day{plural}",
-        f"  after {format_long(start)} up to and including {format_long(end)} "
+        f"{result.working_days} working day{plural}",
+        f"  after {format_long(result.start)} up to and including {format_long(result.end)} "
         f"(C-WD; {regime.short_name}, {regime.calendar.rule})",
     ]
-    if working_days < 0:
+    if result.working_days < 0:
         lines.append("  negative: the end date is before the start date")
+    if result.provisional:
+        lines.append("  PROVISIONAL: past the last year of announced bank holidays")
     return _wrap(lines)
 
 
-def holidays_listing_text(listing: list[NonWorkingWeekday], title: str) -> str:
-    lines = [title]
-    for entry in listing:
+def holidays_listing_text(listing: HolidayListing) -> str:
+    calendar = listing.calendar
+    if listing.regime is None:
+        subject = f"{division_names(calendar.divisions)} ({calendar.rule})"
+    else:
+        subject = f"{get_regime(listing.regime).short_name} ({calendar.rule}, {calendar.source})"
+    years = ", ".join(str(year) for year in listing.years)
+    lines = [f"Bank holidays for {subject}, {years}:"]
+    for entry in listing.days:
         notes = []
         if entry.on_weekend:
             notes.append("falls on a weekend")
@@ -183,6 +197,6 @@ def holidays_listing_text(listing: list[NonWorkingWeekday], title: str) -> str:
             notes.append("provisional")
         suffix = f"  [{', '.join(notes)}]" if notes else ""
         lines.append(f"  {format_short(entry.day)}  {holidays_text(entry.holidays)}{suffix}")
-    if len(lines) == 1:
+    if not listing.days:
         lines.append("  (none)")
     return "\n".join(lines)  # one holiday a line, unfolded, so that grep finds it whole

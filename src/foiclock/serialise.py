@@ -6,7 +6,13 @@ from datetime import date
 from typing import Any
 
 from foiclock.calendar import Holiday
-from foiclock.engine import Deadline, NonWorkingWeekday, Step
+from foiclock.engine import (
+    Deadline,
+    HolidayListing,
+    Step,
+    WorkingDayAfter,
+    WorkingDayCount,
+)
 
 
 def holiday_json(holiday: Holiday) -> dict[str, Any]:
@@ -66,16 +72,13 @@ def deadline_json(deadline: Deadline) -> dict[str, Any]:
     }
 
 
-def holidays_json(
-    listing: list[NonWorkingWeekday],
-    calendar_rule: str,
-    divisions: tuple[str, ...],
-    years: list[int],
-) -> dict[str, Any]:
+def holidays_json(listing: HolidayListing) -> dict[str, Any]:
     return {
-        "calendar_rule": calendar_rule,
-        "divisions": list(divisions),
-        "years": years,
+        "calendar_rule": listing.calendar.rule,
+        "regime": listing.regime,
+        "divisions": list(listing.calendar.divisions),
+        "years": list(listing.years),
+        "provisional": listing.provisional,
         "holidays": [
             {
                 "date": entry.day.isoformat(),
@@ -83,6 +86,26 @@ def holidays_json(
                 "provisional": entry.provisional,
                 "holidays": [holiday_json(h) for h in entry.holidays],
             }
-            for entry in listing
+            for entry in listing.days
         ],
+    }
+
+
+def working_day_after_json(result: WorkingDayAfter) -> dict[str, Any]:
+    return {
+        "date": result.day.isoformat(),
+        "start": result.start.isoformat(),
+        "n": result.n,
+        "regime": result.regime,
+        "provisional": result.provisional,
+    }
+
+
+def working_day_count_json(result: WorkingDayCount) -> dict[str, Any]:
+    return {
+        "working_days": result.working_days,
+        "start": result.start.isoformat(),
+        "end": result.end.isoformat(),
+        "regime": result.regime,
+        "provisional": result.provisional,
     }
