@@ -1,54 +1,75 @@
 """A deliberately simple, independent day-stepping count to check the engine against.
 
-It asks the `holidays` package directly (not foiclock's cache or arrays) and steps one day at a
-time, exactly as rules.md `C-WD` reads: the start never counts; each working day counts one.
+Holidays: GOV.UK's published data (tests/data/bank-holidays.json) for the years it covers, 2012
+to 2028; the `holidays` package asked directly (not foiclock's cache or arrays) for the other
+years. Counting steps one day at a time, exactly as rules.md `C-WD` reads: the start never
+counts; each working day counts one.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from functools import cache
+from pathlib import Path
 
 import holidays
 
 ONE_DAY = timedelta(days=1)
+GOVUK_FILE = Path(__file__).parent / "data" / "bank-holidays.json"
+GOVUK_YEARS = range(2012, 2029)
 # rules.md section 2: WD-UK is a bank holiday in any part of the UK; WD-SCOT is Scotland's only.
-REGIME_SUBDIVISIONS = {
-    "foia": ("ENG", "SCT", "NIR"),
-    "eir": ("ENG", "SCT", "NIR"),
-    "foisa": ("SCT",),
-    "eisr": ("SCT",),
+REGIME_DIVISIONS = {
+    "foia": ("england-and-wales", "scotland", "northern-ireland"),
+    "eir": ("england-and-wales", "scotland", "northern-ireland"),
+    "foisa": ("scotland",),
+    "eisr": ("scotland",),
 }
+PACKAGE_SUBDIVISION = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
 
 
 @cache
-def _subdivision_holidays(subdivision: str) -> holidays.HolidayBase:
-    return holidays.country_holidays("GB", subdiv=subdivision, years=range(2000, 2102))
+def _govuk_days(division: str) -> frozenset[date]:
+    events = json.loads(GOVUK_FILE.read_text(encoding="utf-8"))[division]["events"]
+    return frozenset(date.fromisoformat(event["date"]) for event in events)
 
 
-def is_working_day(day: date, subdivisions: tuple[str, ...]) -> bool:
+@cache
+def _package_days(division: str) -> holidays.HolidayBase:
+    return holidays.country_holidays(
+        "GB", subdiv=PACKAGE_SUBDIVISION[division], years=range(2000, 2102)
+    )
+
+
+def is_bank_holiday(day: date, division: str) -> bool:
+    if day.year in GOVUK_YEARS:
+        return day in _govuk_days(division)
+    return day in _package_days(division)
+
+
+def is_working_day(day: date, divisions: tuple[str, ...]) -> bool:
     if day.weekday() >= 5:
         return False
-    return not any(day in _subdivision_holidays(s) for s in subdivisions)
+    return not any(is_bank_holiday(day, division) for division in divisions)
 
 
-def add(start: date, n: int, subdivisions: tuple[str, ...]) -> date:
+def add(start: date, n: int, divisions: tuple[str, ...]) -> date:
     day = start
     counted = 0
     while counted < n:
         day += ONE_DAY
-        if is_working_day(day, subdivisions):
+        if is_working_day(day, divisions):
             counted += 1
     return day
 
 
-def between(start: date, end: date, subdivisions: tuple[str, ...]) -> int:
+def between(start: date, end: date, divisions: tuple[str, ...]) -> int:
     if end < start:
-        return -between(end, start, subdivisions)
+        return -between(end, start, divisions)
     counted = 0
     day = start
     while day < end:
         day += ONE_DAY
-        if is_working_day(day, subdivisions):
+        if is_working_day(day, divisions):
             counted += 1
     return counted

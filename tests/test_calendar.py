@@ -13,7 +13,7 @@ from foiclock.divisions import ALL_DIVISIONS
 from foiclock.holiday_data import load_holiday_table
 from tests import oracle
 
-UK = oracle.REGIME_SUBDIVISIONS["foia"]
+UK = oracle.REGIME_DIVISIONS["foia"]
 
 
 def fresh_uk_calendar() -> WorkingCalendar:
@@ -59,6 +59,8 @@ def test_last_supported_input_day_still_counts_into_2101() -> None:
         (lambda c: c.between(date(2025, 1, 1), date(2102, 1, 1)), "end"),
         (lambda c: c.add(date(2100, 12, 1), 100_000), "n"),
         (lambda c: c.add(date(2025, 1, 1), 0), "n"),
+        (lambda c: c.add(date(2025, 1, 1), 2.0), "n"),
+        (lambda c: c.add(date(2025, 1, 1), True), "n"),
     ],
 )
 def test_out_of_range_is_a_clear_error(call: object, field: str) -> None:

@@ -139,6 +139,24 @@ def test_holidays_lists_names_and_divisions() -> None:
         (["count", "2025-08-19", "2025-13-01"], "foiclock: error: end: '2025-13-01'"),
         (["holidays", "1999"], "foiclock: error: year: 1999 is outside the years"),
         (["holidays", "26"], "foiclock: error: year: '26' is not a four-digit year"),
+        (["holidays", "²⁰²⁵"], "foiclock: error: year: '²⁰²⁵' is not a four-digit year"),
+        (
+            ["add", "2025-08-19", "\uff12\uff10"],
+            "foiclock: error: n: '\uff12\uff10' is not a whole number",
+        ),
+        (["add", "2025-08-19", "+5"], "foiclock: error: n: '+5' is not a whole number"),
+        (["add", "2025-08-19", "1_0"], "foiclock: error: n: '1_0' is not a whole number"),
+        (
+            ["due", "\uff10\uff11/\uff10\uff18/\uff12\uff10\uff12\uff15"],
+            "foiclock: error: received: '\uff10\uff11/\uff10\uff18/\uff12\uff10\uff12\uff15' "
+            "is not a date",
+        ),
+        (["due", "0000-01-01"], "foiclock: error: received: '0000-01-01' is outside the years"),
+        (["holidays", "2025", "--regime", ""], "foiclock: error: regime: '' is not a regime"),
+        (["due"], "foiclock: error: Missing argument 'received' (see 'foiclock due --help')"),
+        (["add", "2025-08-19", "-3"], "foiclock: error: No such option: -3"),
+        (["due", "1", "2"], "foiclock: error: Got unexpected extra argument"),
+        (["bogus"], "foiclock: error: No such command 'bogus'"),
         (
             ["holidays", "--regime", "foia", "--nation", "scotland"],
             "foiclock: error: nation: 'scotland' cannot be used with a regime",
@@ -188,3 +206,10 @@ def test_holidays_defaults_to_this_year() -> None:
     data = json.loads(out)
     assert data["years"] == [2026]
     assert data["holidays"][0]["date"] == "2026-01-01"
+
+
+def test_bare_command_prints_help() -> None:
+    code, out, err = run()
+    assert code == 0
+    assert out.startswith("Usage: foiclock")
+    assert err == ""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from foiclock import holiday_data
 from foiclock.calendar import calendar_for
 from foiclock.engine import regime_calendar
 
@@ -70,13 +71,49 @@ def test_regime_calendar_matches_govuk_union(regime: str, divisions: tuple[str, 
     assert wrong == [], f"{regime}: engine and GOV.UK disagree on {wrong}"
 
 
-def test_every_govuk_holiday_is_named_with_its_division() -> None:
+def test_every_govuk_holiday_is_named_with_its_division_on_the_uk_calendar() -> None:
+    """`foiclock holidays` and `--explain` name each skipped day with the parts of the UK it
+    belongs to: on WD-UK, every GOV.UK holiday carries its own division."""
+    uk = regime_calendar("foia")
     for division in DIVISIONS:
-        calendar = calendar_for((division,))
         for day in govuk_days(division):
-            holidays = calendar.holidays_on(day)
-            assert holidays, f"{division} {day}: no name"
-            assert all(h.divisions == (division,) for h in holidays)
+            holidays = uk.holidays_on(day)
+            assert any(division in h.divisions for h in holidays), f"{division} {day}"
+    # 17 March 2026 is Northern Ireland's alone; 1 Jan is everyone's.
+    assert [h.divisions for h in uk.holidays_on(date(2026, 3, 17))] == [("northern-ireland",)]
+    assert [h.divisions for h in uk.holidays_on(date(2026, 1, 1))] == [DIVISIONS]
+
+
+def test_govuk_wins_where_the_package_disagrees() -> None:
+    """A `holidays` release that drops, or adds, a day inside GOV.UK's years cannot move a
+    deadline: the shipped snapshot overrides it (weekend-dated package entries are kept)."""
+    snapshot = {
+        division: {"events": [{"date": "2026-01-01", "title": "New Year's Day"}]}
+        for division in DIVISIONS
+    }
+    snapshot["scotland"]["events"].append({"date": "2026-06-15", "title": "World Cup bank holiday"})
+    package = {
+        division: {
+            date(2026, 1, 1).toordinal(): "New Year's Day",
+            date(2026, 7, 1).toordinal(): "Made-up Day",  # a Wednesday GOV.UK does not list
+            date(2026, 12, 26).toordinal(): "Boxing Day",  # a Saturday
+            date(2030, 7, 1).toordinal(): "Outside GOV.UK's years",
+        }
+        for division in DIVISIONS
+    }
+    merged, corrections = holiday_data.apply_govuk_snapshot(package, snapshot)
+    scotland = {date.fromordinal(o): name for o, name in merged["scotland"].items()}
+    assert scotland == {
+        date(2026, 1, 1): "New Year's Day",
+        date(2026, 6, 15): "World Cup bank holiday",
+        date(2026, 12, 26): "Boxing Day",
+        date(2030, 7, 1): "Outside GOV.UK's years",
+    }
+    assert date(2026, 6, 15).toordinal() not in merged["england-and-wales"]
+    assert sorted((c.day, c.division, c.change) for c in corrections) == sorted(
+        [(date(2026, 6, 15), "scotland", "added")]
+        + [(date(2026, 7, 1), division, "removed") for division in DIVISIONS]
+    )
 
 
 def test_proclaimed_days_from_rules_md_section_2() -> None:

@@ -97,3 +97,15 @@ def test_example_2_foisa_counts_25_august() -> None:
     steps = response_deadline(date(2025, 8, 19), "foisa").steps
     day_25 = next(s for s in steps if s.day == date(2025, 8, 25))
     assert (day_25.kind, day_25.working_day) == ("counted", 4)
+
+
+def test_example_7_own_nation_count_under_next_working_day_reading() -> None:
+    """rules.md example 7 under C-RECEIPT-ALT, on England and Wales's own calendar. Counted by
+    hand: Mon 1 Dec 2014 is a working day there, so it stays the date of receipt; 2-5 Dec are
+    days 1-4, 8-12 Dec 5-9, 15-19 Dec 10-14, 22-24 Dec 15-17, 25-26 Dec holidays, 29-31 Dec
+    18-20: Wed 31 Dec 2014. 1 Dec (Scotland) is one of the days that make the difference."""
+    deadline = response_deadline(date(2014, 12, 1), receipt_rule="next-working-day")
+    assert deadline.due == date(2015, 1, 5)
+    assert deadline.nation_due == date(2014, 12, 31)
+    differing = [d.day for d in deadline.nation_differences]
+    assert differing == [date(2014, 12, 1), date(2015, 1, 2)]

@@ -34,8 +34,7 @@ _LAST_INPUT_ORDINAL: Final = date(LAST_YEAR, 12, 31).toordinal()
 _LAST_ORDINAL: Final = date(LAST_CALENDAR_YEAR, 12, 31).toordinal()
 _FULL_SIZE: Final = _LAST_ORDINAL - _FIRST_ORDINAL + 1
 _SATURDAY: Final = 5
-
-SUPPORTED_DATES: Final = f"a date from 1 January {FIRST_YEAR} to 31 December {LAST_YEAR}"
+_from_ordinal: Final = date.fromordinal
 
 
 class Holiday(NamedTuple):
@@ -48,6 +47,19 @@ class Holiday(NamedTuple):
 class WorkingCalendar:
     """Working days for one set of divisions. Get one with `calendar_for(divisions)`."""
 
+    __slots__ = (
+        "_holiday_ordinals",
+        "_last_start",
+        "_names_by_division",
+        "_rank",
+        "_span_first",
+        "_span_size",
+        "_working",
+        "divisions",
+        "last_announced_year",
+        "source",
+    )
+
     def __init__(self, divisions: tuple[str, ...], table: HolidayTable) -> None:
         self.divisions = divisions
         self.last_announced_year = table.last_announced_year
@@ -58,6 +70,7 @@ class WorkingCalendar:
         )
         self._span_first = 0
         self._span_size = 0
+        self._last_start = -1  # the last ordinal `add` may start from in the current span
         self._rank: list[int] = []
         self._working: list[int] = []
 
@@ -73,6 +86,7 @@ class WorkingCalendar:
                 flags[ordinal - first_ordinal] = 0
         self._span_first = first_ordinal
         self._span_size = size
+        self._last_start = min(last_ordinal, _LAST_INPUT_ORDINAL)
         self._rank = list(accumulate(flags))
         self._working = list(compress(range(first_ordinal, last_ordinal + 1), flags))
 
@@ -80,11 +94,12 @@ class WorkingCalendar:
         """Where `day` sits in the arrays, growing them first if they do not reach it."""
         ordinal = day.toordinal()
         if not _FIRST_ORDINAL <= ordinal <= last_ordinal:
+            last_year = date.fromordinal(last_ordinal).year
             raise InvalidInput(
                 field,
                 day.isoformat(),
                 f"({format_long(day)}) is outside the years foiclock supports",
-                SUPPORTED_DATES,
+                f"a date from 1 January {FIRST_YEAR} to 31 December {last_year}",
             )
         if not 0 <= ordinal - self._span_first < self._span_size:
             self._grow_to(day.year)
@@ -106,15 +121,23 @@ class WorkingCalendar:
 
     def add(self, start: date, n: int) -> date:
         """The nth working day after `start` (`C-WD`: `start` itself never counts; n >= 1)."""
-        if n < 1:
-            raise InvalidInput("n", n, "is not a positive number of working days", "1 or more")
         ordinal = start.toordinal()
-        index = ordinal - self._span_first
-        if not (0 <= index < self._span_size and ordinal <= _LAST_INPUT_ORDINAL):
-            index = self._covered_index(start, "start", _LAST_INPUT_ORDINAL)
+        if type(n) is int and n > 0 and self._span_first <= ordinal <= self._last_start:
+            try:  # the hot path: two list lookups (rank >= 0 and n >= 1, so never negative)
+                return _from_ordinal(self._working[self._rank[ordinal - self._span_first] + n - 1])
+            except IndexError:
+                pass
+        return self._add_checked(start, n)
+
+    def _add_checked(self, start: date, n: int) -> date:
+        """`add` when its fast path cannot answer: bad n, a start outside the span, or a result
+        past it. Grows the span if that helps, else raises InvalidInput."""
+        if type(n) is not int or n < 1:
+            raise InvalidInput("n", n, "is not a whole number of working days", "1 or more")
+        index = self._covered_index(start, "start", _LAST_INPUT_ORDINAL)
         position = self._rank[index] + n - 1
         if position < len(self._working):
-            return date.fromordinal(self._working[position])
+            return _from_ordinal(self._working[position])
         if self._span_size < _FULL_SIZE:
             self._grow_to(start.year)
             return self.add(start, n)

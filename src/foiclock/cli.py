@@ -5,11 +5,16 @@ line each; exit codes: 0 ok, 1 a result that needs attention, 2 bad input."""
 # No `from __future__ import annotations` here: typer reads the parameter annotations at every
 # run, and string annotations would be compiled and evaluated each time (~10 ms of start-up).
 import functools
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
+
+# typer 0.28 vendors click; its usage exceptions are not re-exported by typer itself.
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
 
 from foiclock._version import __version__
 from foiclock.errors import InvalidInput
@@ -31,8 +36,50 @@ EXAMPLES = """Examples:
 Exit codes: 0 ok, 1 a result that needs attention, 2 bad input.
 """
 
+
+class OneLineErrorsGroup(TyperGroup):
+    """Usage errors (a missing argument, an unknown option) as one line on stderr, exit code 2,
+    like every other bad input; not click's usage block."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            result = super().main(
+                args, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+        except NoArgsIsHelpError as error:
+            if not standalone_mode:
+                raise
+            typer.echo(error.format_message())  # bare `foiclock`: the help, as --help shows it
+            sys.exit(0)
+        except ClickException as error:
+            if not standalone_mode:
+                raise
+            context = error.ctx if isinstance(error, UsageError) else None
+            where = context.command_path if context is not None else "foiclock"
+            message = f"{error.format_message().rstrip('.')} (see '{where} --help')"
+            typer.echo(f"foiclock: error: {message}", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            if not standalone_mode:
+                raise
+            typer.echo("foiclock: aborted", err=True)
+            sys.exit(1)
+        if standalone_mode:
+            sys.exit(result if isinstance(result, int) else 0)
+        return result
+
+
 app = typer.Typer(
     name="foiclock",
+    cls=OneLineErrorsGroup,
     help="UK information-rights deadlines (FOIA, EIR, FOISA, EISR), counted as the statute says.",
     epilog=EXAMPLES,
     rich_markup_mode=None,
@@ -174,12 +221,9 @@ def add(
 
 
 def _parse_count(text: str) -> int:
-    try:
-        count = int(text)
-    except ValueError:
-        raise InvalidInput(
-            "n", text, "is not a whole number", "a whole number, 1 or more"
-        ) from None
+    if not re.fullmatch(r"[0-9]{1,6}", text.strip()):
+        raise InvalidInput("n", text, "is not a whole number", "a whole number, 1 or more")
+    count = int(text)
     if count < 1:
         raise InvalidInput("n", text, "is not 1 or more", "a whole number, 1 or more")
     return count
@@ -230,7 +274,8 @@ def holidays(
 ) -> None:
     """Bank holidays a count skips, with the parts of the UK they belong to.
 
-    Saturdays and Sundays are never working days and are not listed.
+    Saturdays and Sundays are never working days; a holiday that falls on one is listed and
+    marked, beside its weekday substitute.
     """
     from datetime import date
 
@@ -250,7 +295,7 @@ def holidays(
 
 
 def _parse_year(text: str) -> int:
-    if not (text.isdigit() and len(text) == 4):
+    if not re.fullmatch(r"[0-9]{4}", text.strip()):
         raise InvalidInput("year", text, "is not a four-digit year", "a year from 2000 to 2100")
     return int(text)
 

@@ -92,6 +92,8 @@ def _check_weekday(weekday_word: str, parsed: date, field: str, text: str) -> No
 
 
 def _build(year: int, month: int, day: int, field: str, text: str) -> date:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _outside_supported_years(field, text)
     try:
         built = date(year, month, day)
     except ValueError:
@@ -107,13 +109,17 @@ def _build(year: int, month: int, day: int, field: str, text: str) -> date:
 
 def _in_supported_years(day: date, field: str, text: str) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise InvalidInput(
-            field,
-            text,
-            f"is outside the years foiclock supports ({FIRST_YEAR} to {LAST_YEAR})",
-            f"a date from 1 January {FIRST_YEAR} to 31 December {LAST_YEAR}",
-        )
+        raise _outside_supported_years(field, text)
     return day
+
+
+def _outside_supported_years(field: str, text: str) -> InvalidInput:
+    return InvalidInput(
+        field,
+        text,
+        f"is outside the years foiclock supports ({FIRST_YEAR} to {LAST_YEAR})",
+        f"a date from 1 January {FIRST_YEAR} to 31 December {LAST_YEAR}",
+    )
 
 
 def format_long(day: date) -> str:

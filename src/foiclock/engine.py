@@ -151,7 +151,9 @@ class Deadline(NamedTuple):
         statute_calendar = regime_calendar(self.regime)
         nation_calendar = calendar_for((self.nation,))
         differences = []
-        day = self.counting_from + _ONE_DAY
+        # Under C-RECEIPT-ALT the day of arrival itself can differ: a working day in one
+        # calendar is the date of receipt there, in the other it moves the date of receipt on.
+        day = self.received if self.receipt_rule == NEXT_WORKING_DAY else self.received + _ONE_DAY
         last = max(self.due, self.nation_due)
         while day <= last:
             statute_works = statute_calendar.is_working_day(day)
@@ -199,14 +201,14 @@ def response_deadline(
 def _deadline(received: date, regime: Regime, nation: str, receipt_rule: str) -> Deadline:
     calendar = regime_calendar(regime.key)
     window = regime.response
-    counting_from = received
-    if receipt_rule == NEXT_WORKING_DAY and not calendar.is_working_day(received):
-        counting_from = calendar.add(received, 1)
+    counting_from = _date_of_receipt(calendar, received, receipt_rule)
     due = calendar.add(counting_from, window.working_days)
     nation_calendar = calendar_for((nation,))
     nation_due = None
     if nation_calendar.divisions != calendar.divisions:
-        nation_due = nation_calendar.add(counting_from, window.working_days)
+        # The same count on the nation's own calendar, the receipt rule applied on it too.
+        nation_counting_from = _date_of_receipt(nation_calendar, received, receipt_rule)
+        nation_due = nation_calendar.add(nation_counting_from, window.working_days)
     return Deadline(
         regime=regime.key,
         received=received,
@@ -224,6 +226,14 @@ def _deadline(received: date, regime: Regime, nation: str, receipt_rule: str) ->
         nation_due=nation_due,
         alternative=None,
     )
+
+
+def _date_of_receipt(calendar: WorkingCalendar, received: date, receipt_rule: str) -> date:
+    """The day the count starts after: the day it arrived (`C-RECEIPT`), or under
+    `C-RECEIPT-ALT` the first working day after a non-working-day arrival."""
+    if receipt_rule == NEXT_WORKING_DAY and not calendar.is_working_day(received):
+        return calendar.add(received, 1)
+    return received
 
 
 def non_working_reason(calendar: WorkingCalendar, day: date) -> tuple[str, tuple[Holiday, ...]]:
@@ -315,7 +325,7 @@ def bank_holidays(
         calendar_rule = nation_calendar(check_nation(nation))
         regime_key = None
     else:
-        regime_table = get_regime(regime or "foia")
+        regime_table = get_regime("foia" if regime is None else regime)
         calendar_rule = regime_table.calendar
         regime_key = regime_table.key
     calendar = calendar_for(calendar_rule.divisions)

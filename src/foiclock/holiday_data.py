@@ -2,6 +2,8 @@
 
 The names and dates come from the `holidays` package (its UK subdivisions ENG, SCT and NIR), which
 encodes each nation's rules and the proclaimed one-off days; foiclock hand-codes no holiday table.
+For the years the shipped GOV.UK snapshot covers (2012 to 2028), GOV.UK wins wherever the two
+disagree, so a `holidays` release that drops or moves a day cannot move a deadline there.
 Building them costs about 200 ms (importing `holidays` and constructing 102 years for three
 divisions), so the result is kept in the user's cache directory (platformdirs), keyed by the
 `holidays` version, foiclock's version and the shipped GOV.UK snapshot, checksummed (CRC-32, to
@@ -26,7 +28,7 @@ import zlib
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from foiclock._version import __version__
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
@@ -38,6 +40,7 @@ _MARSHAL_VERSION: Final = 4
 #: a date late in LAST_YEAR still has days to land on.
 LAST_CALENDAR_YEAR: Final = LAST_YEAR + 1
 GOVUK_SNAPSHOT: Final = Path(__file__).with_name("data") / "bank-holidays.json"
+GOVUK_SNAPSHOT_DATE: Final = "2026-03-18"  # as published up to this day (data/README.md)
 CACHE_DIR_ENV: Final = "FOICLOCK_CACHE_DIR"
 
 
@@ -66,7 +69,24 @@ def load_holiday_table() -> HolidayTable:
 
 
 def build_holiday_table() -> HolidayTable:
-    """Ask the `holidays` package for every division's bank holidays (the slow path)."""
+    """Every division's bank holidays from the `holidays` package, with the shipped GOV.UK
+    snapshot winning for the years it covers (the slow path, run when the cache is stale)."""
+    import json
+
+    with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:
+        snapshot = json.load(snapshot_file)
+    names_by_division, corrections = apply_govuk_snapshot(_package_holidays(), snapshot)
+    source = f"holidays {_holidays_version()}, GOV.UK snapshot {GOVUK_SNAPSHOT_DATE}"
+    if corrections:
+        source += f" ({len(corrections)} days where GOV.UK overrode the package)"
+    return HolidayTable(
+        names_by_division=names_by_division,
+        last_announced_year=last_announced_year(snapshot),
+        source=source,
+    )
+
+
+def _package_holidays() -> dict[str, dict[int, str]]:
     import holidays
 
     years = range(FIRST_YEAR, LAST_CALENDAR_YEAR + 1)
@@ -79,19 +99,48 @@ def build_holiday_table() -> HolidayTable:
             day.toordinal(): "; ".join(division_holidays.get_list(day))
             for day in sorted(division_holidays)
         }
-    return HolidayTable(
-        names_by_division=names_by_division,
-        last_announced_year=last_announced_year(),
-        source=f"holidays {_holidays_version()}",
-    )
+    return names_by_division
 
 
-def last_announced_year() -> int:
-    """The last year every division's bank holidays appear in the shipped GOV.UK snapshot."""
-    import json
+class Correction(NamedTuple):
+    """A day where the GOV.UK snapshot and the `holidays` package disagreed."""
 
-    with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:
-        snapshot = json.load(snapshot_file)
+    day: date
+    division: str
+    change: str  # "added" (GOV.UK has it, the package did not) or "removed"
+    name: str
+
+
+def apply_govuk_snapshot(
+    package_names: dict[str, dict[int, str]], snapshot: dict[str, Any]
+) -> tuple[dict[str, dict[int, str]], list[Correction]]:
+    """The package's holidays with GOV.UK's winning inside the years GOV.UK lists: a weekday
+    GOV.UK lists is a holiday (named as GOV.UK names it if the package lacks it); a weekday it
+    does not list is not. Weekend-dated entries of the package are kept: weekends never count,
+    and their names explain the weekday substitutes (rules.md section 2)."""
+    merged: dict[str, dict[int, str]] = {}
+    corrections: list[Correction] = []
+    for division in ALL_DIVISIONS:
+        events = snapshot[division]["events"]
+        govuk = {date.fromisoformat(e["date"]).toordinal(): str(e["title"]) for e in events}
+        first = date(min(date.fromordinal(o).year for o in govuk), 1, 1).toordinal()
+        last = date(max(date.fromordinal(o).year for o in govuk), 12, 31).toordinal()
+        names = dict(package_names[division])
+        for ordinal, name in list(names.items()):
+            weekday = date.fromordinal(ordinal).weekday() < 5
+            if first <= ordinal <= last and weekday and ordinal not in govuk:
+                del names[ordinal]
+                corrections.append(Correction(date.fromordinal(ordinal), division, "removed", name))
+        for ordinal, title in govuk.items():
+            if ordinal not in names:
+                names[ordinal] = title
+                corrections.append(Correction(date.fromordinal(ordinal), division, "added", title))
+        merged[division] = dict(sorted(names.items()))
+    return merged, corrections
+
+
+def last_announced_year(snapshot: dict[str, Any]) -> int:
+    """The last year every division's bank holidays appear in the GOV.UK snapshot."""
     return min(
         max(int(event["date"][:4]) for event in snapshot[division]["events"])
         for division in ALL_DIVISIONS
