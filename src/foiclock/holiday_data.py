@@ -34,7 +34,7 @@ from foiclock._version import __version__
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 
-CACHE_FORMAT: Final = 3
+CACHE_FORMAT: Final = 4  # bump whenever what build_holiday_table produces changes
 _MARSHAL_VERSION: Final = 4
 #: The calendar runs one year past the last accepted input year, so that a deadline counted from
 #: a date late in LAST_YEAR still has days to land on.
