@@ -8,7 +8,7 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 
@@ -18,6 +18,11 @@ from typer.core import TyperGroup
 
 from foiclock._version import __version__
 from foiclock.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from foiclock.engine import Deadline, HolidayListing, WorkingDayAfter, WorkingDayCount
+
+    Result = Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing
 
 EXIT_BAD_INPUT = 2
 
@@ -119,10 +124,19 @@ def reports_bad_input(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _print_json(value: dict[str, Any]) -> None:
-    import json
+def _emit(result: "Result", *, as_json: bool, explain: bool = False) -> None:
+    """Print a result to stdout as JSON or text; warn on stderr if it is provisional."""
+    if as_json:
+        import json
 
-    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
+        from foiclock.serialise import to_json
+
+        sys.stdout.write(json.dumps(to_json(result), indent=2, ensure_ascii=False) + "\n")
+    else:
+        from foiclock.render import to_text
+
+        typer.echo(to_text(result, explain=explain))
+    _warn_provisional(result.provisional)
 
 
 def _warn(message: str) -> None:
@@ -185,15 +199,7 @@ def due(
     deadline = response_deadline(
         parse_date(received, "received"), regime, nation=nation, receipt_rule=receipt_rule
     )
-    if as_json:
-        from foiclock.serialise import deadline_json
-
-        _print_json(deadline_json(deadline))
-    else:
-        from foiclock.render import due_text
-
-        typer.echo(due_text(deadline, explain=explain))
-    _warn_provisional(deadline.provisional)
+    _emit(deadline, as_json=as_json, explain=explain)
 
 
 @app.command()
@@ -208,16 +214,7 @@ def add(
     from foiclock.dates import parse_date
     from foiclock.engine import nth_working_day
 
-    result = nth_working_day(parse_date(start, "start"), _parse_count(n), regime)
-    if as_json:
-        from foiclock.serialise import working_day_after_json
-
-        _print_json(working_day_after_json(result))
-    else:
-        from foiclock.render import working_day_after_text
-
-        typer.echo(working_day_after_text(result))
-    _warn_provisional(result.provisional)
+    _emit(nth_working_day(parse_date(start, "start"), _parse_count(n), regime), as_json=as_json)
 
 
 def _parse_count(text: str) -> int:
@@ -245,15 +242,7 @@ def count(
     from foiclock.engine import count_working_days
 
     result = count_working_days(parse_date(start, "start"), parse_date(end, "end"), regime)
-    if as_json:
-        from foiclock.serialise import working_day_count_json
-
-        _print_json(working_day_count_json(result))
-    else:
-        from foiclock.render import working_day_count_text
-
-        typer.echo(working_day_count_text(result))
-    _warn_provisional(result.provisional)
+    _emit(result, as_json=as_json)
 
 
 @app.command()
@@ -282,16 +271,7 @@ def holidays(
     from foiclock.engine import bank_holidays
 
     year_numbers = [_parse_year(year) for year in years] if years else [date.today().year]
-    listing = bank_holidays(year_numbers, regime, nation)
-    if as_json:
-        from foiclock.serialise import holidays_json
-
-        _print_json(holidays_json(listing))
-    else:
-        from foiclock.render import holidays_listing_text
-
-        typer.echo(holidays_listing_text(listing))
-    _warn_provisional(listing.provisional)
+    _emit(bank_holidays(year_numbers, regime, nation), as_json=as_json)
 
 
 def _parse_year(text: str) -> int:

@@ -200,3 +200,16 @@ def holidays_listing_text(listing: HolidayListing) -> str:
     if not listing.days:
         lines.append("  (none)")
     return "\n".join(lines)  # one holiday a line, unfolded, so that grep finds it whole
+
+
+def to_text(
+    result: Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing, *, explain: bool = False
+) -> str:
+    """Any engine result as text for people (`explain` applies to deadlines)."""
+    if isinstance(result, Deadline):
+        return due_text(result, explain=explain)
+    if isinstance(result, WorkingDayAfter):
+        return working_day_after_text(result)
+    if isinstance(result, WorkingDayCount):
+        return working_day_count_text(result)
+    return holidays_listing_text(result)

@@ -109,3 +109,16 @@ def working_day_count_json(result: WorkingDayCount) -> dict[str, Any]:
         "regime": result.regime,
         "provisional": result.provisional,
     }
+
+
+def to_json(
+    result: Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing,
+) -> dict[str, Any]:
+    """Any engine result as the JSON object its command prints."""
+    if isinstance(result, Deadline):
+        return deadline_json(result)
+    if isinstance(result, WorkingDayAfter):
+        return working_day_after_json(result)
+    if isinstance(result, WorkingDayCount):
+        return working_day_count_json(result)
+    return holidays_json(result)
