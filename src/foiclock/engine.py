@@ -290,8 +290,9 @@ def _count_steps(deadline: Deadline) -> list[Step]:
     return steps
 
 
-class NonWorkingWeekday(NamedTuple):
-    """A bank holiday in a calendar's divisions, as `foiclock holidays` lists it."""
+class ListedHoliday(NamedTuple):
+    """A bank holiday in a calendar's divisions, as `foiclock holidays` lists it (weekend-dated
+    ones included, marked `on_weekend`)."""
 
     day: date
     holidays: tuple[Holiday, ...]
@@ -305,7 +306,7 @@ class HolidayListing(NamedTuple):
     calendar: CalendarRule
     regime: str | None  # None when the listing is one nation's own calendar
     years: tuple[int, ...]
-    days: tuple[NonWorkingWeekday, ...]
+    days: tuple[ListedHoliday, ...]
 
     @property
     def provisional(self) -> bool:
@@ -335,7 +336,7 @@ def bank_holidays(
         _check_year(year)
         for day in calendar.holiday_days(year):
             days.append(
-                NonWorkingWeekday(
+                ListedHoliday(
                     day=day,
                     holidays=calendar.holidays_on(day),
                     on_weekend=day.weekday() >= 5,
