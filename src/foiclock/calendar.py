@@ -20,6 +20,7 @@ LAST_CALENDAR_YEAR, once (a batch pays for it once).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import accumulate, compress
 from typing import Final, NamedTuple
@@ -168,10 +169,10 @@ class WorkingCalendar:
 
     def holiday_days(self, year: int) -> list[date]:
         """Every day of `year` that is a bank holiday in any of this calendar's divisions."""
-        first = date(year, 1, 1).toordinal()
-        last = date(year, 12, 31).toordinal()
-        ordinals = {o for names in self._names_by_division.values() for o in names}
-        return [date.fromordinal(o) for o in sorted(ordinals) if first <= o <= last]
+        ordinals = self._holiday_ordinals  # sorted, built once in __init__
+        first = bisect_left(ordinals, date(year, 1, 1).toordinal())
+        last = bisect_right(ordinals, date(year, 12, 31).toordinal())
+        return [date.fromordinal(o) for o in ordinals[first:last]]
 
     def is_provisional(self, day: date) -> bool:
         """True when `day` lies past the last year whose bank holidays are announced."""
