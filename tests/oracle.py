@@ -73,3 +73,25 @@ def between(start: date, end: date, divisions: tuple[str, ...]) -> int:
         if is_working_day(day, divisions):
             counted += 1
     return counted
+
+
+def add_skipping(start: date, n: int, divisions: tuple[str, ...], skip: set[date]) -> date:
+    """The nth working day after `start` that is not in `skip` (a fees pause, school closures)."""
+    day = start
+    counted = 0
+    while counted < n:
+        day += ONE_DAY
+        if is_working_day(day, divisions) and day not in skip:
+            counted += 1
+    return day
+
+
+def first_working_day_from(day: date, divisions: tuple[str, ...]) -> date:
+    while not is_working_day(day, divisions):
+        day += ONE_DAY
+    return day
+
+
+def days_from(first: date, last: date) -> set[date]:
+    """Every day from `first` to `last`, both included."""
+    return {first + timedelta(days=i) for i in range((last - first).days + 1)}

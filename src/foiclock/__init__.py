@@ -18,31 +18,36 @@ from foiclock._version import __version__
 
 if TYPE_CHECKING:
     from foiclock.calendar import Holiday
+    from foiclock.case import Case, DayRange, make_case
+    from foiclock.case_file import load_case
     from foiclock.dates import format_long, parse_date
+    from foiclock.deadline import CalendarDifference, Deadline, case_deadline, response_deadline
     from foiclock.engine import (
-        CalendarDifference,
-        Deadline,
         ListedHoliday,
-        Step,
         add_working_days,
         bank_holidays,
-        response_deadline,
         working_days_between,
     )
     from foiclock.errors import InvalidInput
     from foiclock.regimes import REGIMES
+    from foiclock.steps import Step
 
 _EXPORTED_FROM = {
     "Holiday": "foiclock.calendar",
     "format_long": "foiclock.dates",
     "parse_date": "foiclock.dates",
-    "CalendarDifference": "foiclock.engine",
-    "Deadline": "foiclock.engine",
+    "Case": "foiclock.case",
+    "DayRange": "foiclock.case",
+    "make_case": "foiclock.case",
+    "load_case": "foiclock.case_file",
+    "CalendarDifference": "foiclock.deadline",
+    "Deadline": "foiclock.deadline",
+    "case_deadline": "foiclock.deadline",
+    "response_deadline": "foiclock.deadline",
+    "Step": "foiclock.steps",
     "ListedHoliday": "foiclock.engine",
-    "Step": "foiclock.engine",
     "add_working_days": "foiclock.engine",
     "bank_holidays": "foiclock.engine",
-    "response_deadline": "foiclock.engine",
     "working_days_between": "foiclock.engine",
     "InvalidInput": "foiclock.errors",
     "REGIMES": "foiclock.regimes",
@@ -51,6 +56,8 @@ _EXPORTED_FROM = {
 __all__ = [
     "REGIMES",
     "CalendarDifference",
+    "Case",
+    "DayRange",
     "Deadline",
     "Holiday",
     "InvalidInput",
@@ -59,7 +66,10 @@ __all__ = [
     "__version__",
     "add_working_days",
     "bank_holidays",
+    "case_deadline",
     "format_long",
+    "load_case",
+    "make_case",
     "parse_date",
     "response_deadline",
     "working_days_between",

@@ -20,7 +20,8 @@ from foiclock._version import __version__
 from foiclock.errors import InvalidInput
 
 if TYPE_CHECKING:
-    from foiclock.engine import Deadline, HolidayListing, WorkingDayAfter, WorkingDayCount
+    from foiclock.deadline import Deadline
+    from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
 
     Result = Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing
 
@@ -34,6 +35,10 @@ EXAMPLES = """Examples:
   foiclock due 19/08/2025 --regime foisa  the same request under FOISA
   foiclock due 2025-08-19 --explain       each day counted or skipped, and why
   foiclock due 2025-08-19 --json          one JSON object, ISO dates
+  foiclock due 2025-08-19 --extend        with the public interest extension
+  foiclock due 2025-09-01 --fees-notice 2025-09-05 --fee-paid 2025-09-10
+  foiclock due 2025-09-03 --regime sar    a subject access request
+  foiclock due --case case.toml           a case kept in a file
   foiclock add 2025-09-17 20              the 20th working day after a date
   foiclock count 2025-09-17 2025-10-01    working days between two dates
   foiclock holidays 2026 --regime foia    bank holidays a FOIA count skips
@@ -99,6 +104,7 @@ R = TypeVar("R")
 RegimeOption = Annotated[
     str, typer.Option("--regime", "-r", help="foia, eir, foisa or eisr.", show_default=True)
 ]
+
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 NationOption = Annotated[
     str | None,
@@ -176,29 +182,114 @@ def main_options(
 @reports_bad_input
 def due(
     received: Annotated[
-        str, typer.Argument(help="Date of receipt: 2025-08-19, 19/08/2025, 19 Aug 2025, today.")
-    ],
-    regime: RegimeOption = "foia",
+        str | None,
+        typer.Argument(
+            help="Date of receipt: 2025-08-19, 19/08/2025, 19 Aug 2025, today. "
+            "Optional with --case."
+        ),
+    ] = None,
+    regime: Annotated[
+        str | None,
+        typer.Option("--regime", "-r", help="foia, eir, foisa, eisr or sar (default: foia)."),
+    ] = None,
     nation: NationOption = None,
     receipt_rule: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--receipt-rule",
-            help="date-of-receipt (C-RECEIPT) or next-working-day (C-RECEIPT-ALT).",
+            help="date-of-receipt (C-RECEIPT, the default) or next-working-day (C-RECEIPT-ALT).",
         ),
-    ] = "date-of-receipt",
+    ] = None,
+    clarification_requested: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="The body asked for clarification (*-CLAR: the count restarts when it arrives; "
+            "SAR-STOP: the clock stops).",
+        ),
+    ] = None,
+    clarification_received: Annotated[
+        str | None, typer.Option(metavar="DATE", help="The clarification arrived.")
+    ] = None,
+    fees_notice: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="A fees notice was given (*-FEES: the clock pauses)."),
+    ] = None,
+    fee_paid: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="The fee arrived (SAR: moves the start, SAR-START)."),
+    ] = None,
+    extend: Annotated[
+        bool,
+        typer.Option(
+            "--extend",
+            help="Extend: FOIA-PIT (20 more working days), EIR-EXT/EISR-EXT (40th working "
+            "day), SAR-EXT (three months).",
+        ),
+    ] = False,
+    body: Annotated[
+        str | None,
+        typer.Option(
+            help="FOIA bodies with their own limit: school, academy, archive, armed-forces, abroad."
+        ),
+    ] = None,
+    school_closed: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="FROM:TO",
+            help="Days the school was closed, a date or FROM:TO (repeatable).",
+        ),
+    ] = None,
+    school_closed_file: Annotated[
+        str | None,
+        typer.Option(metavar="FILE", help="School closures, one date or FROM:TO a line."),
+    ] = None,
+    id_received: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="SAR: identity information arrived (SAR-START)."),
+    ] = None,
+    case: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="A case kept as a .toml or .json file; options given here override its keys.",
+        ),
+    ] = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every day counted and skipped, and why.")
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Response deadline for a request received on RECEIVED."""
-    from foiclock.dates import parse_date
-    from foiclock.engine import response_deadline
+    """Response deadline for a request received on RECEIVED, with the case's events."""
+    from foiclock.case import case_from_mapping, parse_day_range, read_day_ranges
+    from foiclock.deadline import case_deadline
 
-    deadline = response_deadline(
-        parse_date(received, "received"), regime, nation=nation, receipt_rule=receipt_rule
-    )
+    closures = [parse_day_range(text) for text in school_closed or ()]
+    if school_closed_file is not None:
+        closures.extend(read_day_ranges(school_closed_file))
+    given: dict[str, object] = {
+        "received": received,
+        "regime": regime,
+        "nation": nation,
+        "receipt_rule": receipt_rule,
+        "clarification_requested": clarification_requested,
+        "clarification_received": clarification_received,
+        "fees_notice": fees_notice,
+        "fee_paid": fee_paid,
+        "extended": True if extend else None,
+        "body": body,
+        "school_closed": tuple(closures) if closures else None,
+        "id_received": id_received,
+    }
+    options = {key: value for key, value in given.items() if value is not None}
+    base = None
+    if case is not None:
+        from foiclock.case_file import load_case
+
+        base = load_case(case)
+    elif received is None:
+        raise UsageError("Missing argument 'RECEIVED' (or give --case FILE)")
+    deadline = case_deadline(case_from_mapping(options, base))
     _emit(deadline, as_json=as_json, explain=explain)
 
 

@@ -15,4 +15,5 @@ class InvalidInput(ValueError):
         self.value = value
         self.problem = problem
         self.accepted = accepted
-        super().__init__(f"{field}: {value!r} {problem}; accepted: {accepted}")
+        given = f"{field} {problem}" if value is None else f"{field}: {value!r} {problem}"
+        super().__init__(f"{given}; accepted: {accepted}")

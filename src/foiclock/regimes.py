@@ -1,6 +1,7 @@
-"""The regimes foiclock knows, as data: each names its working-day calendar and its windows, with
-the rule ids, sources and status of ../shared/rules.md. The engine reads these tables; adding a
-regime is adding an entry here, not a branch in the engine."""
+"""The regimes foiclock knows, as data: each names its working-day calendar, its response window
+and the case events it has (clarification, fees, extension, special bodies), with the rule ids,
+sources and status of ../shared/rules.md. The engine reads these tables; adding a regime or an
+event rule is adding an entry here, not a branch in the engine."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from typing import Final, NamedTuple
 
 from foiclock.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
 from foiclock.errors import InvalidInput
+
+# rules.md section 1: which day is the date of receipt.
+DATE_OF_RECEIPT: Final = "date-of-receipt"
+NEXT_WORKING_DAY: Final = "next-working-day"
+RECEIPT_RULES: Final = {DATE_OF_RECEIPT: "C-RECEIPT", NEXT_WORKING_DAY: "C-RECEIPT-ALT"}
 
 
 class CalendarRule(NamedTuple):
@@ -30,13 +36,91 @@ class WorkingDayWindow(NamedTuple):
     status: str
 
 
+class MonthWindow(NamedTuple):
+    """A period of calendar months from a date (rules.md `C-MONTH`)."""
+
+    rule: str
+    months: int
+    description: str
+    source: str
+    status: str
+
+
+class EventRule(NamedTuple):
+    """What one case event does to the clock.
+
+    `effect`: "restart" (the count starts again from zero on the day the information arrives,
+    `*-CLAR`), "stop" (the days from the ask to the answer, both included, do not count:
+    `SAR-STOP`), "pause" (the working days from the notice to the payment, both included, are
+    left out: `*-FEES`), "start" (the day moves the start of the period: `SAR-START`).
+    """
+
+    rule: str
+    effect: str
+    description: str
+    source: str
+    status: str
+
+
+class FeesRule(NamedTuple):
+    """A fees notice (`*-FEES`): the pause, and the last day to pay, either `pay_months` beginning
+    with the notice day (`C-BEGINNING-WITH`) or `pay_working_days` after it (`C-WD`)."""
+
+    pause: EventRule
+    pay_description: str
+    pay_months: int | None
+    pay_working_days: int | None
+    pay_status: str
+
+
+class ExtensionRule(NamedTuple):
+    """`--extend`. `counted`: "after-due" (N working days after the deadline: `FOIA-PIT`),
+    "from-receipt" (the Nth working day after receipt, pauses still left out: `EIR-EXT`), or
+    "months" (N months from the relevant time: `SAR-EXT`)."""
+
+    rule: str
+    counted: str
+    amount: int
+    description: str
+    source: str
+    status: str
+
+
+class BodyRule(NamedTuple):
+    """A body with its own time limit under FOIA (SI 2004/3364; rules.md section 3).
+
+    `working_days`: the limit in working days (the latest day, when the Commissioner sets it);
+    `school_days`: a school-day limit that applies when it comes first; `apply_within`: working
+    days within which the body must apply to the Commissioner, who then sets the day."""
+
+    key: str
+    name: str
+    rule: str
+    description: str
+    source: str
+    status: str
+    working_days: int
+    school_days: int | None = None
+    apply_within: int | None = None
+
+
 class Regime(NamedTuple):
     key: str
     short_name: str
     name: str
     calendar: CalendarRule
     default_nation: str
-    response: WorkingDayWindow
+    response: WorkingDayWindow | MonthWindow
+    clarification: EventRule
+    fees: FeesRule | None
+    extension: ExtensionRule | None
+    no_extension: str  # why there is none, when `extension` is None
+    bodies: tuple[str, ...] = ()  # keys of BODIES this regime has
+    start_events: EventRule | None = None  # SAR-START
+
+    @property
+    def counts_months(self) -> bool:
+        return isinstance(self.response, MonthWindow)
 
 
 WD_UK: Final = CalendarRule(
@@ -82,6 +166,25 @@ def nation_calendar(nation: str) -> CalendarRule:
     )
 
 
+_CLARIFICATION_RESTARTS = (
+    "the count restarts from zero on the day the information asked for arrives (not a pause)"
+)
+_FEES_PAUSE = (
+    "the working days from the day the fees notice is given to the day the fee arrives, both "
+    "included, are left out of the count"
+)
+_THREE_MONTHS_TO_PAY = (
+    "three months beginning with the day of the notice (C-BEGINNING-WITH); "
+    "unpaid by then, the body need not comply"
+)
+_SIXTY_WORKING_DAYS_TO_PAY = (
+    "60 working days after the notice; unpaid by then, the body need not supply the information"
+)
+_COMPLEX_AND_VOLUMINOUS = (
+    "40th working day after receipt, where the request is complex and voluminous; the "
+    "requester must be told within the first 20 working days"
+)
+
 REGIMES: Final[dict[str, Regime]] = {
     "foia": Regime(
         key="foia",
@@ -96,6 +199,39 @@ REGIMES: Final[dict[str, Regime]] = {
             source="FOIA s10(1)",
             status="statute",
         ),
+        clarification=EventRule(
+            rule="FOIA-CLAR",
+            effect="restart",
+            description=_CLARIFICATION_RESTARTS,
+            source="FOIA s1(3), s10(6)(b)",
+            status="statute",
+        ),
+        fees=FeesRule(
+            pause=EventRule(
+                rule="FOIA-FEES",
+                effect="pause",
+                description=_FEES_PAUSE,
+                source="FOIA s9(2), s10(2)",
+                status="statute",
+            ),
+            pay_description=_THREE_MONTHS_TO_PAY,
+            pay_months=3,
+            pay_working_days=None,
+            pay_status="best reading",  # C-BEGINNING-WITH
+        ),
+        extension=ExtensionRule(
+            rule="FOIA-PIT",
+            counted="after-due",
+            amount=20,
+            description=(
+                "public interest extension: normally no more than 20 further working days after "
+                "the deadline (40 in all); the refusal notice still goes within the 20"
+            ),
+            source="FOIA s10(3); ICO practice",
+            status="practice",
+        ),
+        no_extension="",
+        bodies=("school", "academy", "archive", "armed-forces", "abroad"),
     ),
     "eir": Regime(
         key="eir",
@@ -110,6 +246,35 @@ REGIMES: Final[dict[str, Regime]] = {
             source="EIR reg 5(2)",
             status="statute",
         ),
+        clarification=EventRule(
+            rule="EIR-CLAR",
+            effect="restart",
+            description=_CLARIFICATION_RESTARTS,
+            source="EIR reg 9(4)",
+            status="best reading",
+        ),
+        fees=FeesRule(
+            pause=EventRule(
+                rule="EIR-FEES",
+                effect="pause",
+                description=_FEES_PAUSE + " (for the 20 and the extended 40 working days)",
+                source="EIR reg 8(4)-(7)",
+                status="best reading",
+            ),
+            pay_description=_SIXTY_WORKING_DAYS_TO_PAY,
+            pay_months=None,
+            pay_working_days=60,
+            pay_status="best reading",
+        ),
+        extension=ExtensionRule(
+            rule="EIR-EXT",
+            counted="from-receipt",
+            amount=40,
+            description=_COMPLEX_AND_VOLUMINOUS,
+            source="EIR reg 7(1), 7(3)",
+            status="statute",
+        ),
+        no_extension="",
     ),
     "foisa": Regime(
         key="foisa",
@@ -123,6 +288,32 @@ REGIMES: Final[dict[str, Regime]] = {
             description="20th working day after receipt",
             source="FOISA s10(1)",
             status="statute",
+        ),
+        clarification=EventRule(
+            rule="FOISA-CLAR",
+            effect="restart",
+            description="20 working days from receipt of the further information: "
+            + _CLARIFICATION_RESTARTS,
+            source="FOISA s1(3), s10(1)(b)",
+            status="statute",
+        ),
+        fees=FeesRule(
+            pause=EventRule(
+                rule="FOISA-FEES",
+                effect="pause",
+                description=_FEES_PAUSE,
+                source="FOISA s9, s10(2)",
+                status="statute",
+            ),
+            pay_description=_THREE_MONTHS_TO_PAY,
+            pay_months=3,
+            pay_working_days=None,
+            pay_status="best reading",  # rules.md: "three months: best reading"
+        ),
+        extension=None,
+        no_extension=(
+            "FOISA has no extension of the time for compliance (rules.md section 5); "
+            "the response is due on the 20th working day"
         ),
     ),
     "eisr": Regime(
@@ -138,6 +329,147 @@ REGIMES: Final[dict[str, Regime]] = {
             source="EISR reg 5(2)(a)",
             status="statute",
         ),
+        clarification=EventRule(
+            rule="EISR-CLAR",
+            effect="restart",
+            description=_CLARIFICATION_RESTARTS,
+            source="EISR reg 9(4)",
+            status="best reading",
+        ),
+        fees=FeesRule(
+            pause=EventRule(
+                rule="EISR-FEES",
+                effect="pause",
+                description=_FEES_PAUSE + " (for the 20 and the extended 40 working days)",
+                source="EISRs, as EIR reg 8(4)-(7) (rules.md section 6)",
+                status="best reading",
+            ),
+            pay_description=_SIXTY_WORKING_DAYS_TO_PAY,
+            pay_months=None,
+            pay_working_days=60,
+            pay_status="best reading",
+        ),
+        extension=ExtensionRule(
+            rule="EISR-EXT",
+            counted="from-receipt",
+            amount=40,
+            description=_COMPLEX_AND_VOLUMINOUS,
+            source="EISR reg 7",
+            status="statute",
+        ),
+        no_extension="",
+    ),
+    "sar": Regime(
+        key="sar",
+        short_name="SAR",
+        name="UK GDPR right of access (subject access request)",
+        calendar=nation_calendar(ENGLAND_AND_WALES),
+        default_nation=ENGLAND_AND_WALES,
+        response=MonthWindow(
+            rule="SAR-RESP",
+            months=1,
+            description=(
+                "one month from the relevant time: the corresponding day of the next month (its "
+                "last day if it has none), then the next working day if that is not one (C-MONTH)"
+            ),
+            source="UK GDPR art 12(3); ICO right-of-access guidance",
+            status="statute",
+        ),
+        clarification=EventRule(
+            rule="SAR-STOP",
+            effect="stop",
+            description=(
+                "the days from the day the controller asks for the information it needs to the "
+                "day it arrives, both included, do not count: the end moves later by that many "
+                "days"
+            ),
+            source="UK GDPR art 12A",
+            status="best reading",
+        ),
+        fees=None,
+        extension=ExtensionRule(
+            rule="SAR-EXT",
+            counted="months",
+            amount=3,
+            description=(
+                "two further months (three from the relevant time, by C-MONTH) where the requests "
+                "are complex or numerous; the requester must be told within the first month"
+            ),
+            source="UK GDPR art 12(3)",
+            status="statute",
+        ),
+        no_extension="",
+        start_events=EventRule(
+            rule="SAR-START",
+            effect="start",
+            description=(
+                "the relevant time is the latest of: receipt of the request, of identity "
+                "information reasonably asked for, and of a fee"
+            ),
+            source="UK GDPR art 12A (Data (Use and Access) Act 2025 s76)",
+            status="statute",
+        ),
+    ),
+}
+
+_SCHOOL_LIMIT = (
+    "the 20th school day after receipt (days with a session) or the 60th working day, "
+    "whichever comes first"
+)
+_COMMISSIONER_SETS = (
+    "a day the Information Commissioner sets, no later than the 60th working day; the body "
+    "must apply to the Commissioner within 20 working days"
+)
+
+BODIES: Final[dict[str, BodyRule]] = {
+    "school": BodyRule(
+        key="school",
+        name="a maintained school, nursery school or NI school",
+        rule="FOIA-SCHOOL",
+        description=_SCHOOL_LIMIT,
+        source="SI 2004/3364 reg 3; SI 2009/1369",
+        status="statute",
+        working_days=60,
+        school_days=20,
+    ),
+    "academy": BodyRule(
+        key="academy",
+        name="an academy",
+        rule="FOIA-SCHOOL",
+        description=_SCHOOL_LIMIT,
+        source="SI 2004/3364 reg 3, extended to academies in 2010",
+        status="best reading",
+        working_days=60,
+        school_days=20,
+    ),
+    "archive": BodyRule(
+        key="archive",
+        name="transferred public records at The National Archives or a place of deposit",
+        rule="FOIA-ARCHIVE",
+        description="30th working day following the date of receipt",
+        source="SI 2004/3364 reg 4",
+        status="best reading",
+        working_days=30,
+    ),
+    "armed-forces": BodyRule(
+        key="armed-forces",
+        name="information from armed forces operations",
+        rule="FOIA-ARMED",
+        description=_COMMISSIONER_SETS,
+        source="SI 2004/3364 reg 5",
+        status="statute",
+        working_days=60,
+        apply_within=20,
+    ),
+    "abroad": BodyRule(
+        key="abroad",
+        name="information held outside the UK",
+        rule="FOIA-ABROAD",
+        description=_COMMISSIONER_SETS,
+        source="SI 2004/3364 reg 6",
+        status="best reading",
+        working_days=60,
+        apply_within=20,
     ),
 }
 
@@ -150,6 +482,22 @@ def get_regime(key: str) -> Regime:
     if regime is None:
         raise InvalidInput("regime", key, "is not a regime foiclock knows", ", ".join(REGIMES))
     return regime
+
+
+def get_body(key: str, regime: Regime) -> BodyRule:
+    """The body rule called `key` for `regime`; InvalidInput if there is none."""
+    cleaned = key.strip().lower() if isinstance(key, str) else ""
+    body = BODIES.get(cleaned)
+    if body is None:
+        raise InvalidInput("body", key, "is not a kind of body foiclock knows", ", ".join(BODIES))
+    if body.key not in regime.bodies:
+        raise InvalidInput(
+            "body",
+            key,
+            f"has no time limit of its own under {regime.short_name} ({body.rule} is a FOIA rule)",
+            "--regime foia with --body, or no --body",
+        )
+    return body
 
 
 def check_nation(nation: str) -> str:

@@ -8,22 +8,23 @@ import textwrap
 
 from foiclock.calendar import Holiday
 from foiclock.dates import format_long, format_short
-from foiclock.divisions import DIVISION_NAME, division_names
-from foiclock.engine import (
-    RECEIPT_RULES,
+from foiclock.deadline import (
+    AWAITING_CLARIFICATION,
+    AWAITING_FEE,
+    FEE_NOT_PAID,
     Deadline,
-    HolidayListing,
-    Step,
-    WorkingDayAfter,
-    WorkingDayCount,
 )
-from foiclock.regimes import CalendarRule, get_regime
+from foiclock.divisions import DIVISION_NAME, division_names
+from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
+from foiclock.regimes import RECEIPT_RULES, CalendarRule, get_regime
+from foiclock.steps import Step
 
 BEST_READING = "best reading"
 WIDTH = 80
 _NBSP = "\u00a0"
-#: A date as format_long or format_short writes it, kept on one line when text is folded.
-_DATE_IN_TEXT = re.compile(r"\b[A-Z][a-z]+ +\d{1,2} [A-Z][a-z]+ \d{4}\b")
+#: A date as format_long or format_short writes it, or a statutory instrument's number, kept on
+#: one line when text is folded.
+_DATE_IN_TEXT = re.compile(r"\b[A-Z][a-z]+ +\d{1,2} [A-Z][a-z]+ \d{4}\b|\bSI \d{4}/\d+")
 
 
 def _status_note(status: str) -> str:
@@ -64,20 +65,31 @@ def _wrap(lines: list[str]) -> str:
 
 def due_text(deadline: Deadline, *, explain: bool = False) -> str:
     regime = get_regime(deadline.regime)
-    lines = [
-        f"Response due: {format_long(deadline.due)}",
+    lines = [_headline(deadline)]
+    if deadline.extension is not None and deadline.extended_due is not None:
+        lines.append(f"Extended due: {format_long(deadline.extended_due)}")
+    lines += [
         f"  {regime.short_name}: {deadline.rule_description} "
         f"({deadline.rule}, {deadline.source}){_status_note(deadline.status)}",
         f"  Received: {format_long(deadline.received)}",
-        f"  {calendar_line(regime.calendar)}",
     ]
-    if deadline.counting_from != deadline.received:
+    lines.extend(_event_lines(deadline))
+    if deadline.months is not None:
+        lines.append(
+            f"  Working days: weekends, Christmas Day and the bank holidays of "
+            f"{DIVISION_NAME[deadline.nation]}, the controller's own nation (WD-NATION, "
+            f"--nation {deadline.nation}){_status_note(BEST_READING)}"
+        )
+    else:
+        lines.append(f"  {calendar_line(regime.calendar)}")
+    if deadline.months is None and deadline.counting_from not in (None, _arrival(deadline)):
         lines.append(
             f"  Treated as received: {format_long(deadline.counting_from)} "
             f"({RECEIPT_RULES[deadline.receipt_rule]}, --receipt-rule {deadline.receipt_rule})"
         )
     lines.extend(_receipt_alternative_lines(deadline))
     lines.extend(_nation_lines(deadline, explain=explain))
+    lines.extend(f"  Note: {note}" for note in deadline.notes)
     if deadline.provisional:
         lines.append(
             "  PROVISIONAL: the count reaches a year whose bank holidays are not yet announced; "
@@ -90,9 +102,158 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
     return _wrap(lines)
 
 
+def _arrival(deadline: Deadline) -> object:
+    """The day the count was started from by the events (a restart moves it)."""
+    clarification = deadline.clarification
+    if clarification is not None and deadline.months is None:
+        return clarification.received
+    return deadline.received
+
+
+def _headline(deadline: Deadline) -> str:
+    if deadline.state == AWAITING_CLARIFICATION:
+        return "Response due: not yet known: the clock is stopped until the clarification arrives"
+    if deadline.state == AWAITING_FEE:
+        return "Response due: not yet known: the clock is paused until the fee arrives"
+    if deadline.state == FEE_NOT_PAID:
+        assert deadline.fees is not None
+        return (
+            f"Response due: none: the fee was not paid by {format_long(deadline.fees.pay_by)}, "
+            "so the body need not comply"
+        )
+    assert deadline.due is not None
+    if deadline.body is not None and deadline.body.apply_to_commissioner_by is not None:
+        return (
+            f"Response due: no later than {format_long(deadline.due)} "
+            "(the Commissioner sets the day)"
+        )
+    return f"Response due: {format_long(deadline.due)}"
+
+
+def _rule_text(rule: str, source: str, status: str) -> str:
+    return f"({rule}, {source}){_status_note(status)}"
+
+
+def _event_lines(deadline: Deadline) -> list[str]:
+    """One line for each event of the case, with its effect and its rule."""
+    lines = []
+    months = deadline.months
+    if months is not None and months.relevant_event != "received":
+        start = get_regime(deadline.regime).start_events
+        assert start is not None
+        what = "identity information" if months.relevant_event == "id_received" else "the fee"
+        lines.append(
+            f"  Relevant time: {format_long(months.relevant_time)}, when {what} arrived: the "
+            f"latest of the start events {_rule_text(start.rule, start.source, start.status)}"
+        )
+    clarification = deadline.clarification
+    if clarification is not None:
+        rule = clarification.rule
+        cited = _rule_text(rule.rule, rule.source, rule.status)
+        asked = f"asked for {format_long(clarification.requested)}"
+        if clarification.received is None and rule.effect == "stop":
+            effect = (
+                "the clock is stopped; the end moves one day later for each day until it arrives"
+            )
+        elif clarification.received is None:
+            working_days = deadline.working_days
+            effect = (
+                "when it arrives the count restarts from zero: the response is due on the "
+                f"{_ordinal(working_days or 0)} working day after that day"
+            )
+        elif rule.effect == "stop":
+            stopped = clarification.stopped_days or 0
+            effect = (
+                f"received {format_long(clarification.received)}: "
+                f"{_plural(stopped, 'day')} stopped, so the end moves {_plural(stopped, 'day')} "
+                "later"
+            )
+        else:
+            effect = (
+                f"received {format_long(clarification.received)}, the new date of receipt: "
+                "the count restarted from zero"
+            )
+        lines.append(f"  Clarification: {asked}; {effect} {cited}")
+    fees = deadline.fees
+    if fees is not None:
+        pause = fees.rule.pause
+        cited = _rule_text(pause.rule, pause.source, pause.status)
+        notice = f"given {format_long(fees.notice)}"
+        if fees.after_due:
+            effect = "after the count had ended, so it moves nothing"
+        elif fees.paid is None:
+            remaining = (deadline.working_days or 0) - fees.counted_before_notice
+            effect = (
+                f"the clock is paused with {_plural(fees.counted_before_notice, 'working day')} "
+                f"counted; the other {remaining} run from the day after the fee arrives"
+            )
+        elif fees.lapsed:
+            effect = f"fee received {format_long(fees.paid)}, after the last day to pay"
+        else:
+            paused = fees.paused_working_days or 0
+            effect = (
+                f"fee received {format_long(fees.paid)}: "
+                f"{_plural(paused, 'working day')} left out of the count"
+            )
+        lines.append(f"  Fees notice: {notice}; {effect} {cited}")
+        lines.append(
+            f"  Last day to pay: {format_long(fees.pay_by)}: {fees.rule.pay_description} "
+            f"({pause.rule}){_status_note(fees.rule.pay_status)}"
+        )
+    extension = deadline.extension
+    if extension is not None:
+        rule_ext = extension.rule
+        lines.append(
+            f"  Extension: {rule_ext.description} "
+            f"{_rule_text(rule_ext.rule, rule_ext.source, rule_ext.status)}"
+        )
+    body = deadline.body
+    if body is not None:
+        lines.extend(_body_lines(deadline))
+    return lines
+
+
+def _body_lines(deadline: Deadline) -> list[str]:
+    body = deadline.body
+    assert body is not None
+    rule = body.rule
+    lines = [f"  Body: {rule.name} ({rule.rule}, --body {rule.key})"]
+    if body.school_day_due is not None and body.working_day_due is not None:
+        lines.append(
+            f"  20th school day: {format_long(body.school_day_due)}; 60th working day: "
+            f"{format_long(body.working_day_due)}"
+        )
+        closed = body.school_closed
+        if closed:
+            spans = ", ".join(
+                format_short(r.first)
+                if r.first == r.last
+                else f"{format_short(r.first)} to {format_short(r.last)}"
+                for r in closed
+            )
+            lines.append(f"  School closed: {spans}")
+    if body.apply_to_commissioner_by is not None:
+        lines.append(
+            f"  Apply to the Commissioner by: {format_long(body.apply_to_commissioner_by)} "
+            f"(the {_ordinal(rule.apply_within or 0)} working day; {rule.rule})"
+        )
+    return lines
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _ordinal(number: int) -> str:
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
+
+
 def _receipt_alternative_lines(deadline: Deadline) -> list[str]:
     alternative = deadline.alternative
-    if alternative is None:
+    if alternative is None or alternative.due is None or alternative.counting_from is None:
         return []
     rule_id = RECEIPT_RULES[alternative.receipt_rule]
     if alternative.receipt_rule == "next-working-day":
@@ -136,20 +297,27 @@ def _nation_lines(deadline: Deadline, *, explain: bool) -> list[str]:
     return lines
 
 
+_STEP_LABELS = {
+    "treated_as_received": "treated as received",
+    "relevant_time": "start",
+    "corresponding_date": "month",
+}
+
+
 def _step_line(step: Step) -> str:
-    if step.kind == "counted":
+    if step.working_day is not None and step.kind == "counted_before_restart":
+        label = f"(day {step.working_day})"
+    elif step.working_day is not None:
         label = f"day {step.working_day}"
-    elif step.kind == "treated_as_received":
-        label = "treated as received"
     else:
-        label = step.kind
+        label = _STEP_LABELS.get(step.kind, step.kind)
     reason = step.reason
     if step.holidays:
         holiday_names = holidays_text(step.holidays)
         reason = f"{reason}; {holiday_names}" if step.kind == "received" else holiday_names
         if step.day.weekday() >= 5:
             reason = f"weekend; {holiday_names}"
-    if step.kind == "counted" and not reason:
+    if step.working_day is not None and not reason:
         return f"  {label:<10} {format_short(step.day)}"
     return f"  {label:<10} {format_short(step.day)}  {reason} ({step.rule})"
 

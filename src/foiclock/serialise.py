@@ -6,13 +6,10 @@ from datetime import date
 from typing import Any
 
 from foiclock.calendar import Holiday
-from foiclock.engine import (
-    Deadline,
-    HolidayListing,
-    Step,
-    WorkingDayAfter,
-    WorkingDayCount,
-)
+from foiclock.deadline import Deadline
+from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
+from foiclock.regimes import EventRule
+from foiclock.steps import Step
 
 
 def holiday_json(holiday: Holiday) -> dict[str, Any]:
@@ -34,21 +31,30 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
+def _rule_json(rule: EventRule) -> dict[str, Any]:
+    return {"rule": rule.rule, "source": rule.source, "status": rule.status}
+
+
 def deadline_json(deadline: Deadline) -> dict[str, Any]:
     alternative = deadline.alternative
+    case = deadline.case
     return {
         "regime": deadline.regime,
+        "case_id": case.case_id if case is not None else None,
         "received": deadline.received.isoformat(),
-        "due": deadline.due.isoformat(),
+        "state": deadline.state,
+        "due": _iso(deadline.due),
+        "extended_due": _iso(deadline.extended_due),
         "rule": deadline.rule,
         "rule_description": deadline.rule_description,
         "source": deadline.source,
         "status": deadline.status,
         "calendar_rule": deadline.calendar_rule,
         "working_days": deadline.working_days,
+        "months": _months_json(deadline),
         "receipt_rule": deadline.receipt_rule,
-        "counting_from": deadline.counting_from.isoformat(),
-        "day_one": deadline.day_one.isoformat(),
+        "counting_from": _iso(deadline.counting_from),
+        "day_one": _iso(deadline.day_one),
         "provisional": deadline.provisional,
         "nation": deadline.nation,
         "nation_due": _iso(deadline.nation_due),
@@ -64,11 +70,94 @@ def deadline_json(deadline: Deadline) -> dict[str, Any]:
         if alternative is None
         else {
             "receipt_rule": alternative.receipt_rule,
-            "counting_from": alternative.counting_from.isoformat(),
-            "due": alternative.due.isoformat(),
+            "counting_from": _iso(alternative.counting_from),
+            "due": _iso(alternative.due),
             "provisional": alternative.provisional,
         },
+        "clarification": _clarification_json(deadline),
+        "fees": _fees_json(deadline),
+        "extension": _extension_json(deadline),
+        "body": _body_json(deadline),
+        "notes": list(deadline.notes),
         "steps": [step_json(step) for step in deadline.steps],
+    }
+
+
+def _months_json(deadline: Deadline) -> dict[str, Any] | None:
+    months = deadline.months
+    if months is None:
+        return None
+    return {
+        "relevant_time": months.relevant_time.isoformat(),
+        "relevant_event": months.relevant_event,
+        "corresponding_date": _iso(months.corresponding),
+        "clamped": months.clamped,
+        "end": _iso(months.end),
+    }
+
+
+def _clarification_json(deadline: Deadline) -> dict[str, Any] | None:
+    clarification = deadline.clarification
+    if clarification is None:
+        return None
+    return {
+        **_rule_json(clarification.rule),
+        "effect": clarification.rule.effect,
+        "requested": clarification.requested.isoformat(),
+        "received": _iso(clarification.received),
+        "stopped_days": clarification.stopped_days,
+    }
+
+
+def _fees_json(deadline: Deadline) -> dict[str, Any] | None:
+    fees = deadline.fees
+    if fees is None:
+        return None
+    return {
+        **_rule_json(fees.rule.pause),
+        "notice": fees.notice.isoformat(),
+        "paid": _iso(fees.paid),
+        "pay_by": fees.pay_by.isoformat(),
+        "pay_by_status": fees.rule.pay_status,
+        "counted_before_notice": fees.counted_before_notice,
+        "paused_working_days": fees.paused_working_days,
+        "lapsed": fees.lapsed,
+        "after_due": fees.after_due,
+    }
+
+
+def _extension_json(deadline: Deadline) -> dict[str, Any] | None:
+    extension = deadline.extension
+    if extension is None:
+        return None
+    rule = extension.rule
+    return {
+        "rule": rule.rule,
+        "description": rule.description,
+        "source": rule.source,
+        "status": rule.status,
+        "due": _iso(extension.due),
+        "provisional": extension.provisional,
+    }
+
+
+def _body_json(deadline: Deadline) -> dict[str, Any] | None:
+    body = deadline.body
+    if body is None:
+        return None
+    rule = body.rule
+    return {
+        "body": rule.key,
+        "rule": rule.rule,
+        "description": rule.description,
+        "source": rule.source,
+        "status": rule.status,
+        "school_closed": None
+        if body.school_closed is None
+        else [{"from": r.first.isoformat(), "to": r.last.isoformat()} for r in body.school_closed],
+        "school_day_due": _iso(body.school_day_due),
+        "working_day_due": _iso(body.working_day_due),
+        "apply_to_commissioner_by": _iso(body.apply_to_commissioner_by),
     }
 
 

@@ -1,0 +1,315 @@
+"""A case: the date of receipt, the regime and the events that move the clock (clarification,
+fees, extension, special bodies, SAR start events), checked against the regime's rules before any
+counting. The same keys serve the CLI options, case files and batch columns.
+
+Checks (issue "The case clock"): no event before receipt; the second half of a pair not before
+the first and never without it; no event the regime does not have. The first half alone (a
+clarification asked, not yet answered; a fees notice, not yet paid) is a live state, not an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Final, NamedTuple
+
+from foiclock.dates import parse_date
+from foiclock.errors import InvalidInput
+from foiclock.regimes import (
+    DATE_OF_RECEIPT,
+    NEXT_WORKING_DAY,
+    RECEIPT_RULES,
+    check_nation,
+    get_body,
+    get_regime,
+)
+
+RANGE_SEPARATOR: Final = ":"
+RANGE_FORMS: Final = "a date or FROM:TO (for example 2025-07-23:2025-09-02)"
+
+
+class DayRange(NamedTuple):
+    """The days from `first` to `last`, both included."""
+
+    first: date
+    last: date
+
+
+class Case(NamedTuple):
+    """One request and its events. Build with `make_case` (or `case_from_mapping`), which checks
+    it; the engine trusts a Case it is given to have been checked."""
+
+    received: date
+    regime: str = "foia"
+    nation: str | None = None
+    receipt_rule: str = DATE_OF_RECEIPT
+    clarification_requested: date | None = None
+    clarification_received: date | None = None
+    fees_notice: date | None = None
+    fee_paid: date | None = None
+    extended: bool = False
+    body: str | None = None
+    school_closed: tuple[DayRange, ...] | None = None  # None: none given, assumed none
+    id_received: date | None = None
+    case_id: str | None = None
+
+
+#: Every key a case file or batch row may hold, and what it holds (README "Case files").
+CASE_KEYS: Final = {
+    "case_id": "your reference for the case (text)",
+    "regime": "foia, eir, foisa, eisr or sar",
+    "received": "date of receipt",
+    "nation": "the body's own nation (SAR: the controller's)",
+    "receipt_rule": "date-of-receipt or next-working-day",
+    "clarification_requested": "date the body asked for clarification",
+    "clarification_received": "date the clarification arrived",
+    "fees_notice": "date the fees notice was given",
+    "fee_paid": "date the fee arrived",
+    "extended": "true when the deadline is extended",
+    "body": "school, academy, archive, armed-forces or abroad",
+    "school_closed": "days the school was closed: dates or FROM:TO ranges",
+    "id_received": "date identity information arrived (SAR)",
+}
+_DATE_KEYS: Final = (
+    "received",
+    "clarification_requested",
+    "clarification_received",
+    "fees_notice",
+    "fee_paid",
+    "id_received",
+)
+_TRUE: Final = ("true", "yes", "1")
+_FALSE: Final = ("false", "no", "0", "")
+
+
+def make_case(
+    received: date,
+    regime: str = "foia",
+    *,
+    nation: str | None = None,
+    receipt_rule: str = DATE_OF_RECEIPT,
+    clarification_requested: date | None = None,
+    clarification_received: date | None = None,
+    fees_notice: date | None = None,
+    fee_paid: date | None = None,
+    extended: bool = False,
+    body: str | None = None,
+    school_closed: tuple[DayRange, ...] | None = None,
+    id_received: date | None = None,
+    case_id: str | None = None,
+) -> Case:
+    """A checked Case; InvalidInput naming the event and the rule if it cannot be counted."""
+    case = Case(
+        received=received,
+        regime=regime,
+        nation=nation,
+        receipt_rule=receipt_rule,
+        clarification_requested=clarification_requested,
+        clarification_received=clarification_received,
+        fees_notice=fees_notice,
+        fee_paid=fee_paid,
+        extended=extended,
+        body=body,
+        school_closed=school_closed,
+        id_received=id_received,
+        case_id=case_id,
+    )
+    return check_case(case)
+
+
+def check_case(case: Case) -> Case:
+    """`case` with its regime, nation and body keys normalised, after every check."""
+    regime = get_regime(case.regime)
+    nation = check_nation(case.nation) if case.nation is not None else None
+    if case.receipt_rule not in RECEIPT_RULES:
+        raise InvalidInput(
+            "receipt_rule", case.receipt_rule, "is not a receipt rule", ", ".join(RECEIPT_RULES)
+        )
+    if regime.counts_months and case.receipt_rule == NEXT_WORKING_DAY:
+        raise InvalidInput(
+            "receipt_rule",
+            case.receipt_rule,
+            "does not apply to SAR: the day of receipt counts as day 1 whether or not it is a "
+            "working day (C-MONTH)",
+            DATE_OF_RECEIPT,
+        )
+    for key in _DATE_KEYS[1:]:
+        value = getattr(case, key)
+        if value is not None and value < case.received:
+            raise InvalidInput(
+                key,
+                value.isoformat(),
+                f"is before the date of receipt ({case.received.isoformat()})",
+                "a date on or after the date of receipt",
+            )
+    clarification = regime.clarification.rule
+    _check_pair(
+        ("clarification_requested", case.clarification_requested),
+        ("clarification_received", case.clarification_received),
+        clarification,
+    )
+    if regime.fees is None:
+        if case.fees_notice is not None:
+            raise InvalidInput(
+                "fees_notice",
+                case.fees_notice.isoformat(),
+                f"is not an event under {regime.short_name}: a fee moves the start of the "
+                "period instead (SAR-START)",
+                "fee_paid alone",
+            )
+    else:
+        _check_pair(
+            ("fees_notice", case.fees_notice), ("fee_paid", case.fee_paid), regime.fees.pause.rule
+        )
+    if case.id_received is not None and regime.start_events is None:
+        raise InvalidInput(
+            "id_received",
+            case.id_received.isoformat(),
+            f"is not an event under {regime.short_name} (SAR-START is for subject access requests)",
+            "--regime sar with id_received",
+        )
+    body = get_body(case.body, regime) if case.body is not None else None
+    if case.extended and regime.extension is None:
+        raise InvalidInput(
+            "extended", True, f"is not possible: {regime.no_extension}", "no --extend"
+        )
+    if case.extended and body is not None and body.apply_within is not None:
+        raise InvalidInput(
+            "extended",
+            True,
+            f"cannot be counted for --body {body.key}: the deadline is a day the Commissioner "
+            f"sets ({body.rule}), and rules.md does not say how an extension runs from it",
+            "no --extend with --body armed-forces or abroad",
+        )
+    if case.school_closed is not None and (body is None or body.school_days is None):
+        raise InvalidInput(
+            "school_closed",
+            ", ".join(_range_text(r) for r in case.school_closed),
+            "applies only to schools (FOIA-SCHOOL)",
+            "--body school or academy with it",
+        )
+    for closure in case.school_closed or ():
+        if closure.last < closure.first:
+            raise InvalidInput(
+                "school_closed", _range_text(closure), "ends before it starts", RANGE_FORMS
+            )
+    return case._replace(
+        regime=regime.key, nation=nation, body=body.key if body is not None else None
+    )
+
+
+def _check_pair(first: tuple[str, date | None], second: tuple[str, date | None], rule: str) -> None:
+    """The second event of a pair needs the first, on or before it."""
+    first_key, first_day = first
+    second_key, second_day = second
+    if second_day is None:
+        return
+    if first_day is None:
+        raise InvalidInput(
+            second_key,
+            second_day.isoformat(),
+            f"is given without {first_key} ({rule})",
+            f"{first_key} with it, on or before it",
+        )
+    if second_day < first_day:
+        raise InvalidInput(
+            second_key,
+            second_day.isoformat(),
+            f"is before {first_key} ({first_day.isoformat()}) ({rule})",
+            f"a date on or after {first_key}",
+        )
+
+
+def _range_text(closure: DayRange) -> str:
+    return f"{closure.first.isoformat()}{RANGE_SEPARATOR}{closure.last.isoformat()}"
+
+
+def parse_day_range(text: str, field: str = "school_closed") -> DayRange:
+    """`FROM:TO` or a single date, in any date form parse_date accepts."""
+    first_text, separator, last_text = text.partition(RANGE_SEPARATOR)
+    if not first_text.strip() or (separator and not last_text.strip()):
+        raise InvalidInput(field, text, "is not a date or a range", RANGE_FORMS)
+    first = parse_date(first_text, field)
+    last = parse_date(last_text, field) if separator else first
+    if last < first:
+        raise InvalidInput(field, text, "ends before it starts", RANGE_FORMS)
+    return DayRange(first, last)
+
+
+def read_day_ranges(path: str, field: str = "school_closed_file") -> tuple[DayRange, ...]:
+    """One date or FROM:TO range a line; blank lines and lines starting with # are ignored."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InvalidInput(
+            field, path, f"cannot be read ({reason})", "a readable text file"
+        ) from None
+    ranges = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        entry = line.strip()
+        if entry and not entry.startswith("#"):
+            ranges.append(parse_day_range(entry, f"{field} line {number}"))
+    return tuple(ranges)
+
+
+def case_from_mapping(values: Mapping[str, object], base: Case | None = None) -> Case:
+    """A checked Case from keys of CASE_KEYS (a case file, a batch row, the CLI's options).
+    Dates may be `date` objects or text in any form parse_date accepts; keys given here replace
+    `base`'s values. Unknown keys are refused by name."""
+    unknown = sorted(set(values) - set(CASE_KEYS))
+    if unknown:
+        raise InvalidInput("case", unknown[0], "is not a case key", ", ".join(CASE_KEYS))
+    fields: dict[str, object] = dict(base._asdict()) if base is not None else {}
+    for key, value in values.items():
+        fields[key] = _case_value(key, value)
+    if fields.get("received") is None:
+        raise InvalidInput("received", None, "is missing", "a date of receipt")
+    return check_case(Case(**fields))  # type: ignore[arg-type]
+
+
+def _case_value(key: str, value: object) -> object:
+    """One case value, converted from the types a TOML or JSON file or a command line gives."""
+    if value is None:
+        return None
+    if key in _DATE_KEYS:
+        return _date_value(key, value)
+    if key == "extended":
+        return _bool_value(key, value)
+    if key == "school_closed":
+        entries = [value] if isinstance(value, (str, date)) else value
+        if not isinstance(entries, (list, tuple)):
+            raise InvalidInput(key, value, "is not a list of days", f"a list of {RANGE_FORMS}")
+        return tuple(_range_value(key, entry) for entry in entries)
+    if not isinstance(value, str):
+        raise InvalidInput(key, value, "is not text", CASE_KEYS[key])
+    return value
+
+
+def _date_value(key: str, value: object) -> date:
+    if type(value) is date:
+        return value
+    if isinstance(value, str):
+        return parse_date(value, key)
+    raise InvalidInput(
+        key, value, "is not a date (a time of day is not used: C-RECEIPT)", "a date only"
+    )
+
+
+def _bool_value(key: str, value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+        return value.strip().lower() in _TRUE
+    raise InvalidInput(key, value, "is not true or false", "true or false")
+
+
+def _range_value(key: str, value: object) -> DayRange:
+    if isinstance(value, DayRange):
+        return value
+    if type(value) is date:
+        return DayRange(value, value)
+    if isinstance(value, str):
+        return parse_day_range(value, key)
+    raise InvalidInput(key, value, "is not a date or a range", RANGE_FORMS)

@@ -1,0 +1,48 @@
+"""Case files: a case kept as TOML or JSON (`foiclock due --case case.toml`), one flat table of
+the keys in `foiclock.case.CASE_KEYS`. TOML dates may be written bare (`received = 2025-09-01`)
+or as text; JSON dates are text. Unknown keys are refused by name."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from foiclock.case import Case, case_from_mapping
+from foiclock.errors import InvalidInput
+
+FIELD = "case"
+ACCEPTED = "a .toml or .json file holding one table of case keys (see the README)"
+
+
+def load_case(path: str | Path) -> Case:
+    """The checked Case in a TOML or JSON file (chosen by the file's suffix)."""
+    return case_from_mapping(read_case_mapping(path))
+
+
+def read_case_mapping(path: str | Path) -> dict[str, Any]:
+    """The table in a case file, before its values are checked."""
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in (".toml", ".json"):
+        raise InvalidInput(FIELD, str(path), "is neither a .toml nor a .json file", ACCEPTED)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise InvalidInput(FIELD, str(path), f"cannot be read ({reason})", ACCEPTED) from None
+    try:
+        if suffix == ".toml":
+            import tomllib
+
+            table: object = tomllib.loads(text)
+        else:
+            table = json.loads(text)
+    except ValueError as error:  # tomllib.TOMLDecodeError and json.JSONDecodeError
+        problem = str(error).splitlines()[0]
+        raise InvalidInput(
+            FIELD, str(path), f"is not valid {suffix[1:].upper()}: {problem}", ACCEPTED
+        ) from None
+    if not isinstance(table, dict):
+        raise InvalidInput(FIELD, str(path), "does not hold a table of keys", ACCEPTED)
+    return table

@@ -1,0 +1,519 @@
+"""The case clock: the statutory response deadline of a case, moved by its events exactly as
+../shared/rules.md says, with what is needed to explain it. Pure functions; nothing here prints.
+The day-by-day explanation (`Deadline.steps`) is built in `foiclock.steps`.
+
+Rules applied: `C-RECEIPT`, `C-RECEIPT-ALT`, `C-WD`, `C-MONTH`, `C-BEGINNING-WITH`; the response
+windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarification
+(`*-CLAR` restart, `SAR-STOP`); fees (`*-FEES` pause and last day to pay); extensions
+(`FOIA-PIT`, `EIR-EXT`, `EISR-EXT`, `SAR-EXT`); bodies (`FOIA-SCHOOL`, `FOIA-ARCHIVE`,
+`FOIA-ARMED`, `FOIA-ABROAD`); `SAR-START`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Final, NamedTuple
+
+from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
+from foiclock.case import Case, DayRange, make_case
+from foiclock.engine import (
+    add_excluding,
+    date_of_receipt,
+    first_working_day_from,
+    regime_calendar,
+)
+from foiclock.regimes import (
+    BODIES,
+    DATE_OF_RECEIPT,
+    NEXT_WORKING_DAY,
+    BodyRule,
+    EventRule,
+    ExtensionRule,
+    FeesRule,
+    MonthWindow,
+    Regime,
+    WorkingDayWindow,
+    get_regime,
+)
+
+if TYPE_CHECKING:
+    from foiclock.steps import Step
+
+# Deadline.state
+RUNNING: Final = "running"
+AWAITING_CLARIFICATION: Final = "awaiting_clarification"
+AWAITING_FEE: Final = "awaiting_fee"
+FEE_NOT_PAID: Final = "fee_not_paid"
+
+_ONE_DAY: Final = timedelta(days=1)
+
+
+class CalendarDifference(NamedTuple):
+    """A day the statutory calendar and the body's own nation's calendar treat differently."""
+
+    day: date
+    non_working_under: str  # "statute" or "nation"
+    holidays: tuple[Holiday, ...]
+
+
+class Clarification(NamedTuple):
+    """A clarification asked for (`*-CLAR`: the count restarts; `SAR-STOP`: the clock stops)."""
+
+    rule: EventRule
+    requested: date
+    received: date | None
+    stopped_days: int | None  # SAR-STOP: calendar days that do not count (None for a restart)
+
+
+class Fees(NamedTuple):
+    """A fees notice (`*-FEES`)."""
+
+    rule: FeesRule
+    notice: date
+    paid: date | None
+    pay_by: date
+    counted_before_notice: int  # working days counted after the date of receipt, before it
+    paused_working_days: int | None  # working days it left out of the count (None: unpaid)
+    lapsed: bool  # paid after pay_by: the body need not comply
+    after_due: bool  # given after the count had ended: it moves nothing
+
+
+class Extension(NamedTuple):
+    """`--extend` (`FOIA-PIT`, `EIR-EXT`, `EISR-EXT`, `SAR-EXT`)."""
+
+    rule: ExtensionRule
+    due: date | None
+    provisional: bool
+
+
+class Body(NamedTuple):
+    """A body with its own limit (`FOIA-SCHOOL`, `FOIA-ARCHIVE`, `FOIA-ARMED`, `FOIA-ABROAD`)."""
+
+    rule: BodyRule
+    school_closed: tuple[DayRange, ...] | None  # None: no closures given, none assumed
+    school_day_due: date | None  # the 20th school day
+    working_day_due: date | None  # the 60th (30th) working day; the latest, when set
+    apply_to_commissioner_by: date | None
+
+    @property
+    def decided_by_school_days(self) -> bool:
+        return (
+            self.school_day_due is not None
+            and self.working_day_due is not None
+            and self.school_day_due <= self.working_day_due
+        )
+
+
+class MonthCount(NamedTuple):
+    """How a calendar-month period was counted (`SAR-START`, `C-MONTH`, `SAR-STOP`)."""
+
+    relevant_time: date
+    relevant_event: str  # "received", "id_received" or "fee_paid": the latest of them
+    corresponding: date | None  # one month on (C-MONTH), before any stop; None while stopped
+    clamped: bool  # the month had no such day: its last day was taken
+    end: date | None  # corresponding + the days stopped, before rolling to a working day
+
+
+class Deadline(NamedTuple):
+    """A statutory response deadline, with everything needed to explain it.
+
+    `due` is None while the clock waits for the requester (`state` says for what) and when an
+    unpaid fee has ended the request. `steps` and `nation_differences` are worked out when asked
+    for, so a batch that wants only `due` does not pay for them.
+    """
+
+    regime: str
+    received: date
+    due: date | None
+    rule: str
+    rule_description: str
+    source: str
+    status: str
+    calendar_rule: str
+    working_days: int | None  # None for calendar months (SAR)
+    receipt_rule: str
+    counting_from: date | None  # the day the count starts after; None while it waits
+    provisional: bool
+    nation: str
+    nation_due: date | None
+    alternative: Deadline | None
+    state: str = RUNNING
+    case: Case | None = None
+    clarification: Clarification | None = None
+    fees: Fees | None = None
+    extension: Extension | None = None
+    body: Body | None = None
+    months: MonthCount | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def extended_due(self) -> date | None:
+        return self.extension.due if self.extension is not None else None
+
+    @property
+    def day_one(self) -> date | None:
+        """The first working day counted (None for calendar months and while waiting)."""
+        if self.counting_from is None or self.months is not None:
+            return None
+        return regime_calendar(self.regime).add(self.counting_from, 1)
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """Every day from the receipt to the deadline (received, skipped with why, counted,
+        paused, stopped, restarted, extension days); for calendar months, the dates that matter."""
+        from foiclock.steps import deadline_steps
+
+        return tuple(deadline_steps(self))
+
+    @property
+    def nation_differences(self) -> tuple[CalendarDifference, ...]:
+        """Days up to the later of the two answers that the statute and the body's own nation's
+        calendar treat differently (rules.md section 2); empty when they are the same calendar."""
+        if self.nation_due is None or self.due is None:
+            return ()
+        statute_calendar = regime_calendar(self.regime)
+        nation_calendar = calendar_for((self.nation,))
+        differences = []
+        # Under C-RECEIPT-ALT the day of arrival itself can differ: a working day in one
+        # calendar is the date of receipt there, in the other it moves the date of receipt on.
+        day = self.received if self.receipt_rule == NEXT_WORKING_DAY else self.received + _ONE_DAY
+        last = max(self.due, self.nation_due)
+        while day <= last:
+            statute_works = statute_calendar.is_working_day(day)
+            if statute_works != nation_calendar.is_working_day(day):
+                skipping = nation_calendar if statute_works else statute_calendar
+                differences.append(
+                    CalendarDifference(
+                        day=day,
+                        non_working_under="nation" if statute_works else "statute",
+                        holidays=skipping.holidays_on(day),
+                    )
+                )
+            day += _ONE_DAY
+        return tuple(differences)
+
+
+def response_deadline(
+    received: date,
+    regime: str = "foia",
+    *,
+    nation: str | None = None,
+    receipt_rule: str = DATE_OF_RECEIPT,
+    clarification_requested: date | None = None,
+    clarification_received: date | None = None,
+    fees_notice: date | None = None,
+    fee_paid: date | None = None,
+    extended: bool = False,
+    body: str | None = None,
+    school_closed: tuple[DayRange, ...] | None = None,
+    id_received: date | None = None,
+) -> Deadline:
+    """The statutory response deadline for a request received on `received`, moved by the case's
+    events. `regime`: foia, eir, foisa, eisr or sar. `nation`: the body's own nation (for SAR the
+    controller's, whose calendar counts; otherwise used to show where its office calendar would
+    count differently). `receipt_rule`: "date-of-receipt" (`C-RECEIPT`, the default) or
+    "next-working-day" (`C-RECEIPT-ALT`). The events are those of `foiclock.case.Case`."""
+    return case_deadline(
+        make_case(
+            received,
+            regime,
+            nation=nation,
+            receipt_rule=receipt_rule,
+            clarification_requested=clarification_requested,
+            clarification_received=clarification_received,
+            fees_notice=fees_notice,
+            fee_paid=fee_paid,
+            extended=extended,
+            body=body,
+            school_closed=school_closed,
+            id_received=id_received,
+        )
+    )
+
+
+def case_deadline(case: Case) -> Deadline:
+    """The deadline of a checked case (see `foiclock.case.make_case`)."""
+    regime = get_regime(case.regime)
+    if isinstance(regime.response, MonthWindow):
+        return _month_deadline(case, regime, regime.response)
+    deadline = _working_day_deadline(case, regime, regime.response, case.receipt_rule)
+    calendar = regime_calendar(regime.key)
+    arrival = _arrival(case)
+    if arrival is None or calendar.is_working_day(arrival):
+        return deadline
+    # C-RECEIPT-ALT: the date of receipt (or of the clarification) is a non-working day, so the
+    # other reading gives another answer, shown beside it.
+    other_rule = NEXT_WORKING_DAY if case.receipt_rule == DATE_OF_RECEIPT else DATE_OF_RECEIPT
+    alternative = _working_day_deadline(case, regime, regime.response, other_rule)
+    return deadline._replace(alternative=alternative)
+
+
+def _arrival(case: Case) -> date | None:
+    """The day the count runs from: the date of receipt, or under `*-CLAR` the day the
+    clarification arrived (None while it is awaited)."""
+    if case.clarification_requested is not None:
+        return case.clarification_received
+    return case.received
+
+
+def _pauses(case: Case) -> list[tuple[date, date]]:
+    """The fees pause, both ends included (`*-FEES`), once the fee has arrived."""
+    if case.fees_notice is not None and case.fee_paid is not None:
+        return [(case.fees_notice, case.fee_paid)]
+    return []
+
+
+def _count(
+    calendar: WorkingCalendar,
+    case: Case,
+    regime: Regime,
+    window: WorkingDayWindow,
+    receipt_rule: str,
+    pauses: list[tuple[date, date]],
+) -> tuple[date | None, Body | None]:
+    """The deadline on `calendar` (and the body's limits), or None while the clock waits."""
+    arrival = _arrival(case)
+    if arrival is None:
+        return None, None
+    counting_from = date_of_receipt(calendar, arrival, receipt_rule)
+    body_rule = BODIES[case.body] if case.body is not None else None
+    if body_rule is None:
+        return add_excluding(calendar, counting_from, window.working_days, pauses), None
+    working_day_due = add_excluding(calendar, counting_from, body_rule.working_days, pauses)
+    school_day_due = apply_by = None
+    due = working_day_due
+    if body_rule.school_days is not None:
+        closures = [(r.first, r.last) for r in case.school_closed or ()]
+        school_day_due = add_excluding(
+            calendar, counting_from, body_rule.school_days, pauses + closures
+        )
+        due = min(school_day_due, working_day_due)  # FOIA-SCHOOL: whichever comes first
+    if body_rule.apply_within is not None:
+        apply_by = add_excluding(calendar, counting_from, body_rule.apply_within, pauses)
+    body = Body(body_rule, case.school_closed, school_day_due, working_day_due, apply_by)
+    return due, body
+
+
+def _working_day_deadline(
+    case: Case, regime: Regime, window: WorkingDayWindow, receipt_rule: str
+) -> Deadline:
+    calendar = regime_calendar(regime.key)
+    arrival = _arrival(case)
+    counting_from = (
+        date_of_receipt(calendar, arrival, receipt_rule) if arrival is not None else None
+    )
+    notes: list[str] = []
+    clarification = None
+    if case.clarification_requested is not None:
+        clarification = Clarification(
+            regime.clarification, case.clarification_requested, case.clarification_received, None
+        )
+    state = RUNNING if counting_from is not None else AWAITING_CLARIFICATION
+    pauses = _pauses(case)
+    due, body = _count(calendar, case, regime, window, receipt_rule, pauses)
+    fees = None
+    if case.fees_notice is not None and regime.fees is not None:
+        due_without_fee, body_without_fee = _count(calendar, case, regime, window, receipt_rule, [])
+        fees = _fees(calendar, case, regime.fees, counting_from, due_without_fee)
+        if fees.after_due:
+            due, body = due_without_fee, body_without_fee
+            notes.append(
+                "the fees notice was given after the count had ended, so it does not move the "
+                f"deadline ({regime.fees.pause.rule})"
+            )
+        elif fees.lapsed:
+            state, due = FEE_NOT_PAID, None
+        elif fees.paid is None and state == RUNNING:
+            state, due = AWAITING_FEE, None
+    if body is not None and body.rule.school_days is not None and body.school_closed is None:
+        notes.append(
+            "no school closures were given (--school-closed): the count assumes the school was "
+            f"open on every working day ({body.rule.rule})"
+        )
+    if clarification is not None and due is not None:
+        original_due, _ = _count(
+            calendar, case._replace(clarification_requested=None), regime, window, receipt_rule, []
+        )
+        if original_due is not None and clarification.requested > original_due:
+            notes.append(
+                "the clarification was asked for after the original deadline "
+                f"({original_due.isoformat()}) had passed"
+            )
+    extension = None
+    if case.extended and regime.extension is not None:
+        extension = _working_day_extension(calendar, regime.extension, due, counting_from, pauses)
+    nation = case.nation or regime.default_nation
+    nation_calendar = calendar_for((nation,))
+    nation_due = None
+    if due is not None and nation_calendar.divisions != calendar.divisions:
+        # The same case on the nation's own calendar, the receipt rule applied on it too.
+        nation_due, _ = _count(nation_calendar, case, regime, window, receipt_rule, pauses)
+    rule = body.rule if body is not None else None
+    latest = [day for day in (due, extension_due(extension), fees and fees.pay_by) if day]
+    return Deadline(
+        regime=regime.key,
+        received=case.received,
+        due=due,
+        rule=rule.rule if rule else window.rule,
+        rule_description=rule.description if rule else window.description,
+        source=rule.source if rule else window.source,
+        status=rule.status if rule else window.status,
+        calendar_rule=regime.calendar.rule,
+        working_days=rule.working_days if rule else window.working_days,
+        receipt_rule=receipt_rule,
+        counting_from=counting_from,
+        provisional=bool(latest) and calendar.is_provisional(max(latest)),
+        nation=nation,
+        nation_due=nation_due,
+        alternative=None,
+        state=state,
+        case=case,
+        clarification=clarification,
+        fees=fees,
+        extension=extension,
+        body=body,
+        notes=tuple(notes),
+    )
+
+
+def extension_due(extension: Extension | None) -> date | None:
+    return extension.due if extension is not None else None
+
+
+def _fees(
+    calendar: WorkingCalendar,
+    case: Case,
+    rule: FeesRule,
+    counting_from: date | None,
+    due_without_fee: date | None,
+) -> Fees:
+    notice = case.fees_notice
+    assert notice is not None  # checked by the caller
+    paid = case.fee_paid
+    if rule.pay_months is not None:
+        from foiclock.months import last_day_beginning_with
+
+        pay_by = last_day_beginning_with(notice, rule.pay_months)  # C-BEGINNING-WITH
+    else:
+        assert rule.pay_working_days is not None
+        pay_by = calendar.add(notice, rule.pay_working_days)  # C-WD
+    after_due = due_without_fee is not None and notice > due_without_fee
+    counted_before = 0
+    paused = None
+    if counting_from is not None:
+        counted_before = max(0, calendar.between(counting_from, notice - _ONE_DAY))
+        if paid is not None:
+            first = max(notice - _ONE_DAY, counting_from)
+            paused = 0 if after_due else max(0, calendar.between(first, paid))
+    return Fees(
+        rule=rule,
+        notice=notice,
+        paid=paid,
+        pay_by=pay_by,
+        counted_before_notice=counted_before,
+        paused_working_days=paused,
+        lapsed=paid is not None and paid > pay_by,
+        after_due=after_due,
+    )
+
+
+def _working_day_extension(
+    calendar: WorkingCalendar,
+    rule: ExtensionRule,
+    due: date | None,
+    counting_from: date | None,
+    pauses: list[tuple[date, date]],
+) -> Extension:
+    extended = None
+    if due is not None and counting_from is not None:
+        if rule.counted == "after-due":  # FOIA-PIT: 20 further working days after the deadline
+            extended = calendar.add(due, rule.amount)
+        else:  # EIR-EXT / EISR-EXT: the 40th working day after receipt, pauses left out
+            extended = add_excluding(calendar, counting_from, rule.amount, pauses)
+    provisional = extended is not None and calendar.is_provisional(extended)
+    return Extension(rule, extended, provisional)
+
+
+def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline:
+    """`SAR-RESP`: one month from the relevant time (`SAR-START`) by `C-MONTH`, later by the days
+    stopped (`SAR-STOP`), on the controller's own nation's calendar (`WD-NATION`)."""
+    nation = case.nation or regime.default_nation
+    calendar = calendar_for((nation,))
+    starts = [("received", case.received), ("id_received", case.id_received)]
+    starts.append(("fee_paid", case.fee_paid))
+    relevant_event, relevant_time = max(
+        ((key, day) for key, day in starts if day is not None), key=lambda item: item[1]
+    )
+    months, due = _months_on(calendar, case, relevant_time, relevant_event, window.months)
+    state = RUNNING if due is not None else AWAITING_CLARIFICATION
+    clarification = None
+    if case.clarification_requested is not None:
+        stopped = stopped_days(case, relevant_time, months.corresponding)
+        clarification = Clarification(
+            regime.clarification,
+            case.clarification_requested,
+            case.clarification_received,
+            stopped,
+        )
+    extension = None
+    latest = [due] if due is not None else []
+    if case.extended and regime.extension is not None:
+        _, extended = _months_on(
+            calendar, case, relevant_time, relevant_event, regime.extension.amount
+        )
+        if extended is not None:
+            latest.append(extended)
+        extension = Extension(
+            regime.extension, extended, extended is not None and calendar.is_provisional(extended)
+        )
+    return Deadline(
+        regime=regime.key,
+        received=case.received,
+        due=due,
+        rule=window.rule,
+        rule_description=window.description,
+        source=window.source,
+        status=window.status,
+        calendar_rule="WD-NATION",
+        working_days=None,
+        receipt_rule=DATE_OF_RECEIPT,
+        counting_from=relevant_time,
+        provisional=bool(latest) and calendar.is_provisional(max(latest)),
+        nation=nation,
+        nation_due=None,
+        alternative=None,
+        state=state,
+        case=case,
+        clarification=clarification,
+        extension=extension,
+        months=months,
+    )
+
+
+def _months_on(
+    calendar: WorkingCalendar, case: Case, relevant_time: date, relevant_event: str, months: int
+) -> tuple[MonthCount, date | None]:
+    """The period of `months` months from the relevant time: the corresponding date, moved on by
+    the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`)."""
+    from foiclock.months import corresponding_date, is_clamped
+
+    corresponding = corresponding_date(relevant_time, months)
+    clamped = is_clamped(relevant_time, months)
+    asked, answered = case.clarification_requested, case.clarification_received
+    if asked is not None and answered is None and asked <= corresponding:
+        # stopped while the month ran, and not yet restarted
+        return MonthCount(relevant_time, relevant_event, corresponding, clamped, None), None
+    end = corresponding + timedelta(days=stopped_days(case, relevant_time, corresponding))
+    due = first_working_day_from(calendar, end)
+    return MonthCount(relevant_time, relevant_event, corresponding, clamped, end), due
+
+
+def stopped_days(case: Case, relevant_time: date, corresponding: date | None) -> int:
+    """`SAR-STOP`: the days from the ask to the answer, both included, that fell while the period
+    ran (from the relevant time to the corresponding date); a stop asked for after the period
+    ended stops nothing."""
+    asked, answered = case.clarification_requested, case.clarification_received
+    if asked is None or answered is None or corresponding is None or asked > corresponding:
+        return 0
+    first = max(asked, relevant_time)
+    return max(0, (answered - first).days + 1)

@@ -1,0 +1,30 @@
+"""Calendar-month arithmetic, from dateutil's `relativedelta` (it clamps to the month's end), never
+by hand. Imported only by the paths that count months (SAR, fees deadlines), so a plain FOIA
+lookup does not load dateutil.
+
+rules.md `C-MONTH`: the "corresponding date" is the same day-of-month N months on, or that month's
+last day when it has no such day. `C-BEGINNING-WITH`: a period of N months beginning with D ends
+the day before the corresponding date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+
+def corresponding_date(day: date, months: int) -> date:
+    """The same day-of-month `months` later, clamped to that month's last day (`C-MONTH`)."""
+    result: date = day + relativedelta(months=months)
+    return result
+
+
+def is_clamped(day: date, months: int) -> bool:
+    """True when the later month has no day `day.day`, so the corresponding date is its last."""
+    return corresponding_date(day, months).day != day.day
+
+
+def last_day_beginning_with(day: date, months: int) -> date:
+    """The last day of a period of `months` months beginning with `day` (`C-BEGINNING-WITH`)."""
+    return corresponding_date(day, months) - timedelta(days=1)
