@@ -293,7 +293,7 @@ def _date_value(key: str, value: object) -> date:
     if isinstance(value, str):
         return parse_date(value, key)
     raise InvalidInput(
-        key, value, "is not a date (a time of day is not used: C-RECEIPT)", "a date only"
+        key, str(value), "is not a date (a time of day is not used: C-RECEIPT)", "a date only"
     )
 
 

@@ -112,9 +112,9 @@ def _arrival(deadline: Deadline) -> object:
 
 def _headline(deadline: Deadline) -> str:
     if deadline.state == AWAITING_CLARIFICATION:
-        return "Response due: not yet known: the clock is stopped until the clarification arrives"
+        return "Response due: not yet known: the clock is stopped, awaiting clarification"
     if deadline.state == AWAITING_FEE:
-        return "Response due: not yet known: the clock is paused until the fee arrives"
+        return "Response due: not yet known: the clock is paused, awaiting the fee"
     if deadline.state == FEE_NOT_PAID:
         assert deadline.fees is not None
         return (

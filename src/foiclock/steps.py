@@ -79,27 +79,20 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
     steps = [_receipt_step(calendar, deadline.received, deadline.receipt_rule)]
     number = 0
     restarted = clarification is None
+    # Events on the day of receipt itself (the walk below starts the day after).
+    if clarification is not None and clarification.requested == deadline.received:
+        steps.append(_clarification_asked(deadline.received, deadline))
+        restarted = clarification.received == deadline.received
+    if pause is not None and pause[0] == deadline.received:
+        steps.append(_fee_step(calendar, deadline.received, deadline, True, calendar_rule))
     counting_from = deadline.counting_from
     day = deadline.received + _ONE_DAY
     while day <= last:
         working = calendar.is_working_day(day)
         in_pause = pause is not None and pause[0] <= day <= pause[1]
         if clarification is not None and day == clarification.requested:
-            both = day == clarification.received
-            steps.append(
-                Step(
-                    day,
-                    "restarted" if both else "stopped",
-                    None,
-                    "clarification asked for and received: the new date of receipt; the count "
-                    "restarts from zero"
-                    if both
-                    else "clarification asked for: the count stops, and restarts from zero on "
-                    "the day it arrives",
-                    clarification.rule.rule,
-                )
-            )
-            restarted = both
+            steps.append(_clarification_asked(day, deadline))
+            restarted = day == clarification.received
             number = 0
         elif clarification is not None and day == clarification.received:
             steps.append(
@@ -164,6 +157,21 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
     if fees is not None and fees.after_due:
         steps.extend(_late_fee_steps(deadline))
     return steps
+
+
+def _clarification_asked(day: date, deadline: Deadline) -> Step:
+    clarification = deadline.clarification
+    assert clarification is not None
+    if day == clarification.received:
+        reason = (
+            "clarification asked for and received: the new date of receipt; the count restarts "
+            "from zero"
+        )
+        return Step(day, "restarted", None, reason, clarification.rule.rule)
+    reason = (
+        "clarification asked for: the count stops, and restarts from zero on the day it arrives"
+    )
+    return Step(day, "stopped", None, reason, clarification.rule.rule)
 
 
 def _receipt_step(calendar: WorkingCalendar, received: date, receipt_rule: str) -> Step:
