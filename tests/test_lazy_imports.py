@@ -14,21 +14,27 @@ PROBE = """
 import sys
 from foiclock.cli import app
 try:
-    app(["due", "2025-08-19"])
+    app(sys.argv[1].split())
 except SystemExit:
     pass
 import json
-heavy = sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[1:]))
+heavy = sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[2:]))
 sys.stderr.write(json.dumps(heavy))
 """
 
 
-def loaded_heavy_modules(cache_dir: str) -> list[str]:
+def loaded_heavy_modules(
+    cache_dir: str, command: str = "due 2025-08-19", answer: str = "Wednesday 17 September 2025"
+) -> list[str]:
     env = {**os.environ, "FOICLOCK_CACHE_DIR": cache_dir}
     completed = subprocess.run(
-        [sys.executable, "-c", PROBE, *HEAVY], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", PROBE, command, *HEAVY],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
-    assert "Wednesday 17 September 2025" in completed.stdout
+    assert answer in completed.stdout
     result: list[str] = json.loads(completed.stderr.splitlines()[-1])
     return result
 
@@ -37,6 +43,14 @@ def test_due_with_warm_cache_imports_nothing_heavy(tmp_path: object) -> None:
     cache_dir = str(tmp_path)
     assert "holidays" in loaded_heavy_modules(cache_dir)  # the first run builds the cache
     assert loaded_heavy_modules(cache_dir) == []
+
+
+def test_sar_due_loads_dateutil_and_nothing_else_heavy(tmp_path: object) -> None:
+    """Calendar months need relativedelta; nothing else heavy (rules.md example 23)."""
+    cache_dir = str(tmp_path)
+    loaded_heavy_modules(cache_dir)  # build the cache
+    command, answer = "due 2025-09-03 --regime sar", "Friday 3 October 2025"
+    assert loaded_heavy_modules(cache_dir, command, answer) == ["dateutil"]
 
 
 def test_library_works_without_typer_or_rich() -> None:

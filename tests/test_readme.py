@@ -6,6 +6,7 @@ compared; every pycon block is run as a doctest; the quick-start test command is
 
 from __future__ import annotations
 
+import contextlib
 import doctest
 import re
 import shlex
@@ -25,7 +26,8 @@ PYCON_BLOCK = re.compile(r"```pycon\n(.*?)```", re.DOTALL)
 def run_example(command_line: str) -> str:
     words = shlex.split(command_line)
     assert words[0] == "foiclock", command_line
-    result = CliRunner().invoke(app, words[1:])
+    with contextlib.chdir(ROOT):  # examples name files by their path in the repository
+        result = CliRunner().invoke(app, words[1:])
     assert result.exit_code == 0, f"{command_line}: exit {result.exit_code}: {result.stderr}"
     return result.stdout
 
@@ -66,6 +68,22 @@ def test_quick_start_test_command_is_what_ci_runs() -> None:
     assert "pytest" in install_and_test
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert install_and_test in ci_lines
+
+
+def test_case_file_example_is_the_shipped_file() -> None:
+    readme = README.read_text(encoding="utf-8")
+    toml_block = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)[0]
+    shipped = (ROOT / "examples" / "case.toml").read_text(encoding="utf-8")
+    keys = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+    assert toml_block.splitlines() == keys
+
+
+def test_every_case_key_is_documented() -> None:
+    from foiclock.case import CASE_KEYS
+
+    readme = README.read_text(encoding="utf-8")
+    for key, meaning in CASE_KEYS.items():
+        assert f"| `{key}` | {meaning} |" in readme, f"README does not document case key {key}"
 
 
 def write() -> None:

@@ -90,7 +90,7 @@ class OneLineErrorsGroup(TyperGroup):
 app = typer.Typer(
     name="foiclock",
     cls=OneLineErrorsGroup,
-    help="UK information-rights deadlines (FOIA, EIR, FOISA, EISR), counted as the statute says.",
+    help="UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says.",
     epilog=EXAMPLES,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -175,7 +175,7 @@ def main_options(
         ),
     ] = False,
 ) -> None:
-    """UK information-rights deadlines (FOIA, EIR, FOISA, EISR), counted as the statute says."""
+    """UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says."""
 
 
 @app.command()
@@ -260,7 +260,11 @@ def due(
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Response deadline for a request received on RECEIVED, with the case's events."""
+    """Response deadline for a request received on RECEIVED.
+
+    The case's events (clarification, fees, extension, body, SAR identity) move it as the law
+    says; --explain shows each event's effect day by day.
+    """
     from foiclock.case import case_from_mapping, parse_day_range, read_day_ranges
     from foiclock.deadline import case_deadline
 

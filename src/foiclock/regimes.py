@@ -369,8 +369,8 @@ REGIMES: Final[dict[str, Regime]] = {
             rule="SAR-RESP",
             months=1,
             description=(
-                "one month from the relevant time: the corresponding day of the next month (its "
-                "last day if it has none), then the next working day if that is not one (C-MONTH)"
+                "one month from the relevant time, by C-MONTH: the corresponding day of the next "
+                "month (its last day if it has none), then the next working day if that is not one"
             ),
             source="UK GDPR art 12(3); ICO right-of-access guidance",
             status="statute",
