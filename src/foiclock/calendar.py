@@ -18,7 +18,6 @@ first query outside them builds the whole supported span, 1 January FIRST_YEAR t
 LAST_CALENDAR_YEAR, once (a batch pays for it once).
 """
 
-from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date

@@ -7,7 +7,6 @@ the first and never without it; no event the regime does not have. The first hal
 clarification asked, not yet answered; a fees notice, not yet paid) is a live state, not an error.
 """
 
-from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date

@@ -9,7 +9,6 @@ windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarif
 `FOIA-ARMED`, `FOIA-ABROAD`); `SAR-START`.
 """
 
-from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -136,7 +135,7 @@ class Deadline(NamedTuple):
     provisional: bool
     nation: str
     nation_due: date | None
-    alternative: Deadline | None
+    alternative: "Deadline | None"
     state: str = RUNNING
     case: Case | None = None
     clarification: Clarification | None = None
@@ -158,7 +157,7 @@ class Deadline(NamedTuple):
         return regime_calendar(self.regime).add(self.counting_from, 1)
 
     @property
-    def steps(self) -> tuple[Step, ...]:
+    def steps(self) -> "tuple[Step, ...]":
         """Every day from the receipt to the deadline (received, skipped with why, counted,
         paused, stopped, restarted, extension days); for calendar months, the dates that matter."""
         from foiclock.steps import deadline_steps

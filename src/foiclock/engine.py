@@ -6,7 +6,6 @@ receipt), `C-WD` (the Nth working day after a date), `WD-UK` / `WD-SCOT` / `WD-N
 days are working days), `FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP` (20 working days).
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -98,9 +97,12 @@ def add_excluding(
     """The nth working day after `start` that lies in none of the `excluded` day ranges (both
     ends included): a fees pause (`*-FEES`), school closures (`FOIA-SCHOOL`). `start` never counts
     (`C-WD`). O(ranges): each range costs two lookups, not a walk over its days."""
+    ranges = merge_ranges(excluded)
+    if not ranges:
+        return calendar.add(start, n)
     day = start
     remaining = n
-    for first, last in merge_ranges(excluded):
+    for first, last in ranges:
         if last <= day:
             continue
         available = max(0, calendar.between(day, first - _ONE_DAY)) if first > day else 0
@@ -114,6 +116,8 @@ def add_excluding(
 def merge_ranges(ranges: Iterable[tuple[date, date]]) -> list[tuple[date, date]]:
     """Day ranges sorted, with overlapping or touching ones joined."""
     merged: list[tuple[date, date]] = []
+    if not ranges:
+        return merged
     for first, last in sorted(ranges):
         if merged and first <= merged[-1][1] + _ONE_DAY:
             merged[-1] = (merged[-1][0], max(merged[-1][1], last))

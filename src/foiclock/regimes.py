@@ -3,7 +3,6 @@ and the case events it has (clarification, fees, extension, special bodies), wit
 sources and status of ../shared/rules.md. The engine reads these tables; adding a regime or an
 event rule is adding an entry here, not a branch in the engine."""
 
-from __future__ import annotations
 
 from typing import Final, NamedTuple
 
