@@ -113,7 +113,7 @@ def test_school_closures_from_options_and_file(tmp_path: Path) -> None:
         ),
         (
             ["--fees-notice", "2025-08-01"],
-            "fees_notice: '2025-08-01' is before the date of receipt (2025-09-01)",
+            "fees_notice: '2025-08-01' is before the date of receipt (2025-09-01) (FOIA-FEES)",
         ),
         (["--fee-paid", "2025-09-10"], "fee_paid: '2025-09-10' is given without fees_notice"),
         (
@@ -122,6 +122,10 @@ def test_school_closures_from_options_and_file(tmp_path: Path) -> None:
             "(FOIA-CLAR)",
         ),
         (["--id-received", "2025-09-10"], "id_received: '2025-09-10' is not an event under FOIA"),
+        (
+            ["--regime", "sar", "--id-received", "2025-08-31"],
+            "id_received: '2025-08-31' is before the date of receipt (2025-09-01) (SAR-START)",
+        ),
         (["--regime", "foisa", "--extend"], "extended: True is not possible: FOISA has no"),
         (
             ["--regime", "sar", "--fees-notice", "2025-09-02"],

@@ -196,7 +196,9 @@ def test_example_21_closed_days_in_the_steps() -> None:
 def test_example_35_archive_and_armed_forces() -> None:
     """rules.md example 35: received Tue 19 Aug 2025; FOIA-ARCHIVE 30th working day Wed 1 Oct
     2025; FOIA-ARMED latest (60th) Wed 12 Nov 2025, and the body applies within 20 working days
-    (Wed 17 Sep 2025, example 1)."""
+    (Wed 17 Sep 2025, example 1). Counted by hand on from day 20, Wed 17 Sep: 18-19 Sep 21-22,
+    22-26 Sep 23-27, 29-30 Sep 28-29, Wed 1 Oct 30; 2-3 Oct 31-32, 6-10 Oct 33-37, 13-17 38-42,
+    20-24 43-47, 27-31 48-52, 3-7 Nov 53-57, 10-12 Nov 58-60 (no UK bank holiday in between)."""
     archive = response_deadline(date(2025, 8, 19), body="archive")
     assert (archive.due, archive.rule) == (date(2025, 10, 1), "FOIA-ARCHIVE")
     for body, rule in (("armed-forces", "FOIA-ARMED"), ("abroad", "FOIA-ABROAD")):

@@ -133,16 +133,25 @@ def check_case(case: Case) -> Case:
             "working day (C-MONTH)",
             DATE_OF_RECEIPT,
         )
-    for key in _DATE_KEYS[1:]:
+    clarification = regime.clarification.rule
+    start_rule = regime.start_events.rule if regime.start_events is not None else "SAR-START"
+    fees_rule = regime.fees.pause.rule if regime.fees is not None else start_rule
+    event_rules = {
+        "clarification_requested": clarification,
+        "clarification_received": clarification,
+        "fees_notice": fees_rule,
+        "fee_paid": fees_rule,
+        "id_received": start_rule,
+    }
+    for key, rule in event_rules.items():
         value = getattr(case, key)
         if value is not None and value < case.received:
             raise InvalidInput(
                 key,
                 value.isoformat(),
-                f"is before the date of receipt ({case.received.isoformat()})",
+                f"is before the date of receipt ({case.received.isoformat()}) ({rule})",
                 "a date on or after the date of receipt",
             )
-    clarification = regime.clarification.rule
     _check_pair(
         ("clarification_requested", case.clarification_requested),
         ("clarification_received", case.clarification_received),
