@@ -11,7 +11,7 @@ clarification asked, not yet answered; a fees notice, not yet paid) is a live st
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, TypedDict, Unpack
 
 from foiclock.dates import parse_date
 from foiclock.errors import InvalidInput
@@ -82,39 +82,26 @@ _TRUE: Final = ("true", "yes", "1")
 _FALSE: Final = ("false", "no", "0", "")
 
 
-def make_case(
-    received: date,
-    regime: str = "foia",
-    *,
-    nation: str | None = None,
-    receipt_rule: str = DATE_OF_RECEIPT,
-    clarification_requested: date | None = None,
-    clarification_received: date | None = None,
-    fees_notice: date | None = None,
-    fee_paid: date | None = None,
-    extended: bool = False,
-    body: str | None = None,
-    school_closed: tuple[DayRange, ...] | None = None,
-    id_received: date | None = None,
-    case_id: str | None = None,
-) -> Case:
+class CaseEvents(TypedDict, total=False):
+    """The keyword arguments of `make_case` and `response_deadline`: a Case's fields after
+    `received` and `regime`."""
+
+    nation: str | None
+    receipt_rule: str
+    clarification_requested: date | None
+    clarification_received: date | None
+    fees_notice: date | None
+    fee_paid: date | None
+    extended: bool
+    body: str | None
+    school_closed: tuple[DayRange, ...] | None
+    id_received: date | None
+    case_id: str | None
+
+
+def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]) -> Case:
     """A checked Case; InvalidInput naming the event and the rule if it cannot be counted."""
-    case = Case(
-        received=received,
-        regime=regime,
-        nation=nation,
-        receipt_rule=receipt_rule,
-        clarification_requested=clarification_requested,
-        clarification_received=clarification_received,
-        fees_notice=fees_notice,
-        fee_paid=fee_paid,
-        extended=extended,
-        body=body,
-        school_closed=school_closed,
-        id_received=id_received,
-        case_id=case_id,
-    )
-    return check_case(case)
+    return check_case(Case(received, regime, **events))
 
 
 def check_case(case: Case) -> Case:

@@ -11,10 +11,10 @@ windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarif
 
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, NamedTuple, Unpack
 
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
-from foiclock.case import Case, DayRange, make_case
+from foiclock.case import Case, CaseEvents, DayRange, make_case
 from foiclock.engine import (
     add_excluding,
     date_of_receipt,
@@ -193,41 +193,16 @@ class Deadline(NamedTuple):
 
 
 def response_deadline(
-    received: date,
-    regime: str = "foia",
-    *,
-    nation: str | None = None,
-    receipt_rule: str = DATE_OF_RECEIPT,
-    clarification_requested: date | None = None,
-    clarification_received: date | None = None,
-    fees_notice: date | None = None,
-    fee_paid: date | None = None,
-    extended: bool = False,
-    body: str | None = None,
-    school_closed: tuple[DayRange, ...] | None = None,
-    id_received: date | None = None,
+    received: date, regime: str = "foia", **events: Unpack[CaseEvents]
 ) -> Deadline:
     """The statutory response deadline for a request received on `received`, moved by the case's
-    events. `regime`: foia, eir, foisa, eisr or sar. `nation`: the body's own nation (for SAR the
-    controller's, whose calendar counts; otherwise used to show where its office calendar would
-    count differently). `receipt_rule`: "date-of-receipt" (`C-RECEIPT`, the default) or
-    "next-working-day" (`C-RECEIPT-ALT`). The events are those of `foiclock.case.Case`."""
-    return case_deadline(
-        make_case(
-            received,
-            regime,
-            nation=nation,
-            receipt_rule=receipt_rule,
-            clarification_requested=clarification_requested,
-            clarification_received=clarification_received,
-            fees_notice=fees_notice,
-            fee_paid=fee_paid,
-            extended=extended,
-            body=body,
-            school_closed=school_closed,
-            id_received=id_received,
-        )
-    )
+    events. `regime`: foia, eir, foisa, eisr or sar. The events are keyword arguments named as
+    `foiclock.case.Case`'s fields: `nation` (the body's own nation; for SAR the controller's,
+    whose calendar counts), `receipt_rule` ("date-of-receipt", `C-RECEIPT`, the default, or
+    "next-working-day", `C-RECEIPT-ALT`), `clarification_requested`, `clarification_received`,
+    `fees_notice`, `fee_paid`, `extended`, `body`, `school_closed` (a tuple of DayRange) and
+    `id_received`."""
+    return case_deadline(make_case(received, regime, **events))
 
 
 def case_deadline(case: Case) -> Deadline:

@@ -3,7 +3,6 @@ and the case events it has (clarification, fees, extension, special bodies), wit
 sources and status of ../shared/rules.md. The engine reads these tables; adding a regime or an
 event rule is adding an entry here, not a branch in the engine."""
 
-
 from typing import Final, NamedTuple
 
 from foiclock.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
@@ -179,10 +178,43 @@ _THREE_MONTHS_TO_PAY = (
 _SIXTY_WORKING_DAYS_TO_PAY = (
     "60 working days after the notice; unpaid by then, the body need not supply the information"
 )
+_ALSO_THE_EXTENDED_40 = " (for the 20 and the extended 40 working days)"
 _COMPLEX_AND_VOLUMINOUS = (
     "40th working day after receipt, where the request is complex and voluminous; the "
     "requester must be told within the first 20 working days"
 )
+
+
+def _restart(
+    rule: str, source: str, status: str, description: str = _CLARIFICATION_RESTARTS
+) -> EventRule:
+    """`*-CLAR`: the count restarts from the day the information arrives."""
+    return EventRule(rule, "restart", description, source, status)
+
+
+def _fees(rule: str, source: str, status: str, *, months: int | None) -> FeesRule:
+    """`*-FEES`: the pause, and three months (FOIA, FOISA) or 60 working days (EIR, EISR) to pay."""
+    if months is not None:
+        return FeesRule(
+            EventRule(rule, "pause", _FEES_PAUSE, source, status),
+            _THREE_MONTHS_TO_PAY,
+            pay_months=months,
+            pay_working_days=None,
+            pay_status="best reading",  # C-BEGINNING-WITH; FOISA's three months too
+        )
+    return FeesRule(
+        EventRule(rule, "pause", _FEES_PAUSE + _ALSO_THE_EXTENDED_40, source, status),
+        _SIXTY_WORKING_DAYS_TO_PAY,
+        pay_months=None,
+        pay_working_days=60,
+        pay_status="best reading",
+    )
+
+
+def _complex_and_voluminous(rule: str, source: str) -> ExtensionRule:
+    """`EIR-EXT`, `EISR-EXT`: the 40th working day after receipt."""
+    return ExtensionRule(rule, "from-receipt", 40, _COMPLEX_AND_VOLUMINOUS, source, "statute")
+
 
 REGIMES: Final[dict[str, Regime]] = {
     "foia": Regime(
@@ -198,26 +230,8 @@ REGIMES: Final[dict[str, Regime]] = {
             source="FOIA s10(1)",
             status="statute",
         ),
-        clarification=EventRule(
-            rule="FOIA-CLAR",
-            effect="restart",
-            description=_CLARIFICATION_RESTARTS,
-            source="FOIA s1(3), s10(6)(b)",
-            status="statute",
-        ),
-        fees=FeesRule(
-            pause=EventRule(
-                rule="FOIA-FEES",
-                effect="pause",
-                description=_FEES_PAUSE,
-                source="FOIA s9(2), s10(2)",
-                status="statute",
-            ),
-            pay_description=_THREE_MONTHS_TO_PAY,
-            pay_months=3,
-            pay_working_days=None,
-            pay_status="best reading",  # C-BEGINNING-WITH
-        ),
+        clarification=_restart("FOIA-CLAR", "FOIA s1(3), s10(6)(b)", "statute"),
+        fees=_fees("FOIA-FEES", "FOIA s9(2), s10(2)", "statute", months=3),
         extension=ExtensionRule(
             rule="FOIA-PIT",
             counted="after-due",
@@ -245,34 +259,9 @@ REGIMES: Final[dict[str, Regime]] = {
             source="EIR reg 5(2)",
             status="statute",
         ),
-        clarification=EventRule(
-            rule="EIR-CLAR",
-            effect="restart",
-            description=_CLARIFICATION_RESTARTS,
-            source="EIR reg 9(4)",
-            status="best reading",
-        ),
-        fees=FeesRule(
-            pause=EventRule(
-                rule="EIR-FEES",
-                effect="pause",
-                description=_FEES_PAUSE + " (for the 20 and the extended 40 working days)",
-                source="EIR reg 8(4)-(7)",
-                status="best reading",
-            ),
-            pay_description=_SIXTY_WORKING_DAYS_TO_PAY,
-            pay_months=None,
-            pay_working_days=60,
-            pay_status="best reading",
-        ),
-        extension=ExtensionRule(
-            rule="EIR-EXT",
-            counted="from-receipt",
-            amount=40,
-            description=_COMPLEX_AND_VOLUMINOUS,
-            source="EIR reg 7(1), 7(3)",
-            status="statute",
-        ),
+        clarification=_restart("EIR-CLAR", "EIR reg 9(4)", "best reading"),
+        fees=_fees("EIR-FEES", "EIR reg 8(4)-(7)", "best reading", months=None),
+        extension=_complex_and_voluminous("EIR-EXT", "EIR reg 7(1), 7(3)"),
         no_extension="",
     ),
     "foisa": Regime(
@@ -288,27 +277,13 @@ REGIMES: Final[dict[str, Regime]] = {
             source="FOISA s10(1)",
             status="statute",
         ),
-        clarification=EventRule(
-            rule="FOISA-CLAR",
-            effect="restart",
-            description="20 working days from receipt of the further information: "
-            + _CLARIFICATION_RESTARTS,
-            source="FOISA s1(3), s10(1)(b)",
-            status="statute",
+        clarification=_restart(
+            "FOISA-CLAR",
+            "FOISA s1(3), s10(1)(b)",
+            "statute",
+            "20 working days from receipt of the further information: " + _CLARIFICATION_RESTARTS,
         ),
-        fees=FeesRule(
-            pause=EventRule(
-                rule="FOISA-FEES",
-                effect="pause",
-                description=_FEES_PAUSE,
-                source="FOISA s9, s10(2)",
-                status="statute",
-            ),
-            pay_description=_THREE_MONTHS_TO_PAY,
-            pay_months=3,
-            pay_working_days=None,
-            pay_status="best reading",  # rules.md: "three months: best reading"
-        ),
+        fees=_fees("FOISA-FEES", "FOISA s9, s10(2)", "statute", months=3),
         extension=None,
         no_extension=(
             "FOISA has no extension of the time for compliance (rules.md section 5); "
@@ -328,34 +303,14 @@ REGIMES: Final[dict[str, Regime]] = {
             source="EISR reg 5(2)(a)",
             status="statute",
         ),
-        clarification=EventRule(
-            rule="EISR-CLAR",
-            effect="restart",
-            description=_CLARIFICATION_RESTARTS,
-            source="EISR reg 9(4)",
-            status="best reading",
+        clarification=_restart("EISR-CLAR", "EISR reg 9(4)", "best reading"),
+        fees=_fees(
+            "EISR-FEES",
+            "EISRs, as EIR reg 8(4)-(7) (rules.md section 6)",
+            "best reading",
+            months=None,
         ),
-        fees=FeesRule(
-            pause=EventRule(
-                rule="EISR-FEES",
-                effect="pause",
-                description=_FEES_PAUSE + " (for the 20 and the extended 40 working days)",
-                source="EISRs, as EIR reg 8(4)-(7) (rules.md section 6)",
-                status="best reading",
-            ),
-            pay_description=_SIXTY_WORKING_DAYS_TO_PAY,
-            pay_months=None,
-            pay_working_days=60,
-            pay_status="best reading",
-        ),
-        extension=ExtensionRule(
-            rule="EISR-EXT",
-            counted="from-receipt",
-            amount=40,
-            description=_COMPLEX_AND_VOLUMINOUS,
-            source="EISR reg 7",
-            status="statute",
-        ),
+        extension=_complex_and_voluminous("EISR-EXT", "EISR reg 7"),
         no_extension="",
     ),
     "sar": Regime(

@@ -8,7 +8,7 @@ from typing import Any
 from foiclock.calendar import Holiday
 from foiclock.deadline import Deadline
 from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
-from foiclock.regimes import EventRule
+from foiclock.regimes import BodyRule, EventRule, ExtensionRule
 from foiclock.steps import Step
 
 
@@ -31,8 +31,14 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def _rule_json(rule: EventRule) -> dict[str, Any]:
-    return {"rule": rule.rule, "source": rule.source, "status": rule.status}
+def _rule_json(rule: EventRule | ExtensionRule | BodyRule) -> dict[str, Any]:
+    """The rule id, what it says, its source and how sure we are (rules.md status)."""
+    return {
+        "rule": rule.rule,
+        "description": rule.description,
+        "source": rule.source,
+        "status": rule.status,
+    }
 
 
 def deadline_json(deadline: Deadline) -> dict[str, Any]:
@@ -130,12 +136,8 @@ def _extension_json(deadline: Deadline) -> dict[str, Any] | None:
     extension = deadline.extension
     if extension is None:
         return None
-    rule = extension.rule
     return {
-        "rule": rule.rule,
-        "description": rule.description,
-        "source": rule.source,
-        "status": rule.status,
+        **_rule_json(extension.rule),
         "due": _iso(extension.due),
         "provisional": extension.provisional,
     }
@@ -145,13 +147,9 @@ def _body_json(deadline: Deadline) -> dict[str, Any] | None:
     body = deadline.body
     if body is None:
         return None
-    rule = body.rule
     return {
-        "body": rule.key,
-        "rule": rule.rule,
-        "description": rule.description,
-        "source": rule.source,
-        "status": rule.status,
+        "body": body.rule.key,
+        **_rule_json(body.rule),
         "school_closed": None
         if body.school_closed is None
         else [{"from": r.first.isoformat(), "to": r.last.isoformat()} for r in body.school_closed],
