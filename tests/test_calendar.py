@@ -51,11 +51,17 @@ def test_last_supported_input_day_still_counts_into_2101() -> None:
     assert calendar.add(date(2100, 12, 31), 20) == oracle.add(date(2100, 12, 31), 20, UK)
 
 
+def test_counts_may_start_in_2101() -> None:
+    """An extension counted from a deadline in 2101 (FOIA-PIT after a late-2100 receipt)."""
+    calendar = fresh_uk_calendar()
+    assert calendar.add(date(2101, 1, 28), 20) == oracle.add(date(2101, 1, 28), 20, UK)
+
+
 @pytest.mark.parametrize(
     ("call", "field"),
     [
         (lambda c: c.add(date(1999, 12, 31), 1), "start"),
-        (lambda c: c.add(date(2101, 1, 3), 1), "start"),
+        (lambda c: c.add(date(2102, 1, 3), 1), "start"),
         (lambda c: c.between(date(2025, 1, 1), date(2102, 1, 1)), "end"),
         (lambda c: c.add(date(2100, 12, 1), 100_000), "n"),
         (lambda c: c.add(date(2025, 1, 1), 0), "n"),

@@ -153,6 +153,10 @@ def test_school_closures_from_options_and_file(tmp_path: Path) -> None:
             ["--body", "armed-forces", "--extend"],
             "extended: True cannot be counted for --body armed-forces",
         ),
+        (
+            ["--body", "school", "--extend"],
+            "extended: True cannot be counted for --body school: rules.md does not say",
+        ),
         (["--fees-notice", "soon"], "fees_notice: 'soon' is not a date"),
     ],
 )
@@ -217,6 +221,21 @@ def test_options_override_the_case_file(tmp_path: Path) -> None:
     data = json.loads(run("due", "--case", str(toml_file), "--regime", "eir", "--json")[1])
     assert data["regime"] == "eir"
     assert data["fees"]["rule"] == "EIR-FEES"
+    data = json.loads(run("due", "--case", str(toml_file), "--no-extend", "--json")[1])
+    assert (data["extended_due"], data["extension"]) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["2100-12-31", "--extend"], ["2100-12-02", "--regime", "sar"]],
+)
+def test_counts_running_into_2101_are_answered(args: list[str]) -> None:
+    """Counts that start in 2100 and end in 2101, the calendar's last year."""
+    code, out, err = run("due", *args, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["provisional"] is True
+    assert (data["extended_due"] or data["due"]).startswith("2101-")
 
 
 @pytest.mark.parametrize(
@@ -225,7 +244,14 @@ def test_options_override_the_case_file(tmp_path: Path) -> None:
         ("case.toml", "received = 2025-09-01\nfee_payed = 2025-09-02\n",
          "case: 'fee_payed' is not a case key"),
         ("case.toml", "received = 2025-09-01T10:00:00\n",
-         "received: '2025-09-01 10:00:00' is not a date (a time of day is not used"),
+         "received: '2025-09-01 10:00:00' is a date and time; the date of receipt is a calendar"),
+        ("case.toml", "received = 1999-12-31\nregime = 'sar'\n",
+         "received: '1999-12-31' is outside the years foiclock supports"),
+        ("case.toml", "received = 2025-09-01\nfees_notice = 9999-12-31\n",
+         "fees_notice: '9999-12-31' is outside the years foiclock supports"),
+        ("case.json", '{"received": 20250901}', "received: 20250901 is not a date"),
+        ("case.json", '{"received": "2025-09-01", "received": "2025-09-02"}',
+         "case: 'received' is given twice"),
         ("case.toml", "received = \n", "is not valid TOML"),
         ("case.json", "[1, 2]", "does not hold a table of keys"),
         ("case.json", "{", "is not valid JSON"),

@@ -265,3 +265,83 @@ def test_sar_start_is_the_latest_event() -> None:
     assert deadline.months.relevant_event == "id_received"
     kinds = [(step.day, step.kind) for step in deadline.steps]
     assert (date(2025, 9, 8), "relevant_time") in kinds
+
+
+def test_a_fees_notice_after_the_deadline_moves_nothing_not_even_the_eir_extension() -> None:
+    """EIR-FEES: the notice is due within the first 20 working days; one given after the count
+    ended (Mon 22 Sep 2025, after Wed 17 Sep) moves neither the 20th nor the 40th working day
+    (rules.md examples 1 and 14)."""
+    deadline = response_deadline(
+        date(2025, 8, 19),
+        "eir",
+        extended=True,
+        fees_notice=date(2025, 9, 22),
+        fee_paid=date(2025, 9, 26),
+    )
+    assert (deadline.due, deadline.extended_due) == (date(2025, 9, 17), date(2025, 10, 15))
+    assert deadline.fees is not None and deadline.fees.after_due
+    assert [step.day for step in deadline.steps] == sorted(step.day for step in deadline.steps)
+
+
+def test_day_one_is_the_first_day_actually_counted() -> None:
+    """Counted by hand: received Mon 1 Sep 2025, fees notice the same day, paid Wed 3 Sep: 1-3 Sep
+    are left out, so day 1 is Thu 4 Sep. A school closed 1-5 Sep counts from Mon 8 Sep."""
+    paused = response_deadline(
+        date(2025, 9, 1), fees_notice=date(2025, 9, 1), fee_paid=date(2025, 9, 3)
+    )
+    assert paused.day_one == date(2025, 9, 4)
+    first_counted = next(step for step in paused.steps if step.kind == "counted")
+    assert (first_counted.day, first_counted.working_day) == (date(2025, 9, 4), 1)
+    closed = response_deadline(
+        date(2025, 9, 1),
+        body="school",
+        school_closed=(DayRange(date(2025, 9, 1), date(2025, 9, 5)),),
+    )
+    assert closed.day_one == date(2025, 9, 8)
+
+
+def test_awaiting_clarification_keeps_the_bodys_rule() -> None:
+    deadline = response_deadline(
+        date(2025, 9, 1), body="archive", clarification_requested=date(2025, 9, 2)
+    )
+    assert (deadline.state, deadline.rule, deadline.working_days) == (
+        "awaiting_clarification",
+        "FOIA-ARCHIVE",
+        30,
+    )
+    assert deadline.body is not None
+
+
+def test_sar_stop_asked_before_the_rolled_deadline_still_stops() -> None:
+    """Received Sat 31 Jan 2026: one month on is Sat 28 Feb, so the response is due Mon 2 Mar
+    (rules.md example 24). A clarification asked Sun 1 Mar, before that last day, stops the
+    clock; answered Tue 3 Mar, 1-3 Mar is 3 days, so the end moves from 28 Feb to Tue 3 Mar
+    (SAR-STOP, best reading). Asked Tue 3 Mar, after the response was due, it stops nothing."""
+    asked = date(2026, 3, 1)
+    waiting = response_deadline(date(2026, 1, 31), "sar", clarification_requested=asked)
+    assert (waiting.state, waiting.due) == ("awaiting_clarification", None)
+    answered = response_deadline(
+        date(2026, 1, 31),
+        "sar",
+        clarification_requested=asked,
+        clarification_received=date(2026, 3, 3),
+    )
+    assert answered.due == date(2026, 3, 3)
+    late = response_deadline(date(2026, 1, 31), "sar", clarification_requested=date(2026, 3, 3))
+    assert (late.state, late.due) == ("running", date(2026, 3, 2))
+    assert any(step.kind == "event" for step in late.steps)
+
+
+def test_three_calendar_months_to_pay_are_never_provisional() -> None:
+    """The FOIA pay-by date is calendar months (C-BEGINNING-WITH): no holiday can move it, so a
+    2029 pay-by date does not make a 2028 deadline provisional."""
+    deadline = response_deadline(
+        date(2028, 9, 1), fees_notice=date(2028, 10, 2), fee_paid=date(2028, 10, 3)
+    )
+    assert deadline.fees is not None and deadline.fees.pay_by.year == 2029
+    assert not deadline.provisional
+
+
+def test_receipt_on_a_working_day_cites_c_receipt_under_either_reading() -> None:
+    deadline = response_deadline(date(2025, 8, 19), receipt_rule="next-working-day")
+    assert deadline.steps[0].rule == "C-RECEIPT"

@@ -53,6 +53,8 @@ def test_fees_pause_moves_the_deadline_by_the_working_days_paused(
     assert len(counted) == 20
     assert counted[-1] == paused.due
     assert not set(counted) & pause_days
+    days = [step.day for step in paused.steps]
+    assert days == sorted(days)
 
 
 @settings(max_examples=300, deadline=None)

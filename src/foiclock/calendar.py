@@ -18,19 +18,17 @@ first query outside them builds the whole supported span, 1 January FIRST_YEAR t
 LAST_CALENDAR_YEAR, once (a batch pays for it once).
 """
 
-
 from bisect import bisect_left, bisect_right
 from datetime import date
 from itertools import accumulate, compress
 from typing import Final, NamedTuple
 
-from foiclock.dates import FIRST_YEAR, LAST_YEAR, format_long
+from foiclock.dates import FIRST_YEAR, format_long
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
 from foiclock.holiday_data import LAST_CALENDAR_YEAR, HolidayTable, load_holiday_table
 
 _FIRST_ORDINAL: Final = date(FIRST_YEAR, 1, 1).toordinal()
-_LAST_INPUT_ORDINAL: Final = date(LAST_YEAR, 12, 31).toordinal()
 _LAST_ORDINAL: Final = date(LAST_CALENDAR_YEAR, 12, 31).toordinal()
 _FULL_SIZE: Final = _LAST_ORDINAL - _FIRST_ORDINAL + 1
 _SATURDAY: Final = 5
@@ -86,7 +84,7 @@ class WorkingCalendar:
                 flags[ordinal - first_ordinal] = 0
         self._span_first = first_ordinal
         self._span_size = size
-        self._last_start = min(last_ordinal, _LAST_INPUT_ORDINAL)
+        self._last_start = last_ordinal
         self._rank = list(accumulate(flags))
         self._working = list(compress(range(first_ordinal, last_ordinal + 1), flags))
 
@@ -134,7 +132,7 @@ class WorkingCalendar:
         past it. Grows the span if that helps, else raises InvalidInput."""
         if type(n) is not int or n < 1:
             raise InvalidInput("n", n, "is not a whole number of working days", "1 or more")
-        index = self._covered_index(start, "start", _LAST_INPUT_ORDINAL)
+        index = self._covered_index(start, "start", _LAST_ORDINAL)
         position = self._rank[index] + n - 1
         if position < len(self._working):
             return _from_ordinal(self._working[position])
@@ -151,7 +149,7 @@ class WorkingCalendar:
 
     def between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`; negative when end < start."""
-        self._covered_index(start, "start", _LAST_INPUT_ORDINAL)
+        self._covered_index(start, "start", _LAST_ORDINAL)
         end_index = self._covered_index(end, "end", _LAST_ORDINAL)
         start_index = start.toordinal() - self._span_first  # still covered: spans only grow
         return self._rank[end_index] - self._rank[start_index]

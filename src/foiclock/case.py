@@ -7,13 +7,12 @@ the first and never without it; no event the regime does not have. The first hal
 clarification asked, not yet answered; a fees notice, not yet paid) is a live state, not an error.
 """
 
-
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Final, NamedTuple, TypedDict, Unpack
 
-from foiclock.dates import parse_date
+from foiclock.dates import ACCEPTED_FORMS, check_supported, parse_date
 from foiclock.errors import InvalidInput
 from foiclock.regimes import (
     DATE_OF_RECEIPT,
@@ -169,13 +168,15 @@ def check_case(case: Case) -> Case:
         raise InvalidInput(
             "extended", True, f"is not possible: {regime.no_extension}", "no --extend"
         )
-    if case.extended and body is not None and body.apply_within is not None:
+    if case.extended and body is not None:
+        # rules.md gives FOIA-PIT as 20 working days after the 20-day deadline; it does not say
+        # how (or whether) it runs from a body's own limit, so foiclock does not guess.
         raise InvalidInput(
             "extended",
             True,
-            f"cannot be counted for --body {body.key}: the deadline is a day the Commissioner "
-            f"sets ({body.rule}), and rules.md does not say how an extension runs from it",
-            "no --extend with --body armed-forces or abroad",
+            f"cannot be counted for --body {body.key}: rules.md does not say how FOIA-PIT runs "
+            f"from {body.rule}'s limit",
+            "no --extend with --body",
         )
     if case.school_closed is not None and (body is None or body.school_days is None):
         raise InvalidInput(
@@ -276,7 +277,7 @@ def _case_value(key: str, value: object) -> object:
         entries = [value] if isinstance(value, (str, date)) else value
         if not isinstance(entries, (list, tuple)):
             raise InvalidInput(key, value, "is not a list of days", f"a list of {RANGE_FORMS}")
-        return tuple(_range_value(key, entry) for entry in entries)
+        return tuple(_range_value(key, entry) for entry in entries) or None  # none given
     if not isinstance(value, str):
         raise InvalidInput(key, value, "is not text", CASE_KEYS[key])
     return value
@@ -284,12 +285,13 @@ def _case_value(key: str, value: object) -> object:
 
 def _date_value(key: str, value: object) -> date:
     if type(value) is date:
-        return value
+        return check_supported(value, key)
     if isinstance(value, str):
         return parse_date(value, key)
-    raise InvalidInput(
-        key, str(value), "is not a date (a time of day is not used: C-RECEIPT)", "a date only"
-    )
+    if isinstance(value, datetime | time):
+        problem = "is a date and time; the date of receipt is a calendar day (C-RECEIPT)"
+        raise InvalidInput(key, str(value), problem, "a date only")
+    raise InvalidInput(key, value, "is not a date", ACCEPTED_FORMS)
 
 
 def _bool_value(key: str, value: object) -> bool:

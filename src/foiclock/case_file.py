@@ -37,7 +37,9 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
 
             table: object = tomllib.loads(text)
         else:
-            table = json.loads(text)
+            table = json.loads(text, object_pairs_hook=_unique_keys)
+    except InvalidInput:
+        raise
     except ValueError as error:  # tomllib.TOMLDecodeError and json.JSONDecodeError
         problem = str(error).splitlines()[0]
         raise InvalidInput(
@@ -45,4 +47,15 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
         ) from None
     if not isinstance(table, dict):
         raise InvalidInput(FIELD, str(path), "does not hold a table of keys", ACCEPTED)
+    return table
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (JSON would keep the last silently; TOML
+    refuses it itself)."""
+    table: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in table:
+            raise InvalidInput(FIELD, key, "is given twice", "each key once")
+        table[key] = value
     return table

@@ -220,13 +220,14 @@ def due(
         typer.Option(metavar="DATE", help="The fee arrived (SAR: moves the start, SAR-START)."),
     ] = None,
     extend: Annotated[
-        bool,
+        bool | None,
         typer.Option(
-            "--extend",
+            "--extend/--no-extend",
             help="Extend: FOIA-PIT (20 more working days), EIR-EXT/EISR-EXT (40th working "
-            "day), SAR-EXT (three months).",
+            "day), SAR-EXT (three months). --no-extend overrides a case file.",
+            show_default=False,
         ),
-    ] = False,
+    ] = None,
     body: Annotated[
         str | None,
         typer.Option(
@@ -280,7 +281,7 @@ def due(
         "clarification_received": clarification_received,
         "fees_notice": fees_notice,
         "fee_paid": fee_paid,
-        "extended": True if extend else None,
+        "extended": extend,
         "body": body,
         "school_closed": tuple(closures) if closures else None,
         "id_received": id_received,

@@ -107,6 +107,11 @@ def _build(year: int, month: int, day: int, field: str, text: str) -> date:
     return _in_supported_years(built, field, text)
 
 
+def check_supported(day: date, field: str = "date") -> date:
+    """`day` if it lies in the years foiclock supports, else InvalidInput naming `field`."""
+    return _in_supported_years(day, field, day.isoformat())
+
+
 def _in_supported_years(day: date, field: str, text: str) -> date:
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise _outside_supported_years(field, text)

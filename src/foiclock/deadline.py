@@ -9,7 +9,6 @@ windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarif
 `FOIA-ARMED`, `FOIA-ABROAD`); `SAR-START`.
 """
 
-
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple, Unpack
 
@@ -108,7 +107,7 @@ class MonthCount(NamedTuple):
 
     relevant_time: date
     relevant_event: str  # "received", "id_received" or "fee_paid": the latest of them
-    corresponding: date | None  # one month on (C-MONTH), before any stop; None while stopped
+    corresponding: date  # one month on (C-MONTH), before any stop
     clamped: bool  # the month had no such day: its last day was taken
     end: date | None  # corresponding + the days stopped, before rolling to a working day
 
@@ -151,10 +150,18 @@ class Deadline(NamedTuple):
 
     @property
     def day_one(self) -> date | None:
-        """The first working day counted (None for calendar months and while waiting)."""
-        if self.counting_from is None or self.months is not None:
+        """The first day counted: a working day outside any fees pause and, when the school-day
+        count decides, any closure (None for calendar months and while waiting)."""
+        if self.counting_from is None or self.months is not None or self.due is None:
             return None
-        return regime_calendar(self.regime).add(self.counting_from, 1)
+        excluded = []
+        fees = self.fees
+        if fees is not None and fees.paid is not None and not fees.after_due:
+            excluded.append((fees.notice, fees.paid))
+        body = self.body
+        if body is not None and body.decided_by_school_days:
+            excluded.extend((r.first, r.last) for r in body.school_closed or ())
+        return add_excluding(regime_calendar(self.regime), self.counting_from, 1, excluded)
 
     @property
     def steps(self) -> "tuple[Step, ...]":
@@ -263,7 +270,9 @@ def _count(
         )
         due = min(school_day_due, working_day_due)  # FOIA-SCHOOL: whichever comes first
     if body_rule.apply_within is not None:
-        apply_by = add_excluding(calendar, counting_from, body_rule.apply_within, pauses)
+        # The application window (SI 2004/3364 regs 5, 6) is counted without any fees pause:
+        # rules.md does not say the pause applies to it, and the earlier day is the safe one.
+        apply_by = calendar.add(counting_from, body_rule.apply_within)
     body = Body(body_rule, case.school_closed, school_day_due, working_day_due, apply_by)
     return due, body
 
@@ -299,6 +308,11 @@ def _working_day_deadline(
             state, due = FEE_NOT_PAID, None
         elif fees.paid is None and state == RUNNING:
             state, due = AWAITING_FEE, None
+    body_rule = BODIES[case.body] if case.body is not None else None
+    if body is None and body_rule is not None:  # the clock waits: the body's limits are unknown
+        body = Body(body_rule, case.school_closed, None, None, None)
+    if fees is not None and fees.after_due:
+        pauses = []  # a notice after the count had ended moves nothing, the extension included
     if body is not None and body.rule.school_days is not None and body.school_closed is None:
         notes.append(
             "no school closures were given (--school-closed): the count assumes the school was "
@@ -323,7 +337,11 @@ def _working_day_deadline(
         # The same case on the nation's own calendar, the receipt rule applied on it too.
         nation_due, _ = _count(nation_calendar, case, regime, window, receipt_rule, pauses)
     rule = body.rule if body is not None else None
-    latest = [day for day in (due, extension_due(extension), fees and fees.pay_by) if day]
+    # Provisional: a date that depends on holidays not yet announced (three calendar months to
+    # pay depend on none).
+    latest = [day for day in (due, extension_due(extension)) if day is not None]
+    if fees is not None and fees.rule.pay_working_days is not None and not fees.after_due:
+        latest.append(fees.pay_by)
     return Deadline(
         regime=regime.key,
         received=case.received,
@@ -422,7 +440,7 @@ def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline
     state = RUNNING if due is not None else AWAITING_CLARIFICATION
     clarification = None
     if case.clarification_requested is not None:
-        stopped = stopped_days(case, relevant_time, months.corresponding)
+        stopped = (months.end - months.corresponding).days if months.end is not None else 0
         clarification = Clarification(
             regime.clarification,
             case.clarification_requested,
@@ -473,21 +491,23 @@ def _months_on(
 
     corresponding = corresponding_date(relevant_time, months)
     clamped = is_clamped(relevant_time, months)
+    unstopped_due = first_working_day_from(calendar, corresponding)
     asked, answered = case.clarification_requested, case.clarification_received
-    if asked is not None and answered is None and asked <= corresponding:
-        # stopped while the month ran, and not yet restarted
+    if asked is not None and answered is None and asked <= unstopped_due:
+        # stopped while the period ran, and not yet restarted
         return MonthCount(relevant_time, relevant_event, corresponding, clamped, None), None
-    end = corresponding + timedelta(days=stopped_days(case, relevant_time, corresponding))
+    stopped = stopped_days(case, relevant_time, unstopped_due)
+    end = corresponding + timedelta(days=stopped)
     due = first_working_day_from(calendar, end)
     return MonthCount(relevant_time, relevant_event, corresponding, clamped, end), due
 
 
-def stopped_days(case: Case, relevant_time: date, corresponding: date | None) -> int:
-    """`SAR-STOP`: the days from the ask to the answer, both included, that fell while the period
-    ran (from the relevant time to the corresponding date); a stop asked for after the period
-    ended stops nothing."""
+def stopped_days(case: Case, relevant_time: date, last_day: date | None) -> int:
+    """`SAR-STOP`: the days from the ask to the answer, both included, counted from the relevant
+    time at the earliest; a stop asked for after `last_day` (the period's last day, the
+    response then already due) stops nothing."""
     asked, answered = case.clarification_requested, case.clarification_received
-    if asked is None or answered is None or corresponding is None or asked > corresponding:
+    if asked is None or answered is None or last_day is None or asked > last_day:
         return 0
     first = max(asked, relevant_time)
     return max(0, (answered - first).days + 1)

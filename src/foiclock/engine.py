@@ -6,7 +6,6 @@ receipt), `C-WD` (the Nth working day after a date), `WD-UK` / `WD-SCOT` / `WD-N
 days are working days), `FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP` (20 working days).
 """
 
-
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple

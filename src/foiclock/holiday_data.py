@@ -18,7 +18,6 @@ The shipped GOV.UK snapshot (`data/bank-holidays.json`) says which years are ann
 are projected by rule and every answer reaching them is provisional (rules.md section 2).
 """
 
-
 import contextlib
 import marshal
 import os

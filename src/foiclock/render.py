@@ -151,15 +151,15 @@ def _event_lines(deadline: Deadline) -> list[str]:
         rule = clarification.rule
         cited = _rule_text(rule.rule, rule.source, rule.status)
         asked = f"asked for {format_long(clarification.requested)}"
-        if clarification.received is None and rule.effect == "stop":
+        if clarification.received is None and deadline.state != AWAITING_CLARIFICATION:
+            effect = "after the response was due, so it stops nothing"
+        elif clarification.received is None and rule.effect == "stop":
             effect = (
                 "the clock is stopped; the end moves one day later for each day until it arrives"
             )
         elif clarification.received is None:
-            working_days = deadline.working_days
             effect = (
-                "when it arrives the count restarts from zero: the response is due on the "
-                f"{_ordinal(working_days or 0)} working day after that day"
+                "when it arrives it becomes the date of receipt and the count restarts from zero"
             )
         elif rule.effect == "stop":
             stopped = clarification.stopped_days or 0
@@ -182,10 +182,9 @@ def _event_lines(deadline: Deadline) -> list[str]:
         if fees.after_due:
             effect = "after the count had ended, so it moves nothing"
         elif fees.paid is None:
-            remaining = (deadline.working_days or 0) - fees.counted_before_notice
             effect = (
                 f"the clock is paused with {_plural(fees.counted_before_notice, 'working day')} "
-                f"counted; the other {remaining} run from the day after the fee arrives"
+                "counted; the count goes on from the day after the fee arrives"
             )
         elif fees.lapsed:
             effect = f"fee received {format_long(fees.paid)}, after the last day to pay"

@@ -17,7 +17,12 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
 from foiclock.dates import WEEKDAY_NAMES
-from foiclock.engine import merge_ranges, non_working_reason, regime_calendar
+from foiclock.engine import (
+    first_working_day_from,
+    merge_ranges,
+    non_working_reason,
+    regime_calendar,
+)
 from foiclock.regimes import RECEIPT_RULES, get_regime
 
 if TYPE_CHECKING:
@@ -156,7 +161,7 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
         day += _ONE_DAY
     if fees is not None and fees.after_due:
         steps.extend(_late_fee_steps(deadline))
-    return steps
+    return sorted(steps, key=lambda step: step.day)  # stable: a day's own order is kept
 
 
 def _clarification_asked(day: date, deadline: Deadline) -> Step:
@@ -176,8 +181,8 @@ def _clarification_asked(day: date, deadline: Deadline) -> Step:
 
 def _receipt_step(calendar: WorkingCalendar, received: date, receipt_rule: str) -> Step:
     rule = RECEIPT_RULES[receipt_rule]
-    if calendar.is_working_day(received):
-        return Step(received, "received", None, "date of receipt; it never counts", rule)
+    if calendar.is_working_day(received):  # both readings agree: the plain rule applies
+        return Step(received, "received", None, "date of receipt; it never counts", "C-RECEIPT")
     _, holidays = non_working_reason(calendar, received)
     weekday = WEEKDAY_NAMES[received.weekday()]
     reason = f"date of receipt, a non-working day ({weekday}); it never counts"
@@ -286,12 +291,17 @@ def _month_steps(deadline: Deadline) -> list[Step]:
     clarification = deadline.clarification
     if clarification is not None:
         rule = clarification.rule.rule
+        stopped_anything = deadline.state == "awaiting_clarification" or bool(
+            clarification.stopped_days
+        )
         steps.append(
             Step(
                 clarification.requested,
-                "stopped",
+                "stopped" if stopped_anything else "event",
                 None,
-                "clarification asked for: the clock stops",
+                "clarification asked for: the clock stops"
+                if stopped_anything
+                else "clarification asked for after the response was due: it stops nothing",
                 rule,
             )
         )
@@ -313,7 +323,8 @@ def _month_steps(deadline: Deadline) -> list[Step]:
         from foiclock.months import corresponding_date
 
         corresponding = corresponding_date(months.relevant_time, extension.rule.amount)
-        stopped = stopped_days(case, months.relevant_time, corresponding)
+        last_day = first_working_day_from(calendar, corresponding)
+        stopped = stopped_days(case, months.relevant_time, last_day)
         end = corresponding + timedelta(days=stopped)
         steps.extend(
             _period_steps(
@@ -338,7 +349,7 @@ def _period_steps(
     label = "extended: " if extension_rule else ""
     count = "three months" if extension_rule else "one month"
     clamp = ""
-    if months.clamped and extension_rule is None:
+    if corresponding.day != months.relevant_time.day:
         clamp = "; that month has no such day, so its last day"
     steps = [
         Step(
@@ -359,13 +370,22 @@ def _period_steps(
                 "SAR-STOP",
             )
         )
-    day = end
+    if end < due:  # the period ends on a non-working day: say why on that day's own step
+        why = _skipped(calendar, end, "C-MONTH")
+        names = f"; {holidays_names(why.holidays)}" if why.holidays else ""
+        last = steps[-1]
+        steps[-1] = last._replace(reason=f"{last.reason}; not a working day ({why.reason}{names})")
+    day = end + _ONE_DAY
     while day < due:
         steps.append(_skipped(calendar, day, "C-MONTH"))
         day += _ONE_DAY
     reason = f"{label}response due" + ("" if due == end else " (the next working day)")
     steps.append(Step(due, "due", None, reason, extension_rule or deadline.rule))
     return steps
+
+
+def holidays_names(holidays: tuple[Holiday, ...]) -> str:
+    return "; ".join(holiday.name for holiday in holidays)
 
 
 def _days(count: int) -> str:
