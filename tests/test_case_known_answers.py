@@ -345,3 +345,16 @@ def test_three_calendar_months_to_pay_are_never_provisional() -> None:
 def test_receipt_on_a_working_day_cites_c_receipt_under_either_reading() -> None:
     deadline = response_deadline(date(2025, 8, 19), receipt_rule="next-working-day")
     assert deadline.steps[0].rule == "C-RECEIPT"
+
+
+@pytest.mark.parametrize("paused", [False, True])
+def test_apply_to_the_commissioner_step_is_on_the_apply_by_day(paused: bool) -> None:
+    """FOIA-ARMED: the application window is the 20 working days after receipt (Wed 17 Sep 2025
+    for a Tue 19 Aug 2025 receipt, example 1), counted without a fees pause (the earlier, safe
+    day); the explanation marks that same day."""
+    events = {"fees_notice": date(2025, 8, 26), "fee_paid": date(2025, 8, 27)} if paused else {}
+    deadline = response_deadline(date(2025, 8, 19), body="armed-forces", **events)  # type: ignore[arg-type]
+    assert deadline.body is not None
+    assert deadline.body.apply_to_commissioner_by == date(2025, 9, 17)
+    marked = [step.day for step in deadline.steps if "apply to the Commissioner" in step.reason]
+    assert marked == [date(2025, 9, 17)]

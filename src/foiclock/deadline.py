@@ -247,7 +247,6 @@ def _pauses(case: Case) -> list[tuple[date, date]]:
 def _count(
     calendar: WorkingCalendar,
     case: Case,
-    regime: Regime,
     window: WorkingDayWindow,
     receipt_rule: str,
     pauses: list[tuple[date, date]],
@@ -293,10 +292,10 @@ def _working_day_deadline(
         )
     state = RUNNING if counting_from is not None else AWAITING_CLARIFICATION
     pauses = _pauses(case)
-    due, body = _count(calendar, case, regime, window, receipt_rule, pauses)
+    due, body = _count(calendar, case, window, receipt_rule, pauses)
     fees = None
     if case.fees_notice is not None and regime.fees is not None:
-        due_without_fee, body_without_fee = _count(calendar, case, regime, window, receipt_rule, [])
+        due_without_fee, body_without_fee = _count(calendar, case, window, receipt_rule, [])
         fees = _fees(calendar, case, regime.fees, counting_from, due_without_fee)
         if fees.after_due:
             due, body = due_without_fee, body_without_fee
@@ -320,7 +319,7 @@ def _working_day_deadline(
         )
     if clarification is not None and due is not None:
         original_due, _ = _count(
-            calendar, case._replace(clarification_requested=None), regime, window, receipt_rule, []
+            calendar, case._replace(clarification_requested=None), window, receipt_rule, []
         )
         if original_due is not None and clarification.requested > original_due:
             notes.append(
@@ -335,7 +334,7 @@ def _working_day_deadline(
     nation_due = None
     if due is not None and nation_calendar.divisions != calendar.divisions:
         # The same case on the nation's own calendar, the receipt rule applied on it too.
-        nation_due, _ = _count(nation_calendar, case, regime, window, receipt_rule, pauses)
+        nation_due, _ = _count(nation_calendar, case, window, receipt_rule, pauses)
     rule = body.rule if body is not None else None
     # Provisional: a date that depends on holidays not yet announced (three calendar months to
     # pay depend on none).

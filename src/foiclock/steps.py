@@ -161,7 +161,14 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
         day += _ONE_DAY
     if fees is not None and fees.after_due:
         steps.extend(_late_fee_steps(deadline))
-    return sorted(steps, key=lambda step: step.day)  # stable: a day's own order is kept
+    steps.sort(key=lambda step: step.day)  # stable: a day's own order is kept
+    apply_by = body.apply_to_commissioner_by if body is not None else None
+    if apply_by is not None:  # FOIA-ARMED / FOIA-ABROAD: mark the day on its own step
+        index = next(i for i, step in enumerate(steps) if step.day == apply_by)
+        step = steps[index]
+        reason = "; ".join(filter(None, (step.reason, "last day to apply to the Commissioner")))
+        steps[index] = step._replace(reason=reason, rule=deadline.rule)
+    return steps
 
 
 def _clarification_asked(day: date, deadline: Deadline) -> Step:
@@ -232,9 +239,6 @@ def _counted(
     rule = "C-WD"
     if has_body and any(first <= day <= last for first, last in closed):
         reasons.append("school closed: counts only towards the 60 working days")
-    if apply_within is not None and number == apply_within:
-        reasons.append("last day to apply to the Commissioner")
-        rule = deadline.rule
     if number == target and day == deadline.due:
         latest = apply_within is not None
         reasons.append("latest day the Commissioner can set" if latest else "response due")
