@@ -82,6 +82,7 @@ class Extension(NamedTuple):
     rule: ExtensionRule
     due: date | None
     provisional: bool
+    months: "MonthCount | None" = None  # SAR-EXT: how the three months were counted
 
 
 class Body(NamedTuple):
@@ -146,7 +147,7 @@ class Deadline(NamedTuple):
 
     @property
     def extended_due(self) -> date | None:
-        return self.extension.due if self.extension is not None else None
+        return extension_due(self.extension)
 
     @property
     def day_one(self) -> date | None:
@@ -449,14 +450,13 @@ def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline
     extension = None
     latest = [due] if due is not None else []
     if case.extended and regime.extension is not None:
-        _, extended = _months_on(
+        extended_months, extended = _months_on(
             calendar, case, relevant_time, relevant_event, regime.extension.amount
         )
         if extended is not None:
             latest.append(extended)
-        extension = Extension(
-            regime.extension, extended, extended is not None and calendar.is_provisional(extended)
-        )
+        provisional = extended is not None and calendar.is_provisional(extended)
+        extension = Extension(regime.extension, extended, provisional, extended_months)
     return Deadline(
         regime=regime.key,
         received=case.received,
@@ -486,22 +486,22 @@ def _months_on(
 ) -> tuple[MonthCount, date | None]:
     """The period of `months` months from the relevant time: the corresponding date, moved on by
     the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`)."""
-    from foiclock.months import corresponding_date, is_clamped
+    from foiclock.months import corresponding_date
 
     corresponding = corresponding_date(relevant_time, months)
-    clamped = is_clamped(relevant_time, months)
+    clamped = corresponding.day != relevant_time.day  # the month had no such day
     unstopped_due = first_working_day_from(calendar, corresponding)
     asked, answered = case.clarification_requested, case.clarification_received
     if asked is not None and answered is None and asked <= unstopped_due:
         # stopped while the period ran, and not yet restarted
         return MonthCount(relevant_time, relevant_event, corresponding, clamped, None), None
-    stopped = stopped_days(case, relevant_time, unstopped_due)
+    stopped = _stopped_days(case, relevant_time, unstopped_due)
     end = corresponding + timedelta(days=stopped)
     due = first_working_day_from(calendar, end)
     return MonthCount(relevant_time, relevant_event, corresponding, clamped, end), due
 
 
-def stopped_days(case: Case, relevant_time: date, last_day: date | None) -> int:
+def _stopped_days(case: Case, relevant_time: date, last_day: date | None) -> int:
     """`SAR-STOP`: the days from the ask to the answer, both included, counted from the relevant
     time at the earliest; a stop asked for after `last_day` (the period's last day, the
     response then already due) stops nothing."""

@@ -20,11 +20,6 @@ def corresponding_date(day: date, months: int) -> date:
     return result
 
 
-def is_clamped(day: date, months: int) -> bool:
-    """True when the later month has no day `day.day`, so the corresponding date is its last."""
-    return corresponding_date(day, months).day != day.day
-
-
 def last_day_beginning_with(day: date, months: int) -> date:
     """The last day of a period of `months` months beginning with `day` (`C-BEGINNING-WITH`)."""
     return corresponding_date(day, months) - timedelta(days=1)

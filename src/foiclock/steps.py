@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
 from foiclock.dates import WEEKDAY_NAMES
 from foiclock.engine import (
-    first_working_day_from,
     merge_ranges,
     non_working_reason,
     regime_calendar,
@@ -26,7 +25,7 @@ from foiclock.engine import (
 from foiclock.regimes import RECEIPT_RULES, get_regime
 
 if TYPE_CHECKING:
-    from foiclock.deadline import Deadline
+    from foiclock.deadline import Deadline, MonthCount
 
 _ONE_DAY: Final = timedelta(days=1)
 
@@ -320,41 +319,31 @@ def _month_steps(deadline: Deadline) -> list[Step]:
                     rule,
                 )
             )
-    steps.extend(_period_steps(deadline, calendar, months.corresponding, months.end, deadline.due))
+    steps.extend(_period_steps(deadline.rule, calendar, months, deadline.due))
     extension = deadline.extension
-    if extension is not None and extension.due is not None:
-        from foiclock.deadline import stopped_days
-        from foiclock.months import corresponding_date
-
-        corresponding = corresponding_date(months.relevant_time, extension.rule.amount)
-        last_day = first_working_day_from(calendar, corresponding)
-        stopped = stopped_days(case, months.relevant_time, last_day)
-        end = corresponding + timedelta(days=stopped)
+    if extension is not None and extension.months is not None:
         steps.extend(
-            _period_steps(
-                deadline, calendar, corresponding, end, extension.due, extension.rule.rule
-            )
+            _period_steps(extension.rule.rule, calendar, extension.months, extension.due, True)
         )
     return sorted(steps, key=lambda step: step.day)
 
 
 def _period_steps(
-    deadline: Deadline,
+    rule: str,
     calendar: WorkingCalendar,
-    corresponding: date | None,
-    end: date | None,
+    months: MonthCount,
     due: date | None,
-    extension_rule: str | None = None,
+    extended: bool = False,
 ) -> list[Step]:
-    months = deadline.months
-    assert months is not None
-    if corresponding is None or end is None or due is None:
+    """The corresponding date, the days stopped, the roll to a working day, and the due date of
+    one calendar-month period (`C-MONTH`, `SAR-STOP`; `SAR-EXT` when `extended`)."""
+    corresponding, end = months.corresponding, months.end
+    if end is None or due is None:
         return []
+    extension_rule = rule if extended else None
     label = "extended: " if extension_rule else ""
     count = "three months" if extension_rule else "one month"
-    clamp = ""
-    if corresponding.day != months.relevant_time.day:
-        clamp = "; that month has no such day, so its last day"
+    clamp = "; that month has no such day, so its last day" if months.clamped else ""
     steps = [
         Step(
             corresponding,
@@ -384,7 +373,7 @@ def _period_steps(
         steps.append(_skipped(calendar, day, "C-MONTH"))
         day += _ONE_DAY
     reason = f"{label}response due" + ("" if due == end else " (the next working day)")
-    steps.append(Step(due, "due", None, reason, extension_rule or deadline.rule))
+    steps.append(Step(due, "due", None, reason, rule))
     return steps
 
 
