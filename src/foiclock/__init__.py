@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from foiclock.errors import InvalidInput
     from foiclock.regimes import REGIMES
     from foiclock.steps import Step
+    from foiclock.timeline import Milestone, Timeline, case_timeline, requester_windows, timeline
 
 _EXPORTED_FROM = {
     "Holiday": "foiclock.calendar",
@@ -51,6 +52,11 @@ _EXPORTED_FROM = {
     "working_days_between": "foiclock.engine",
     "InvalidInput": "foiclock.errors",
     "REGIMES": "foiclock.regimes",
+    "Milestone": "foiclock.timeline",
+    "Timeline": "foiclock.timeline",
+    "case_timeline": "foiclock.timeline",
+    "requester_windows": "foiclock.timeline",
+    "timeline": "foiclock.timeline",
 }
 
 __all__ = [
@@ -62,16 +68,21 @@ __all__ = [
     "Holiday",
     "InvalidInput",
     "ListedHoliday",
+    "Milestone",
     "Step",
+    "Timeline",
     "__version__",
     "add_working_days",
     "bank_holidays",
     "case_deadline",
+    "case_timeline",
     "format_long",
     "load_case",
     "make_case",
     "parse_date",
+    "requester_windows",
     "response_deadline",
+    "timeline",
     "working_days_between",
 ]
 

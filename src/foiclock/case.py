@@ -51,6 +51,10 @@ class Case(NamedTuple):
     school_closed: tuple[DayRange, ...] | None = None  # None: none given, assumed none
     id_received: date | None = None
     case_id: str | None = None
+    responded: date | None = None
+    review_requested: date | None = None
+    review_responded: date | None = None
+    decision_notice: date | None = None
 
 
 #: Every key a case file or batch row may hold, and what it holds (README "Case files").
@@ -68,6 +72,11 @@ CASE_KEYS: Final = {
     "body": "school, academy, archive, armed-forces or abroad",
     "school_closed": "days the school was closed: dates or FROM:TO ranges",
     "id_received": "date identity information arrived (SAR)",
+    "responded": "date the response was issued",
+    "review_requested": "date the internal review (representations, requirement for review) "
+    "was received",
+    "review_responded": "date the review outcome was issued",
+    "decision_notice": "date the Commissioner's decision notice was sent",
 }
 _DATE_KEYS: Final = (
     "received",
@@ -76,6 +85,10 @@ _DATE_KEYS: Final = (
     "fees_notice",
     "fee_paid",
     "id_received",
+    "responded",
+    "review_requested",
+    "review_responded",
+    "decision_notice",
 )
 _TRUE: Final = ("true", "yes", "1")
 _FALSE: Final = ("false", "no", "0", "")
@@ -96,6 +109,10 @@ class CaseEvents(TypedDict, total=False):
     school_closed: tuple[DayRange, ...] | None
     id_received: date | None
     case_id: str | None
+    responded: date | None
+    review_requested: date | None
+    review_responded: date | None
+    decision_notice: date | None
 
 
 def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]) -> Case:
@@ -190,9 +207,78 @@ def check_case(case: Case) -> Case:
             raise InvalidInput(
                 "school_closed", _range_text(closure), "ends before it starts", RANGE_FORMS
             )
+    check_after_response(
+        regime.key,
+        case.received,
+        responded=case.responded,
+        review_requested=case.review_requested,
+        review_responded=case.review_responded,
+        decision_notice=case.decision_notice,
+    )
     return case._replace(
         regime=regime.key, nation=nation, body=body.key if body is not None else None
     )
+
+
+def check_after_response(
+    regime_key: str,
+    received: date | None,
+    *,
+    responded: date | None,
+    review_requested: date | None,
+    review_responded: date | None,
+    decision_notice: date | None,
+) -> None:
+    """The events after the response (rules.md sections 3 to 6) in their order: the response
+    not before receipt, the review outcome not before (nor without) the review request, the
+    review request not before the response, the decision notice not before the review outcome.
+    SAR has no review or appeal windows in rules.md, so those events are refused for it."""
+    from foiclock.windows import review_rule
+
+    regime = get_regime(regime_key)
+    review = review_rule(regime.key)
+    if review is None:
+        for key, value in (
+            ("review_requested", review_requested),
+            ("review_responded", review_responded),
+            ("decision_notice", decision_notice),
+        ):
+            if value is not None:
+                raise InvalidInput(
+                    key,
+                    value.isoformat(),
+                    f"is not an event under {regime.short_name}: rules.md gives it no review "
+                    "or appeal windows",
+                    "responded alone",
+                )
+        return
+    if responded is not None and received is not None and responded < received:
+        raise InvalidInput(
+            "responded",
+            responded.isoformat(),
+            f"is before the date of receipt ({received.isoformat()})",
+            "a date on or after the date of receipt",
+        )
+    earliest = [("responded", responded), ("received", received)]
+    for key, value in (
+        ("review_requested", review_requested),
+        ("decision_notice", decision_notice),
+    ):
+        before = next(((k, d) for k, d in earliest if d is not None), None)
+        if value is not None and before is not None and value < before[1]:
+            raise InvalidInput(
+                key,
+                value.isoformat(),
+                f"is before {before[0]} ({before[1].isoformat()})",
+                f"a date on or after {before[0]}",
+            )
+    _check_pair(
+        ("review_requested", review_requested), ("review_responded", review_responded), review
+    )
+    if review_responded is not None and decision_notice is not None:
+        _check_pair(
+            ("review_responded", review_responded), ("decision_notice", decision_notice), review
+        )
 
 
 def _check_pair(first: tuple[str, date | None], second: tuple[str, date | None], rule: str) -> None:

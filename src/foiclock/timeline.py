@@ -1,0 +1,392 @@
+"""A case's timeline: every milestone from receipt to the last appeal, each with its date, its rule
+and its state on a given day (`today`), and the requester's view of it (which windows are open).
+Dates come from the case clock (`foiclock.deadline`) and the windows of `foiclock.windows`; a
+milestone whose anchor is not known yet has no date and says what it waits for: never a guess.
+
+Milestone states:
+- events: `done` (on or before today) or `future`;
+- the body's deadlines: `open`, `due_today`, `overdue`, or once answered `met` / `late`
+  (with `working_days_late`); `extended` when the extended deadline replaces it; `if_extended`
+  for the extended deadline of a case that is not extended; `lapsed` when an unpaid fee ended
+  the request;
+- the requester's windows: `open`, `last_day`, `closed`, or once used `met` / `late`;
+  `not_yet` / `open` / `not_needed` for a window that opens on its date;
+- `waiting` when its date depends on one not given (`waits_for` names it).
+"""
+
+from datetime import date, timedelta
+from typing import Final, NamedTuple
+
+from foiclock.calendar import WorkingCalendar, calendar_for
+from foiclock.case import Case, check_after_response, make_case
+from foiclock.deadline import (
+    AWAITING_CLARIFICATION,
+    AWAITING_FEE,
+    FEE_NOT_PAID,
+    Deadline,
+    case_deadline,
+)
+from foiclock.engine import first_working_day_from, last_announced_year, regime_calendar
+from foiclock.regimes import Regime, get_regime
+from foiclock.windows import (
+    BODY,
+    CALENDAR_DAYS,
+    DAY_AFTER_WORKING_DAYS,
+    EVENT_LABELS,
+    LATER,
+    MILESTONE_KEYS,
+    MONTHS,
+    REQUESTER,
+    WINDOWS,
+    WORKING_DAYS,
+    Window,
+)
+
+# Milestone.kind
+EVENT: Final = "event"
+DEADLINE: Final = "deadline"
+OPENS: Final = "opens"  # a window that opens on its date
+
+WORKING: Final = "working"
+CALENDAR: Final = "calendar"
+
+_WAITING_FOR: Final = {
+    AWAITING_CLARIFICATION: "clarification_received",
+    AWAITING_FEE: "fee_paid",
+}
+_ORDER: Final = {key: index for index, key in enumerate(MILESTONE_KEYS)}
+
+
+class Milestone(NamedTuple):
+    """One dated (or still waiting) point of a case."""
+
+    key: str
+    label: str
+    date: date | None
+    kind: str  # event, deadline or opens
+    party: str | None  # who must act by a deadline: body or requester
+    rule: str
+    description: str
+    source: str
+    status: str  # statute, code, practice, best reading
+    state: str
+    waits_for: str | None = None  # the event key its date depends on
+    counted_from: str | None = None  # the milestone key it was counted from
+    days_left: int | None = None
+    days_left_kind: str | None = None  # working or calendar
+    working_days_late: int | None = None
+    provisional: bool = False
+
+
+class Timeline(NamedTuple):
+    regime: str
+    received: date | None
+    today: date
+    milestones: tuple[Milestone, ...]  # dated ones in date order, then the waiting ones
+    nation: str
+    case_id: str | None = None
+    deadline: Deadline | None = None
+
+    @property
+    def provisional(self) -> bool:
+        return any(milestone.provisional for milestone in self.milestones)
+
+    def get(self, key: str) -> Milestone | None:
+        return next((m for m in self.milestones if m.key == key), None)
+
+
+def case_timeline(case: Case, today: date | None = None) -> Timeline:
+    """Every milestone of a checked case (build it with `make_case`), with states on `today`."""
+    deadline = case_deadline(case)
+    return _timeline(get_regime(case.regime), case, deadline, today or date.today())
+
+
+def timeline(
+    received: date | None,
+    regime: str = "foia",
+    *,
+    responded: date | None = None,
+    review_requested: date | None = None,
+    review_responded: date | None = None,
+    decision_notice: date | None = None,
+    nation: str | None = None,
+    today: date | None = None,
+) -> Timeline:
+    """The timeline from the events alone; without `received`, the response's own deadline and
+    the windows counted from it wait for it (the requester's view, `foiclock appeal`)."""
+    if received is not None:
+        case = make_case(
+            received,
+            regime,
+            nation=nation,
+            responded=responded,
+            review_requested=review_requested,
+            review_responded=review_responded,
+            decision_notice=decision_notice,
+        )
+        return case_timeline(case, today)
+    regime_rule = get_regime(regime)
+    check_after_response(
+        regime_rule.key,
+        None,
+        responded=responded,
+        review_requested=review_requested,
+        review_responded=review_responded,
+        decision_notice=decision_notice,
+    )
+    events = Case(
+        date.min,
+        regime_rule.key,
+        nation=nation,
+        responded=responded,
+        review_requested=review_requested,
+        review_responded=review_responded,
+        decision_notice=decision_notice,
+    )
+    return _timeline(regime_rule, events, None, today or date.today())
+
+
+def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:
+    """The requester's windows (review, Commissioner, Tribunal or Court), in date order."""
+    return tuple(m for m in timeline.milestones if m.party == REQUESTER)
+
+
+def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date) -> Timeline:
+    nation = deadline.nation if deadline is not None else case.nation or regime.default_nation
+    calendar = calendar_for((nation,)) if regime.counts_months else regime_calendar(regime.key)
+    known: dict[str, date | None] = {key: getattr(case, key) for key in EVENT_LABELS}
+    waits: dict[str, str | None] = {}
+    milestones: list[Milestone] = []
+    if deadline is None:
+        known["received"] = None
+    else:
+        milestones.append(_received(deadline, today))
+    response = _response_milestones(regime, case, deadline, calendar, today)
+    for milestone in response:
+        waits[milestone.key] = milestone.waits_for
+    milestones.extend(response)
+    # A window counted from the response deadline counts from the one that applies.
+    applicable = next((m for m in reversed(response) if m.state != "if_extended"), None)
+    known["response_due"] = applicable.date if applicable is not None else None
+    for key, label in EVENT_LABELS.items():
+        if key != "received" and known[key] is not None:
+            milestones.append(_event(key, label, known[key], regime, today))
+    for window in WINDOWS[regime.key]:
+        milestone = _window(window, known, waits, calendar, regime, today)
+        known[window.key] = milestone.date
+        waits[window.key] = milestone.waits_for
+        milestones.append(milestone)
+    milestones.sort(key=lambda m: (m.date is None, m.date or date.min, _ORDER[m.key]))
+    return Timeline(
+        regime=regime.key,
+        received=deadline.received if deadline is not None else None,
+        today=today,
+        milestones=tuple(milestones),
+        nation=nation,
+        case_id=case.case_id,
+        deadline=deadline,
+    )
+
+
+def _received(deadline: Deadline, today: date) -> Milestone:
+    return Milestone(
+        key="received",
+        label=EVENT_LABELS["received"],
+        date=deadline.received,
+        kind=EVENT,
+        party=None,
+        rule="C-RECEIPT",
+        description="the calendar day the request was delivered, whatever the hour or the day",
+        source="ICO time-limits guidance",
+        status="practice",
+        state="done" if deadline.received <= today else "future",
+    )
+
+
+def _event(key: str, label: str, day: date | None, regime: Regime, today: date) -> Milestone:
+    answered = next((w for w in WINDOWS[regime.key] if w.answered_by == key), None)
+    if key == "responded":
+        rule, source, status = regime.response.rule, regime.response.source, regime.response.status
+    elif key == "decision_notice":
+        window = next(w for w in WINDOWS[regime.key] if w.after == ("decision_notice",))
+        rule, source, status = window.rule, window.source, window.status
+    else:
+        assert answered is not None
+        rule, source, status = answered.rule, answered.source, answered.status
+    assert day is not None
+    return Milestone(
+        key=key,
+        label=label,
+        date=day,
+        kind=EVENT,
+        party=None,
+        rule=rule,
+        description=label,
+        source=source,
+        status=status,
+        state="done" if day <= today else "future",
+    )
+
+
+def _response_milestones(
+    regime: Regime,
+    case: Case,
+    deadline: Deadline | None,
+    calendar: WorkingCalendar,
+    today: date,
+) -> list[Milestone]:
+    """`response_due` and, where the regime has an extension, `response_due_extended`."""
+    response = regime.response
+    kind = CALENDAR if regime.counts_months else WORKING
+    waits_for: str | None = "received"
+    if deadline is None:
+        due, state, provisional = None, "waiting", False
+    else:
+        due, provisional = deadline.due, deadline.provisional
+        waits_for = _WAITING_FOR.get(deadline.state)
+        state = "lapsed" if deadline.state == FEE_NOT_PAID else "waiting"
+    first = Milestone(
+        key="response_due",
+        label="Response due",
+        date=due,
+        kind=DEADLINE,
+        party=BODY,
+        rule=deadline.rule if deadline is not None else response.rule,
+        description=deadline.rule_description if deadline is not None else response.description,
+        source=deadline.source if deadline is not None else response.source,
+        status=deadline.status if deadline is not None else response.status,
+        state=state,
+        waits_for=waits_for,
+        counted_from="received",
+        provisional=provisional,
+    )
+    if due is not None:
+        if case.extended:
+            first = first._replace(state="extended")
+        else:
+            first = _judge(first, case.responded, kind, calendar, today)
+    milestones = [first]
+    extension = regime.extension
+    if extension is None or case.body is not None:
+        return milestones
+    extended_due: date | None = None
+    if deadline is not None and deadline.due is not None:
+        extended = deadline if case.extended else case_deadline(case._replace(extended=True))
+        extended_due = extended.extended_due
+    second = Milestone(
+        key="response_due_extended",
+        label="Response due if extended" if not case.extended else "Response due (extended)",
+        date=extended_due,
+        kind=DEADLINE,
+        party=BODY,
+        rule=extension.rule,
+        description=extension.description,
+        source=extension.source,
+        status=extension.status,
+        state=first.state if extended_due is None else "if_extended",
+        waits_for=first.waits_for,
+        counted_from="received",
+        provisional=extended_due is not None and extended_due.year > last_announced_year(),
+    )
+    if extended_due is not None and case.extended:
+        second = _judge(second, case.responded, kind, calendar, today)
+    milestones.append(second)
+    return milestones
+
+
+def _window(
+    window: Window,
+    known: dict[str, date | None],
+    waits: dict[str, str | None],
+    calendar: WorkingCalendar,
+    regime: Regime,
+    today: date,
+) -> Milestone:
+    anchor_key, anchor, waits_for = _anchor(window, known, waits)
+    day = _count(window, anchor, calendar) if anchor is not None else None
+    milestone = Milestone(
+        key=window.key,
+        label=window.label,
+        date=day,
+        kind=OPENS if window.key.endswith("_from") else DEADLINE,
+        party=window.party,
+        rule=window.rule,
+        description=window.description,
+        source=window.source,
+        status=window.status,
+        state="waiting",
+        waits_for=waits_for,
+        counted_from=anchor_key,
+        provisional=day is not None
+        and window.counted != MONTHS
+        and (window.counted != CALENDAR_DAYS or window.roll_to_working_day is not None)
+        and day.year > last_announced_year(),
+    )
+    if day is None:
+        return milestone
+    if window.not_needed_after is not None and known[window.not_needed_after] is not None:
+        return milestone._replace(state="not_needed")
+    if milestone.kind == OPENS:
+        if today < day:
+            return milestone._replace(
+                state="not_yet", days_left=(day - today).days, days_left_kind=CALENDAR
+            )
+        return milestone._replace(state="open")
+    kind = WORKING if window.counted in (WORKING_DAYS, DAY_AFTER_WORKING_DAYS) else CALENDAR
+    answer = known[window.answered_by] if window.answered_by is not None else None
+    return _judge(milestone, answer, kind, calendar, today)
+
+
+def _anchor(
+    window: Window, known: dict[str, date | None], waits: dict[str, str | None]
+) -> tuple[str | None, date | None, str | None]:
+    """(the key counted from, its date, what it waits for when there is none)."""
+    given = [(key, day) for key in window.after if (day := known[key]) is not None]
+    first = window.after[0]
+    waits_for = waits.get(first) or first
+    if window.anchor_mode == LATER:
+        if known[first] is None:
+            return None, None, waits_for
+        key, day = max(given, key=lambda pair: pair[1])
+        return key, day, None
+    if not given:
+        return None, None, waits_for
+    key, day = given[0]
+    return key, day, None
+
+
+def _count(window: Window, anchor: date, calendar: WorkingCalendar) -> date:
+    if window.counted == WORKING_DAYS:
+        return calendar.add(anchor, window.amount)
+    if window.counted == DAY_AFTER_WORKING_DAYS:
+        return calendar.add(anchor, window.amount) + timedelta(days=1)
+    if window.counted == MONTHS:
+        from foiclock.months import corresponding_date
+
+        return corresponding_date(anchor, window.amount)
+    day = anchor + timedelta(days=window.amount)  # C-DAYS
+    if window.roll_to_working_day is not None:
+        day = first_working_day_from(calendar_for((window.roll_to_working_day,)), day)
+    return day
+
+
+def _judge(
+    milestone: Milestone,
+    answer: date | None,
+    kind: str,
+    calendar: WorkingCalendar,
+    today: date,
+) -> Milestone:
+    """The state of a deadline on `today`, or once answered, whether it was met."""
+    due = milestone.date
+    assert due is not None
+    if answer is not None:
+        if answer <= due:
+            return milestone._replace(state="met")
+        return milestone._replace(state="late", working_days_late=calendar.between(due, answer))
+    body = milestone.party == BODY
+    if today > due:
+        return milestone._replace(state="overdue" if body else "closed")
+    left = calendar.between(today, due) if kind == WORKING else (due - today).days
+    state = "open" if today < due else ("due_today" if body else "last_day")
+    return milestone._replace(state=state, days_left=left, days_left_kind=kind)

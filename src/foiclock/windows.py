@@ -1,0 +1,360 @@
+"""The windows after the response, as data (rules.md sections 3 to 6): the requester's time to ask
+for a review, the body's time to answer it, the Commissioner, the Tribunal and the Court of
+Session. Each window counts from an anchor (an event or an earlier milestone) in working days
+(`C-WD`), calendar days (`C-DAYS`) or months; `foiclock.timeline` reads these tables.
+
+Milestone keys are the JSON contract of `foiclock timeline` (issue "Timelines").
+"""
+
+from typing import Final, NamedTuple
+
+from foiclock.divisions import ENGLAND_AND_WALES
+
+# Window.counted
+WORKING_DAYS: Final = "working-days"  # the Nth working day after the anchor (C-WD)
+CALENDAR_DAYS: Final = "calendar-days"  # anchor + N days (C-DAYS)
+MONTHS: Final = "months"  # the corresponding date N months on
+DAY_AFTER_WORKING_DAYS: Final = "day-after-working-days"  # the day after the Nth working day
+
+# Window.party: who must act by the date.
+BODY: Final = "body"
+REQUESTER: Final = "requester"
+
+# Window.anchor_mode
+FIRST_GIVEN: Final = "first-given"  # the first of `after` that has a date
+LATER: Final = "later"  # the later of `after`; the first must have a date
+
+
+class Window(NamedTuple):
+    """One milestone counted from an earlier one."""
+
+    key: str
+    rule: str
+    label: str
+    party: str
+    after: tuple[str, ...]  # milestone keys it counts from (see anchor_mode)
+    counted: str
+    amount: int
+    description: str
+    source: str
+    status: str
+    anchor_mode: str = FIRST_GIVEN
+    answered_by: str | None = None  # the event that meets it, when there is one
+    not_needed_after: str | None = None  # an event that makes it moot
+    roll_to_working_day: str | None = None  # a division: a last day off work runs on (r12)
+
+
+#: Events a timeline records, in the order a case meets them, with their labels.
+EVENT_LABELS: Final = {
+    "received": "Request received",
+    "responded": "Response issued",
+    "review_requested": "Review requested",
+    "review_responded": "Review outcome issued",
+    "decision_notice": "Decision notice sent",
+}
+
+#: Every milestone key, in the order of a case (JSON `milestones[].key`).
+MILESTONE_KEYS: Final = (
+    "received",
+    "response_due",
+    "response_due_extended",
+    "responded",
+    "review_request_by",
+    "review_request_by_safe",
+    "review_requested",
+    "review_response_due",
+    "review_response_due_longest",
+    "review_responded",
+    "commissioner_complaint_from",
+    "commissioner_complaint_by",
+    "decision_notice",
+    "tribunal_appeal_by",
+    "court_appeal_by",
+)
+
+
+def _tribunal(rule: str, source: str) -> Window:
+    return Window(
+        key="tribunal_appeal_by",
+        rule=rule,
+        label="Last day to appeal to the First-tier Tribunal",
+        party=REQUESTER,
+        after=("decision_notice",),
+        counted=CALENDAR_DAYS,
+        amount=28,
+        description=(
+            "the notice of appeal must reach the First-tier Tribunal (General Regulatory Chamber) "
+            "within 28 days of the date the decision notice was sent; a last day that is not a "
+            "working day in England and Wales runs on to the next working day"
+        ),
+        source=source,
+        status="best reading",  # r22(1)(b) is statute; the roll (r12) is our best reading
+        roll_to_working_day=ENGLAND_AND_WALES,
+    )
+
+
+def _ico_complaint(rule: str, source: str, review_working_days: int) -> tuple[Window, Window]:
+    """`FOIA-ICO`, `EIR-ICO`: six weeks after the review outcome; without an outcome after 40
+    working days (the longest review), the requester may complain without it."""
+    return (
+        Window(
+            key="commissioner_complaint_from",
+            rule=rule,
+            label="May complain to the ICO without a review outcome from",
+            party=REQUESTER,
+            after=("review_requested",),
+            counted=DAY_AFTER_WORKING_DAYS,
+            amount=review_working_days,
+            description=(
+                f"with no review outcome after {review_working_days} working days, the requester "
+                "may complain to the ICO without it (from the day after the "
+                f"{review_working_days}th working day)"
+            ),
+            source=source,
+            status="practice",
+            not_needed_after="review_responded",
+        ),
+        Window(
+            key="commissioner_complaint_by",
+            rule=rule,
+            label="Complain to the ICO by",
+            party=REQUESTER,
+            after=("review_responded",),
+            counted=CALENDAR_DAYS,
+            amount=42,
+            description=(
+                "the ICO asks for complaints within six weeks (42 days) of the review outcome; "
+                "there is no statutory limit (s50(2)(b): undue delay)"
+            ),
+            source=source,
+            status="practice",
+        ),
+    )
+
+
+def _sic_application(rule: str, source: str) -> tuple[Window, Window]:
+    """`FOISA-SIC` (and the EISRs by reg 17): six months after the review outcome, or after the
+    review's deadline passed with none."""
+    return (
+        Window(
+            key="commissioner_complaint_from",
+            rule=rule,
+            label="May apply to the SIC without a review outcome from",
+            party=REQUESTER,
+            after=("review_response_due",),
+            counted=CALENDAR_DAYS,
+            amount=1,
+            description=(
+                "when the review's deadline passes with no outcome, the requester may apply to "
+                "the Scottish Information Commissioner (from the next day)"
+            ),
+            source=source,
+            status="best reading",
+            not_needed_after="review_responded",
+        ),
+        Window(
+            key="commissioner_complaint_by",
+            rule=rule,
+            label="Apply to the Scottish Information Commissioner by",
+            party=REQUESTER,
+            after=("review_responded", "review_response_due"),
+            counted=MONTHS,
+            amount=6,
+            description=(
+                "within six months after the requester received the review outcome, or after the "
+                "review's deadline passed with none; the SIC may accept a late application"
+            ),
+            source=source,
+            status="best reading",
+        ),
+    )
+
+
+def _court(source: str) -> Window:
+    return Window(
+        key="court_appeal_by",
+        rule="FOISA-COURT",
+        label="Last day to appeal to the Court of Session",
+        party=REQUESTER,
+        after=("decision_notice",),
+        counted=CALENDAR_DAYS,
+        amount=42,
+        description=(
+            "an appeal on a point of law within 42 days after the date the Commissioner's "
+            "decision was intimated (calendar days)"
+        ),
+        source=source,
+        status="best reading",  # seen second-hand in rules.md
+    )
+
+
+def _review_answer(
+    rule: str, working_days: int, description: str, source: str, status: str
+) -> Window:
+    return Window(
+        key="review_response_due",
+        rule=rule,
+        label="Review outcome due",
+        party=BODY,
+        after=("review_requested",),
+        counted=WORKING_DAYS,
+        amount=working_days,
+        description=description,
+        source=source,
+        status=status,
+        answered_by="review_responded",
+    )
+
+
+def _representations_by(rule: str, source: str) -> Window:
+    """`EIR-REP-REQ`, `EISR-REP-REQ`: 40 working days after the day the requester believes the
+    body failed to comply: the response date, or the response deadline if none came."""
+    return Window(
+        key="review_request_by",
+        rule=rule,
+        label="Last day to make representations (internal review)",
+        party=REQUESTER,
+        after=("responded", "response_due"),
+        counted=WORKING_DAYS,
+        amount=40,
+        description=(
+            "40th working day after the date the requester believes the body failed to comply: "
+            "the response date, or the response deadline if no response came"
+        ),
+        source=source,
+        status="best reading",
+        answered_by="review_requested",
+    )
+
+
+_FOIA_WINDOWS: Final = (
+    Window(
+        key="review_request_by",
+        rule="FOIA-IR-REQ",
+        label="Last day to ask for an internal review",
+        party=REQUESTER,
+        after=("responded",),
+        counted=WORKING_DAYS,
+        amount=40,
+        description=(
+            "40th working day after the date the response was issued; later requests may be refused"
+        ),
+        source="s45 Code of Practice (2018) para 5.3",
+        status="code",
+        answered_by="review_requested",
+    ),
+    _review_answer(
+        "FOIA-IR-RESP",
+        20,
+        "20th working day after the review request is received",
+        "s45 Code of Practice (2018) para 5.4",
+        "code",
+    ),
+    Window(
+        key="review_response_due_longest",
+        rule="FOIA-IR-RESP",
+        label="Review outcome due in complex cases (longest)",
+        party=BODY,
+        after=("review_requested",),
+        counted=WORKING_DAYS,
+        amount=40,
+        description=(
+            "in complex cases up to 20 more working days (the 40th working day); longer only "
+            "with reasons"
+        ),
+        source="s45 Code of Practice (2018) para 5.5",
+        status="code",
+        answered_by="review_responded",
+    ),
+    *_ico_complaint("FOIA-ICO", "FOIA s50; ICO complaints guidance", 40),
+    _tribunal("FOIA-TRIB", "FOIA s57; GRC Rules 2009 r22(1)(b), r12"),
+)
+
+_EIR_WINDOWS: Final = (
+    _representations_by("EIR-REP-REQ", "EIR reg 11(2)"),
+    _review_answer(
+        "EIR-REP-RESP",
+        40,
+        "40th working day after receipt of the representations (no 20-day stage)",
+        "EIR reg 11(4)",
+        "statute",
+    ),
+    *_ico_complaint("EIR-ICO", "EIR reg 18 (FOIA s50); ICO complaints guidance", 40),
+    _tribunal("EIR-TRIB", "EIR reg 18 (FOIA s57); GRC Rules 2009 r22(1)(b), r12"),
+)
+
+_FOISA_WINDOWS: Final = (
+    Window(
+        key="review_request_by",
+        rule="FOISA-RR-REQ",
+        label="Last day to require a review",
+        party=REQUESTER,
+        after=("response_due", "responded"),
+        anchor_mode=LATER,
+        counted=WORKING_DAYS,
+        amount=40,
+        description=(
+            "40th working day after the expiry of the time for compliance, or after the "
+            "requester received the answer when it came late"
+        ),
+        source="FOISA s20(5)",
+        status="statute",
+        answered_by="review_requested",
+    ),
+    Window(
+        key="review_request_by_safe",
+        rule="FOISA-RR-REQ",
+        label="Safe last day to require a review (SIC guidance)",
+        party=REQUESTER,
+        after=("responded", "response_due"),
+        counted=WORKING_DAYS,
+        amount=40,
+        description=(
+            "the SIC's guidance for requesters counts 40 working days from the day the answer "
+            "was received: earlier than the statute's date when the answer came on time"
+        ),
+        source="SIC guidance for requesters",
+        status="practice",
+        answered_by="review_requested",
+    ),
+    _review_answer(
+        "FOISA-RR-RESP",
+        20,
+        "20th working day after receipt of the requirement for review (30th where the Keeper "
+        "of the Records of Scotland must consult another authority, s21(2))",
+        "FOISA s21(1)",
+        "statute",
+    ),
+    *_sic_application("FOISA-SIC", "FOISA s47(4)"),
+    _court("FOISA s56; RCS 41.20(1)(b)"),
+)
+
+_EISR_WINDOWS: Final = (
+    _representations_by("EISR-REP-REQ", "EISR reg 16"),
+    _review_answer(
+        "EISR-REP-RESP",
+        20,
+        "20th working day after receipt of the representations",
+        "EISR reg 16(4)",
+        "best reading",
+    ),
+    *_sic_application("FOISA-SIC", "EISR reg 17 (FOISA s47(4))"),
+    _court("EISR reg 17 (FOISA s56); RCS 41.20(1)(b)"),
+)
+
+#: The windows after the response, by regime. SAR has none in rules.md.
+WINDOWS: Final[dict[str, tuple[Window, ...]]] = {
+    "foia": _FOIA_WINDOWS,
+    "eir": _EIR_WINDOWS,
+    "foisa": _FOISA_WINDOWS,
+    "eisr": _EISR_WINDOWS,
+    "sar": (),
+}
+
+
+def review_rule(regime: str) -> str | None:
+    """The rule id of `regime`'s review answer (`FOIA-IR-RESP`, ...); None when it has none."""
+    for window in WINDOWS[regime]:
+        if window.key == "review_response_due":
+            return window.rule
+    return None
