@@ -20,8 +20,12 @@ from foiclock._version import __version__
 from foiclock.errors import InvalidInput
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from foiclock.case import Case
     from foiclock.deadline import Deadline
     from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
+    from foiclock.timeline import Timeline
 
     Result = Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing
 
@@ -178,84 +182,159 @@ def main_options(
     """UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says."""
 
 
+ReceivedArgument = Annotated[
+    str | None,
+    typer.Argument(
+        help="Date of receipt: 2025-08-19, 19/08/2025, 19 Aug 2025, today. Optional with --case."
+    ),
+]
+CaseRegimeOption = Annotated[
+    str | None,
+    typer.Option("--regime", "-r", help="foia, eir, foisa, eisr or sar (default: foia)."),
+]
+ReceiptRuleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--receipt-rule",
+        help="date-of-receipt (C-RECEIPT, the default) or next-working-day (C-RECEIPT-ALT).",
+    ),
+]
+ClarificationRequestedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="The body asked for clarification (*-CLAR: the count restarts when it arrives; "
+        "SAR-STOP: the clock stops).",
+    ),
+]
+ClarificationReceivedOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help="The clarification arrived.")
+]
+FeesNoticeOption = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", help="A fees notice was given (*-FEES: the clock pauses)."),
+]
+FeePaidOption = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", help="The fee arrived (SAR: moves the start, SAR-START)."),
+]
+ExtendOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--extend/--no-extend",
+        help="Extend: FOIA-PIT (20 more working days), EIR-EXT/EISR-EXT (40th working "
+        "day), SAR-EXT (three months). --no-extend overrides a case file.",
+        show_default=False,
+    ),
+]
+BodyOption = Annotated[
+    str | None,
+    typer.Option(
+        help="FOIA bodies with their own limit: school, academy, archive, armed-forces, abroad."
+    ),
+]
+SchoolClosedOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar="FROM:TO", help="Days the school was closed, a date or FROM:TO (repeatable)."
+    ),
+]
+SchoolClosedFileOption = Annotated[
+    str | None,
+    typer.Option(metavar="FILE", help="School closures, one date or FROM:TO a line."),
+]
+IdReceivedOption = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", help="SAR: identity information arrived (SAR-START)."),
+]
+CaseFileOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="FILE",
+        help="A case kept as a .toml or .json file; options given here override its keys.",
+    ),
+]
+RespondedOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help="The response was issued.")
+]
+ReviewRequestedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="The internal review request (EIR/EISR representations, FOISA requirement for "
+        "review) was received.",
+    ),
+]
+ReviewRespondedOption = Annotated[
+    str | None, typer.Option(metavar="DATE", help="The review outcome was issued.")
+]
+DecisionNoticeOption = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", help="The Commissioner's decision notice was sent."),
+]
+CaseIdOption = Annotated[
+    str | None,
+    typer.Option(metavar="TEXT", help="Your reference for the case (also makes iCalendar UIDs)."),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE", help="The day to judge open, closed and overdue on (default: today)."
+    ),
+]
+
+
+def _case_from_options(
+    received: str | None,
+    case_file: str | None,
+    school_closed: list[str] | None,
+    school_closed_file: str | None,
+    **given: object,
+) -> "Case":
+    """A checked Case from a command's case options, over the case file's keys if one is given."""
+    from foiclock.case import case_from_mapping, parse_day_range, read_day_ranges
+
+    closures = [parse_day_range(text) for text in school_closed or ()]
+    if school_closed_file is not None:
+        closures.extend(read_day_ranges(school_closed_file))
+    given["received"] = received
+    given["school_closed"] = tuple(closures) if closures else None
+    options = {key: value for key, value in given.items() if value is not None}
+    base = None
+    if case_file is not None:
+        from foiclock.case_file import load_case
+
+        base = load_case(case_file)
+    elif received is None:
+        raise UsageError("Missing argument 'RECEIVED' (or give --case FILE)")
+    return case_from_mapping(options, base)
+
+
+def _today(text: str | None) -> "date":
+    from datetime import date
+
+    from foiclock.dates import parse_date
+
+    return parse_date(text, "today") if text is not None else date.today()
+
+
 @app.command()
 @reports_bad_input
 def due(
-    received: Annotated[
-        str | None,
-        typer.Argument(
-            help="Date of receipt: 2025-08-19, 19/08/2025, 19 Aug 2025, today. "
-            "Optional with --case."
-        ),
-    ] = None,
-    regime: Annotated[
-        str | None,
-        typer.Option("--regime", "-r", help="foia, eir, foisa, eisr or sar (default: foia)."),
-    ] = None,
+    received: ReceivedArgument = None,
+    regime: CaseRegimeOption = None,
     nation: NationOption = None,
-    receipt_rule: Annotated[
-        str | None,
-        typer.Option(
-            "--receipt-rule",
-            help="date-of-receipt (C-RECEIPT, the default) or next-working-day (C-RECEIPT-ALT).",
-        ),
-    ] = None,
-    clarification_requested: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE",
-            help="The body asked for clarification (*-CLAR: the count restarts when it arrives; "
-            "SAR-STOP: the clock stops).",
-        ),
-    ] = None,
-    clarification_received: Annotated[
-        str | None, typer.Option(metavar="DATE", help="The clarification arrived.")
-    ] = None,
-    fees_notice: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="A fees notice was given (*-FEES: the clock pauses)."),
-    ] = None,
-    fee_paid: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="The fee arrived (SAR: moves the start, SAR-START)."),
-    ] = None,
-    extend: Annotated[
-        bool | None,
-        typer.Option(
-            "--extend/--no-extend",
-            help="Extend: FOIA-PIT (20 more working days), EIR-EXT/EISR-EXT (40th working "
-            "day), SAR-EXT (three months). --no-extend overrides a case file.",
-            show_default=False,
-        ),
-    ] = None,
-    body: Annotated[
-        str | None,
-        typer.Option(
-            help="FOIA bodies with their own limit: school, academy, archive, armed-forces, abroad."
-        ),
-    ] = None,
-    school_closed: Annotated[
-        list[str] | None,
-        typer.Option(
-            metavar="FROM:TO",
-            help="Days the school was closed, a date or FROM:TO (repeatable).",
-        ),
-    ] = None,
-    school_closed_file: Annotated[
-        str | None,
-        typer.Option(metavar="FILE", help="School closures, one date or FROM:TO a line."),
-    ] = None,
-    id_received: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="SAR: identity information arrived (SAR-START)."),
-    ] = None,
-    case: Annotated[
-        str | None,
-        typer.Option(
-            metavar="FILE",
-            help="A case kept as a .toml or .json file; options given here override its keys.",
-        ),
-    ] = None,
+    receipt_rule: ReceiptRuleOption = None,
+    clarification_requested: ClarificationRequestedOption = None,
+    clarification_received: ClarificationReceivedOption = None,
+    fees_notice: FeesNoticeOption = None,
+    fee_paid: FeePaidOption = None,
+    extend: ExtendOption = None,
+    body: BodyOption = None,
+    school_closed: SchoolClosedOption = None,
+    school_closed_file: SchoolClosedFileOption = None,
+    id_received: IdReceivedOption = None,
+    case: CaseFileOption = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every day counted and skipped, and why.")
     ] = False,
@@ -266,36 +345,206 @@ def due(
     The case's events (clarification, fees, extension, body, SAR identity) move it as the law
     says; --explain shows each event's effect day by day.
     """
-    from foiclock.case import case_from_mapping, parse_day_range, read_day_ranges
     from foiclock.deadline import case_deadline
 
-    closures = [parse_day_range(text) for text in school_closed or ()]
-    if school_closed_file is not None:
-        closures.extend(read_day_ranges(school_closed_file))
-    given: dict[str, object] = {
-        "received": received,
-        "regime": regime,
-        "nation": nation,
-        "receipt_rule": receipt_rule,
-        "clarification_requested": clarification_requested,
-        "clarification_received": clarification_received,
-        "fees_notice": fees_notice,
-        "fee_paid": fee_paid,
-        "extended": extend,
-        "body": body,
-        "school_closed": tuple(closures) if closures else None,
-        "id_received": id_received,
-    }
-    options = {key: value for key, value in given.items() if value is not None}
-    base = None
-    if case is not None:
-        from foiclock.case_file import load_case
+    request = _case_from_options(
+        received,
+        case,
+        school_closed,
+        school_closed_file,
+        regime=regime,
+        nation=nation,
+        receipt_rule=receipt_rule,
+        clarification_requested=clarification_requested,
+        clarification_received=clarification_received,
+        fees_notice=fees_notice,
+        fee_paid=fee_paid,
+        extended=extend,
+        body=body,
+        id_received=id_received,
+    )
+    _emit(case_deadline(request), as_json=as_json, explain=explain)
 
-        base = load_case(case)
-    elif received is None:
-        raise UsageError("Missing argument 'RECEIVED' (or give --case FILE)")
-    deadline = case_deadline(case_from_mapping(options, base))
-    _emit(deadline, as_json=as_json, explain=explain)
+
+TIMELINE_FORMATS = ("table", "json", "csv", "ics", "md")
+_FORMAT_BY_SUFFIX = {".json": "json", ".csv": "csv", ".ics": "ics", ".md": "md"}
+
+
+@app.command()
+@reports_bad_input
+def timeline(
+    received: ReceivedArgument = None,
+    regime: CaseRegimeOption = None,
+    nation: NationOption = None,
+    receipt_rule: ReceiptRuleOption = None,
+    clarification_requested: ClarificationRequestedOption = None,
+    clarification_received: ClarificationReceivedOption = None,
+    fees_notice: FeesNoticeOption = None,
+    fee_paid: FeePaidOption = None,
+    extend: ExtendOption = None,
+    body: BodyOption = None,
+    school_closed: SchoolClosedOption = None,
+    school_closed_file: SchoolClosedFileOption = None,
+    id_received: IdReceivedOption = None,
+    responded: RespondedOption = None,
+    review_requested: ReviewRequestedOption = None,
+    review_responded: ReviewRespondedOption = None,
+    decision_notice: DecisionNoticeOption = None,
+    case: CaseFileOption = None,
+    case_id: CaseIdOption = None,
+    today: TodayOption = None,
+    output_format: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json, csv, ics or md (default: from the -o file's suffix, else table).",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically)."),
+    ] = None,
+    remind_days: Annotated[
+        int, typer.Option(min=0, max=60, help="iCalendar: remind this many days before, at 09:00.")
+    ] = 2,
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+) -> None:
+    """Every milestone of a case, in date order: the response, the internal review, the
+    Commissioner and the Tribunal or Court, each with its rule and its state on --today.
+
+    A milestone whose date depends on one not given says what it waits for.
+    """
+    from foiclock.timeline import case_timeline
+
+    request = _case_from_options(
+        received,
+        case,
+        school_closed,
+        school_closed_file,
+        regime=regime,
+        nation=nation,
+        receipt_rule=receipt_rule,
+        clarification_requested=clarification_requested,
+        clarification_received=clarification_received,
+        fees_notice=fees_notice,
+        fee_paid=fee_paid,
+        extended=extend,
+        body=body,
+        id_received=id_received,
+        responded=responded,
+        review_requested=review_requested,
+        review_responded=review_responded,
+        decision_notice=decision_notice,
+        case_id=case_id,
+    )
+    chosen = "json" if as_json else _timeline_format(output_format, output)
+    result = case_timeline(request, _today(today))
+    if chosen == "ics":
+        from foiclock.ics import timeline_ics
+
+        data = timeline_ics(result, remind_days=remind_days)
+    else:
+        data = (_render_timeline(result, chosen) + "\n").encode("utf-8")
+    _write(data, output)
+    _warn_provisional(result.provisional)
+
+
+def _timeline_format(chosen: str | None, output: str | None) -> str:
+    if chosen is None:
+        from pathlib import PurePath
+
+        suffix = PurePath(output).suffix.lower() if output is not None else ""
+        return _FORMAT_BY_SUFFIX.get(suffix, "table")
+    cleaned = chosen.strip().lower()
+    if cleaned not in TIMELINE_FORMATS:
+        raise InvalidInput("format", chosen, "is not a format", ", ".join(TIMELINE_FORMATS))
+    return cleaned
+
+
+def _render_timeline(result: "Timeline", chosen: str) -> str:
+    if chosen == "json":
+        import json
+
+        from foiclock.serialise import timeline_json
+
+        return json.dumps(timeline_json(result), indent=2, ensure_ascii=False)
+    from foiclock import timeline_render
+
+    render = {
+        "table": timeline_render.timeline_table,
+        "csv": timeline_render.timeline_csv,
+        "md": timeline_render.timeline_markdown,
+    }[chosen]
+    return render(result)
+
+
+def _write(data: bytes, output: str | None) -> None:
+    """To stdout, or atomically to the file `output`."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    from foiclock.output import write_atomically
+
+    write_atomically(output, data)
+    typer.echo(f"foiclock: wrote {output}", err=True)
+
+
+@app.command()
+@reports_bad_input
+def appeal(
+    responded: Annotated[
+        str, typer.Option(metavar="DATE", help="The response was issued (received by you).")
+    ],
+    review_requested: ReviewRequestedOption = None,
+    review_responded: ReviewRespondedOption = None,
+    decision_notice: DecisionNoticeOption = None,
+    regime: Annotated[
+        str, typer.Option("--regime", "-r", help="foia, eir, foisa or eisr.")
+    ] = "foia",
+    received: Annotated[
+        str | None,
+        typer.Option(
+            metavar="DATE",
+            help="When your request was received (FOISA's statutory review date and EIR's "
+            "deadline count from its deadline).",
+        ),
+    ] = None,
+    nation: NationOption = None,
+    today: TodayOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The requester's view: which review and appeal windows are open on --today, how many
+    working or calendar days are left in each, and which have closed and when."""
+    from foiclock.dates import parse_date
+    from foiclock.timeline import timeline as build_timeline
+
+    def optional(text: str | None, field: str) -> "date | None":
+        return parse_date(text, field) if text is not None else None
+
+    result = build_timeline(
+        optional(received, "received"),
+        regime,
+        responded=parse_date(responded, "responded"),
+        review_requested=optional(review_requested, "review_requested"),
+        review_responded=optional(review_responded, "review_responded"),
+        decision_notice=optional(decision_notice, "decision_notice"),
+        nation=nation,
+        today=_today(today),
+    )
+    if as_json:
+        import json
+
+        from foiclock.serialise import appeal_json
+
+        typer.echo(json.dumps(appeal_json(result), indent=2, ensure_ascii=False))
+    else:
+        from foiclock.timeline_render import appeal_text
+
+        typer.echo(appeal_text(result))
+    _warn_provisional(result.provisional)
 
 
 @app.command()

@@ -22,12 +22,14 @@ from foiclock.steps import Step
 BEST_READING = "best reading"
 WIDTH = 80
 _NBSP = "\u00a0"
-#: A date as format_long or format_short writes it, or a statutory instrument's number, kept on
-#: one line when text is folded.
-_DATE_IN_TEXT = re.compile(r"\b[A-Z][a-z]+ +\d{1,2} [A-Z][a-z]+ \d{4}\b|\bSI \d{4}/\d+")
+#: A date as format_long or format_short writes it, a statutory instrument's number, or the
+#: "[best reading]" mark, kept on one line when text is folded.
+_DATE_IN_TEXT = re.compile(
+    r"\b[A-Z][a-z]+ +\d{1,2} [A-Z][a-z]+ \d{4}\b|\bSI \d{4}/\d+|\[best reading\]"
+)
 
 
-def _status_note(status: str) -> str:
+def status_note(status: str) -> str:
     """rules.md: wherever a best reading is applied, the output says so."""
     return f" [{BEST_READING}]" if status == BEST_READING else ""
 
@@ -39,11 +41,11 @@ def holidays_text(holidays: tuple[Holiday, ...]) -> str:
 def calendar_line(calendar: CalendarRule) -> str:
     return (
         f"Working days: {calendar.description} "
-        f"({calendar.rule}, {calendar.source}){_status_note(calendar.status)}"
+        f"({calendar.rule}, {calendar.source}){status_note(calendar.status)}"
     )
 
 
-def _wrap(lines: list[str]) -> str:
+def wrap_lines(lines: list[str]) -> str:
     """Fold lines longer than WIDTH under their own indent plus two, for an 80-column terminal."""
     folded = []
     for line in lines:
@@ -70,7 +72,7 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
         lines.append(f"Extended due: {format_long(deadline.extended_due)}")
     lines += [
         f"  {regime.short_name}: {deadline.rule_description} "
-        f"({deadline.rule}, {deadline.source}){_status_note(deadline.status)}",
+        f"({deadline.rule}, {deadline.source}){status_note(deadline.status)}",
         f"  Received: {format_long(deadline.received)}",
     ]
     lines.extend(_event_lines(deadline))
@@ -78,7 +80,7 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
         lines.append(
             f"  Working days: weekends, Christmas Day and the bank holidays of "
             f"{DIVISION_NAME[deadline.nation]}, the controller's own nation (WD-NATION, "
-            f"--nation {deadline.nation}){_status_note(BEST_READING)}"
+            f"--nation {deadline.nation}){status_note(BEST_READING)}"
         )
     else:
         lines.append(f"  {calendar_line(regime.calendar)}")
@@ -99,7 +101,7 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
         lines.append("")
         lines.append("The count:")
         lines.extend(_step_line(step) for step in deadline.steps)
-    return _wrap(lines)
+    return wrap_lines(lines)
 
 
 def _arrival(deadline: Deadline) -> object:
@@ -131,7 +133,7 @@ def _headline(deadline: Deadline) -> str:
 
 
 def _rule_text(rule: str, source: str, status: str) -> str:
-    return f"({rule}, {source}){_status_note(status)}"
+    return f"({rule}, {source}){status_note(status)}"
 
 
 def _event_lines(deadline: Deadline) -> list[str]:
@@ -165,7 +167,7 @@ def _event_lines(deadline: Deadline) -> list[str]:
             stopped = clarification.stopped_days or 0
             effect = (
                 f"received {format_long(clarification.received)}: "
-                f"{_plural(stopped, 'day')} stopped, so the end moves {_plural(stopped, 'day')} "
+                f"{plural(stopped, 'day')} stopped, so the end moves {plural(stopped, 'day')} "
                 "later"
             )
         else:
@@ -183,7 +185,7 @@ def _event_lines(deadline: Deadline) -> list[str]:
             effect = "after the count had ended, so it moves nothing"
         elif fees.paid is None:
             effect = (
-                f"the clock is paused with {_plural(fees.counted_before_notice, 'working day')} "
+                f"the clock is paused with {plural(fees.counted_before_notice, 'working day')} "
                 "counted; the count goes on from the day after the fee arrives"
             )
         elif fees.lapsed:
@@ -192,12 +194,12 @@ def _event_lines(deadline: Deadline) -> list[str]:
             paused = fees.paused_working_days or 0
             effect = (
                 f"fee received {format_long(fees.paid)}: "
-                f"{_plural(paused, 'working day')} left out of the count"
+                f"{plural(paused, 'working day')} left out of the count"
             )
         lines.append(f"  Fees notice: {notice}; {effect} {cited}")
         lines.append(
             f"  Last day to pay: {format_long(fees.pay_by)}: {fees.rule.pay_description} "
-            f"({pause.rule}){_status_note(fees.rule.pay_status)}"
+            f"({pause.rule}){status_note(fees.rule.pay_status)}"
         )
     extension = deadline.extension
     if extension is not None:
@@ -239,7 +241,7 @@ def _body_lines(deadline: Deadline) -> list[str]:
     return lines
 
 
-def _plural(count: int, noun: str) -> str:
+def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
@@ -330,7 +332,7 @@ def working_day_after_text(result: WorkingDayAfter) -> str:
     ]
     if result.provisional:
         lines.append("  PROVISIONAL: past the last year of announced bank holidays")
-    return _wrap(lines)
+    return wrap_lines(lines)
 
 
 def working_day_count_text(result: WorkingDayCount) -> str:
@@ -345,7 +347,7 @@ def working_day_count_text(result: WorkingDayCount) -> str:
         lines.append("  negative: the end date is before the start date")
     if result.provisional:
         lines.append("  PROVISIONAL: past the last year of announced bank holidays")
-    return _wrap(lines)
+    return wrap_lines(lines)
 
 
 def holidays_listing_text(listing: HolidayListing) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foiclock.calendar import Holiday
 from foiclock.deadline import Deadline
 from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
 from foiclock.regimes import BodyRule, EventRule, ExtensionRule
 from foiclock.steps import Step
+
+if TYPE_CHECKING:
+    from foiclock.timeline import Timeline
 
 
 def holiday_json(holiday: Holiday) -> dict[str, Any]:
@@ -209,3 +212,30 @@ def to_json(
     if isinstance(result, WorkingDayCount):
         return working_day_count_json(result)
     return holidays_json(result)
+
+
+def timeline_json(timeline: Timeline) -> dict[str, Any]:
+    """`foiclock timeline --json`: the case and every milestone, ISO dates, null while waiting."""
+    return {
+        "regime": timeline.regime,
+        "case_id": timeline.case_id,
+        "received": _iso(timeline.received),
+        "today": timeline.today.isoformat(),
+        "nation": timeline.nation,
+        "provisional": timeline.provisional,
+        "milestones": [
+            {**milestone._asdict(), "date": _iso(milestone.date)}
+            for milestone in timeline.milestones
+        ],
+    }
+
+
+def appeal_json(timeline: Timeline) -> dict[str, Any]:
+    """`foiclock appeal --json`: the requester's windows only, under `windows`."""
+    from foiclock.timeline import requester_windows
+
+    result = timeline_json(timeline)
+    del result["milestones"]
+    keys = {milestone.key for milestone in requester_windows(timeline)}
+    result["windows"] = [m for m in timeline_json(timeline)["milestones"] if m["key"] in keys]
+    return result

@@ -5,10 +5,10 @@ milestone whose anchor is not known yet has no date and says what it waits for: 
 
 Milestone states:
 - events: `done` (on or before today) or `future`;
-- the body's deadlines: `open`, `due_today`, `overdue`, or once answered `met` / `late`
-  (with `working_days_late`); `extended` when the extended deadline replaces it; `if_extended`
-  for the extended deadline of a case that is not extended; `lapsed` when an unpaid fee ended
-  the request;
+- the body's deadlines: `open`, `due_today`, `overdue` (with `working_days_late` so far), or
+  once answered `met` / `late` (with `working_days_late`); `extended` when the extended deadline
+  replaces it; `if_extended` for the extended deadline of a case that is not extended; `lapsed`
+  when an unpaid fee ended the request;
 - the requester's windows: `open`, `last_day`, `closed`, or once used `met` / `late`;
   `not_yet` / `open` / `not_needed` for a window that opens on its date;
 - `waiting` when its date depends on one not given (`waits_for` names it).
@@ -386,7 +386,11 @@ def _judge(
         return milestone._replace(state="late", working_days_late=calendar.between(due, answer))
     body = milestone.party == BODY
     if today > due:
-        return milestone._replace(state="overdue" if body else "closed")
+        if body:  # late so far
+            return milestone._replace(
+                state="overdue", working_days_late=calendar.between(due, today)
+            )
+        return milestone._replace(state="closed")
     left = calendar.between(today, due) if kind == WORKING else (due - today).days
     state = "open" if today < due else ("due_today" if body else "last_day")
     return milestone._replace(state=state, days_left=left, days_left_kind=kind)

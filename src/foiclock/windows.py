@@ -77,7 +77,7 @@ def _tribunal(rule: str, source: str) -> Window:
     return Window(
         key="tribunal_appeal_by",
         rule=rule,
-        label="Last day to appeal to the First-tier Tribunal",
+        label="Appeal to the Tribunal by",
         party=REQUESTER,
         after=("decision_notice",),
         counted=CALENDAR_DAYS,
@@ -100,7 +100,7 @@ def _ico_complaint(rule: str, source: str, review_working_days: int) -> tuple[Wi
         Window(
             key="commissioner_complaint_from",
             rule=rule,
-            label="May complain to the ICO without a review outcome from",
+            label="Complain to the ICO from",
             party=REQUESTER,
             after=("review_requested",),
             counted=DAY_AFTER_WORKING_DAYS,
@@ -139,7 +139,7 @@ def _sic_application(rule: str, source: str) -> tuple[Window, Window]:
         Window(
             key="commissioner_complaint_from",
             rule=rule,
-            label="May apply to the SIC without a review outcome from",
+            label="Apply to the SIC from",
             party=REQUESTER,
             after=("review_response_due",),
             counted=CALENDAR_DAYS,
@@ -155,7 +155,7 @@ def _sic_application(rule: str, source: str) -> tuple[Window, Window]:
         Window(
             key="commissioner_complaint_by",
             rule=rule,
-            label="Apply to the Scottish Information Commissioner by",
+            label="Apply to the SIC by",
             party=REQUESTER,
             after=("review_responded", "review_response_due"),
             counted=MONTHS,
@@ -174,7 +174,7 @@ def _court(source: str) -> Window:
     return Window(
         key="court_appeal_by",
         rule="FOISA-COURT",
-        label="Last day to appeal to the Court of Session",
+        label="Appeal to the Court of Session by",
         party=REQUESTER,
         after=("decision_notice",),
         counted=CALENDAR_DAYS,
@@ -212,7 +212,7 @@ def _representations_by(rule: str, source: str) -> Window:
     return Window(
         key="review_request_by",
         rule=rule,
-        label="Last day to make representations (internal review)",
+        label="Make representations by",
         party=REQUESTER,
         after=("responded", "response_due"),
         counted=WORKING_DAYS,
@@ -231,7 +231,7 @@ _FOIA_WINDOWS: Final = (
     Window(
         key="review_request_by",
         rule="FOIA-IR-REQ",
-        label="Last day to ask for an internal review",
+        label="Ask for an internal review by",
         party=REQUESTER,
         after=("responded",),
         counted=WORKING_DAYS,
@@ -253,7 +253,7 @@ _FOIA_WINDOWS: Final = (
     Window(
         key="review_response_due_longest",
         rule="FOIA-IR-RESP",
-        label="Review outcome due in complex cases (longest)",
+        label="Review outcome due at the latest",
         party=BODY,
         after=("review_requested",),
         counted=WORKING_DAYS,
@@ -287,7 +287,7 @@ _FOISA_WINDOWS: Final = (
     Window(
         key="review_request_by",
         rule="FOISA-RR-REQ",
-        label="Last day to require a review",
+        label="Require a review by",
         party=REQUESTER,
         after=("response_due", "responded"),
         anchor_mode=LATER,
@@ -304,7 +304,7 @@ _FOISA_WINDOWS: Final = (
     Window(
         key="review_request_by_safe",
         rule="FOISA-RR-REQ",
-        label="Safe last day to require a review (SIC guidance)",
+        label="Require a review by (safe date)",
         party=REQUESTER,
         after=("responded", "response_due"),
         counted=WORKING_DAYS,

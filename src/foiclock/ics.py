@@ -1,0 +1,87 @@
+"""A timeline as an iCalendar file (RFC 5545), built with the `icalendar` library: one all-day
+event per dated milestone, a VALARM reminder before each deadline, and UIDs derived from the case
+(its `case_id`, else its regime and date of receipt) so that importing the file again updates the
+events instead of adding copies."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+from foiclock._version import __version__
+from foiclock.dates import format_long
+from foiclock.regimes import get_regime
+from foiclock.render import status_note
+from foiclock.timeline import EVENT, Milestone, Timeline
+
+PRODID = "-//foiclock//foiclock//EN"
+UID_DOMAIN = "foiclock"
+REMINDER_HOUR = 9  # reminders at 09:00, `remind_days` days before the day
+
+
+def case_identity(timeline: Timeline) -> str:
+    """What identifies the case across runs: its case_id, else its regime and date of receipt."""
+    if timeline.case_id:
+        return f"case:{timeline.case_id}"
+    received = timeline.received.isoformat() if timeline.received is not None else "none"
+    return f"{timeline.regime}:{received}"
+
+
+def milestone_uid(timeline: Timeline, milestone: Milestone) -> str:
+    """Stable across runs for the same case and milestone."""
+    digest = hashlib.sha256(case_identity(timeline).encode("utf-8")).hexdigest()[:20]
+    return f"{milestone.key.replace('_', '-')}-{digest}@{UID_DOMAIN}"
+
+
+def timeline_ics(
+    timeline: Timeline, *, remind_days: int = 2, stamp: datetime | None = None
+) -> bytes:
+    """The timeline's dated milestones as an iCalendar file (CRLF line ends, folded lines)."""
+    from icalendar import Alarm, Calendar, Event
+
+    regime = get_regime(timeline.regime).short_name
+    name = timeline.case_id or (
+        f"{regime} request received {format_long(timeline.received)}"
+        if timeline.received is not None
+        else f"{regime} request"
+    )
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"foiclock: {name}")
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    for milestone in timeline.milestones:
+        if milestone.date is None:
+            continue
+        event = Event()
+        event.add("uid", milestone_uid(timeline, milestone))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", milestone.date)
+        event.add("dtend", milestone.date + timedelta(days=1))
+        event.add("summary", f"{timeline.case_id or regime}: {milestone.label}")
+        event.add("description", _description(milestone))
+        event.add("categories", [regime, milestone.rule])
+        event.add("transp", "TRANSPARENT")
+        if milestone.kind != EVENT:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", f"{milestone.label}: {format_long(milestone.date)}")
+            alarm.add("trigger", timedelta(days=-remind_days, hours=REMINDER_HOUR))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    calendar.validate()  # type: ignore[no-untyped-call]
+    ics: bytes = calendar.to_ical()
+    return ics
+
+
+def _description(milestone: Milestone) -> str:
+    provisional = (
+        " Provisional: it reaches past the announced bank holidays." * milestone.provisional
+    )
+    return (
+        f"{milestone.rule}: {milestone.description} "
+        f"({milestone.source}{status_note(milestone.status)}).{provisional} "
+        f"Counted by foiclock {__version__}."
+    )
