@@ -494,6 +494,64 @@ def _write(data: bytes, output: str | None) -> None:
 
 @app.command()
 @reports_bad_input
+def status(
+    received: ReceivedArgument = None,
+    regime: CaseRegimeOption = None,
+    nation: NationOption = None,
+    receipt_rule: ReceiptRuleOption = None,
+    clarification_requested: ClarificationRequestedOption = None,
+    clarification_received: ClarificationReceivedOption = None,
+    fees_notice: FeesNoticeOption = None,
+    fee_paid: FeePaidOption = None,
+    extend: ExtendOption = None,
+    body: BodyOption = None,
+    school_closed: SchoolClosedOption = None,
+    school_closed_file: SchoolClosedFileOption = None,
+    id_received: IdReceivedOption = None,
+    responded: RespondedOption = None,
+    case: CaseFileOption = None,
+    today: TodayOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Where a case stands on --today: working days elapsed, days left or days overdue, or
+    whether the response came in time. Exits 1 when it is overdue or was answered late."""
+    from foiclock.status import NEEDS_ATTENTION, case_status
+
+    request = _case_from_options(
+        received,
+        case,
+        school_closed,
+        school_closed_file,
+        regime=regime,
+        nation=nation,
+        receipt_rule=receipt_rule,
+        clarification_requested=clarification_requested,
+        clarification_received=clarification_received,
+        fees_notice=fees_notice,
+        fee_paid=fee_paid,
+        extended=extend,
+        body=body,
+        id_received=id_received,
+        responded=responded,
+    )
+    result = case_status(request, _today(today))
+    if as_json:
+        import json
+
+        from foiclock.serialise import status_json
+
+        typer.echo(json.dumps(status_json(result), indent=2, ensure_ascii=False))
+    else:
+        from foiclock.render import status_text
+
+        typer.echo(status_text(result))
+    _warn_provisional(result.provisional)
+    if result.state in NEEDS_ATTENTION:
+        raise typer.Exit(1)
+
+
+@app.command()
+@reports_bad_input
 def appeal(
     responded: Annotated[
         str, typer.Option(metavar="DATE", help="The response was issued (received by you).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 from foiclock.calendar import Holiday
 from foiclock.dates import format_long, format_short
@@ -18,6 +19,9 @@ from foiclock.divisions import DIVISION_NAME, division_names
 from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
 from foiclock.regimes import RECEIPT_RULES, CalendarRule, get_regime
 from foiclock.steps import Step
+
+if TYPE_CHECKING:
+    from foiclock.status import CaseStatus
 
 BEST_READING = "best reading"
 WIDTH = 80
@@ -369,6 +373,71 @@ def holidays_listing_text(listing: HolidayListing) -> str:
     if not listing.days:
         lines.append("  (none)")
     return "\n".join(lines)  # one holiday a line, unfolded, so that grep finds it whole
+
+
+def status_text(status: CaseStatus) -> str:
+    """`foiclock status`: the headline for the state, then the count and the rule."""
+    deadline = status.deadline
+    case = deadline.case
+    assert case is not None
+    due = format_long(status.due) if status.due is not None else None
+    months = deadline.months is not None
+    if status.state == "open":
+        left = (
+            plural(status.calendar_days_left or 0, "day")
+            if months
+            else plural(status.working_days_left or 0, "working day")
+        )
+        headline = f"Open: {left} left; due {due}"
+    elif status.state == "due_today":
+        headline = f"Due today: {due}"
+    elif status.state == "overdue":
+        headline = f"Overdue by {plural(status.working_days_late or 0, 'working day')}: due {due}"
+    elif status.state in ("answered_on_time", "answered_late") and case.responded is not None:
+        how = (
+            "on time"
+            if status.state == "answered_on_time"
+            else f"late by {plural(status.working_days_late or 0, 'working day')}"
+        )
+        headline = f"Answered {how} on {format_long(case.responded)}: due {due}"
+    else:
+        headline = _headline(deadline)
+    end = case.responded if case.responded is not None else status.today
+    count = f"Working days elapsed on {format_long(end)}: {status.working_days_elapsed}"
+    if status.working_days_total is not None:
+        count += f" of {status.working_days_total}"
+    clarification = deadline.clarification
+    if status.state == AWAITING_CLARIFICATION and clarification is not None:
+        count = (
+            f"Working days counted before the clock stopped on "
+            f"{format_long(clarification.requested)}: {status.working_days_elapsed}; the count "
+            f"restarts from zero when the clarification arrives ({clarification.rule.rule})"
+        )
+    elif months:
+        count += " (the relevant time counts as day 1)"
+    regime = get_regime(deadline.regime)
+    lines = [
+        headline,
+        f"  {count}",
+        f"  {regime.short_name}: {deadline.rule_description} "
+        f"({deadline.rule}, {deadline.source}){status_note(deadline.status)}",
+    ]
+    extension = deadline.extension
+    if case.extended and extension is not None and extension.due is not None:
+        rule = extension.rule
+        lines.append(
+            f"  Extended to {format_long(extension.due)}: {rule.description} "
+            f"({rule.rule}, {rule.source}){status_note(rule.status)}"
+        )
+    fees = deadline.fees
+    if status.state == AWAITING_FEE and fees is not None:
+        lines.append(
+            f"  The fee must arrive by {format_long(fees.pay_by)} ({fees.rule.pause.rule})"
+        )
+    lines.append(f"  Received: {format_long(deadline.received)}")
+    if case.responded is None:
+        lines.append(f"  Today: {format_long(status.today)}")
+    return wrap_lines(lines)
 
 
 def to_text(

@@ -12,6 +12,7 @@ from foiclock.regimes import BodyRule, EventRule, ExtensionRule
 from foiclock.steps import Step
 
 if TYPE_CHECKING:
+    from foiclock.status import CaseStatus
     from foiclock.timeline import Timeline
 
 
@@ -239,3 +240,25 @@ def appeal_json(timeline: Timeline) -> dict[str, Any]:
     keys = {milestone.key for milestone in requester_windows(timeline)}
     result["windows"] = [m for m in timeline_json(timeline)["milestones"] if m["key"] in keys]
     return result
+
+
+def status_json(status: CaseStatus) -> dict[str, Any]:
+    """`foiclock status --json`."""
+    deadline = status.deadline
+    case = deadline.case
+    return {
+        "state": status.state,
+        "today": status.today.isoformat(),
+        "regime": deadline.regime,
+        "case_id": case.case_id if case is not None else None,
+        "received": deadline.received.isoformat(),
+        "due": _iso(status.due),
+        "responded": _iso(case.responded if case is not None else None),
+        "working_days_elapsed": status.working_days_elapsed,
+        "working_days_total": status.working_days_total,
+        "working_days_left": status.working_days_left,
+        "calendar_days_left": status.calendar_days_left,
+        "working_days_late": status.working_days_late,
+        "rule": deadline.rule,
+        "provisional": status.provisional,
+    }
