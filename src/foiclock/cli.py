@@ -607,6 +607,56 @@ def appeal(
 
 @app.command()
 @reports_bad_input
+def letter(
+    responded: Annotated[
+        str | None, typer.Option(metavar="DATE", help="The date of the response letter.")
+    ] = None,
+    review_responded: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="The date of a review outcome letter instead."),
+    ] = None,
+    regime: Annotated[
+        str, typer.Option("--regime", "-r", help="foia, eir, foisa or eisr.")
+    ] = "foia",
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="text (one line a paragraph) or md.")
+    ] = "text",
+) -> None:
+    """The "next steps" paragraphs of a response letter (or, with --review-responded, of a
+    review outcome letter), with the dates filled in, ready to paste.
+
+    How each date was counted goes to stderr.
+    """
+    from foiclock.dates import format_long, parse_date
+    from foiclock.letters import RESPONSE, REVIEW, next_steps
+
+    if (responded is None) == (review_responded is None):
+        raise InvalidInput(
+            "letter",
+            None,
+            "needs the date of the letter",
+            "--responded DATE (a response letter) or --review-responded DATE (a review outcome)",
+        )
+    chosen = output_format.strip().lower()
+    if chosen not in ("text", "md"):
+        raise InvalidInput("format", output_format, "is not a letter format", "text, md")
+    if responded is not None:
+        result = next_steps(regime, RESPONSE, parse_date(responded, "responded"))
+    else:
+        assert review_responded is not None
+        result = next_steps(regime, REVIEW, parse_date(review_responded, "review_responded"))
+    typer.echo(result.markdown if chosen == "md" else result.text)
+    for filled in result.dates:
+        window = filled.window
+        typer.echo(
+            f"foiclock: {format_long(filled.date)} is {window.rule}: {window.description} "
+            f"({window.source})",
+            err=True,
+        )
+
+
+@app.command()
+@reports_bad_input
 def add(
     start: Annotated[str, typer.Argument(help="The date to count from (it never counts).")],
     n: Annotated[str, typer.Argument(help="How many working days, 1 or more.")],

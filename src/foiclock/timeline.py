@@ -394,3 +394,20 @@ def _judge(
     left = calendar.between(today, due) if kind == WORKING else (due - today).days
     state = "open" if today < due else ("due_today" if body else "last_day")
     return milestone._replace(state=state, days_left=left, days_left_kind=kind)
+
+
+def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window]:
+    """The date of `regime`'s window `key` counted from `anchor` (its first anchor: the response
+    for `review_request_by` and `review_request_by_safe`, the review outcome for
+    `commissioner_complaint_by`, the decision notice for the appeals), with the window's rule.
+    KeyError if the regime has no such window."""
+    regime_rule = get_regime(regime)
+    window = next((w for w in WINDOWS[regime_rule.key] if w.key == key), None)
+    if window is None:
+        raise KeyError(key)
+    calendar = (
+        calendar_for((regime_rule.default_nation,))
+        if regime_rule.counts_months
+        else regime_calendar(regime_rule.key)
+    )
+    return _count(window, anchor, calendar), window
