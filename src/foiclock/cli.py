@@ -655,6 +655,59 @@ def letter(
         )
 
 
+@app.command("calendar")
+@reports_bad_input
+def calendar_command(
+    received: ReceivedArgument = None,
+    regime: CaseRegimeOption = None,
+    nation: NationOption = None,
+    receipt_rule: ReceiptRuleOption = None,
+    clarification_requested: ClarificationRequestedOption = None,
+    clarification_received: ClarificationReceivedOption = None,
+    fees_notice: FeesNoticeOption = None,
+    fee_paid: FeePaidOption = None,
+    extend: ExtendOption = None,
+    body: BodyOption = None,
+    school_closed: SchoolClosedOption = None,
+    school_closed_file: SchoolClosedFileOption = None,
+    id_received: IdReceivedOption = None,
+    case: CaseFileOption = None,
+) -> None:
+    """The count as month grids: working days numbered, skipped days marked with their reason,
+    paused days marked, the deadline in brackets, to check a count by eye.
+
+    Colour only on a terminal (and never with NO_COLOR); the marks alone carry the meaning.
+    """
+    from foiclock.deadline import case_deadline
+    from foiclock.month_grid import month_grid
+
+    request = _case_from_options(
+        received,
+        case,
+        school_closed,
+        school_closed_file,
+        regime=regime,
+        nation=nation,
+        receipt_rule=receipt_rule,
+        clarification_requested=clarification_requested,
+        clarification_received=clarification_received,
+        fees_notice=fees_notice,
+        fee_paid=fee_paid,
+        extended=extend,
+        body=body,
+        id_received=id_received,
+    )
+    deadline = case_deadline(request)
+    grid = month_grid(deadline)
+    if sys.stdout.isatty():
+        from foiclock.month_grid import print_in_colour
+
+        print_in_colour(grid)
+    else:
+        typer.echo(grid.text)
+    _warn_provisional(deadline.provisional)
+
+
 @app.command()
 @reports_bad_input
 def add(

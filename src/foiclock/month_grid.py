@@ -1,0 +1,193 @@
+"""A deadline's count as month grids, so that an officer can check it by eye: each counted working
+day numbered, each skipped day marked with its reason, paused and stopped days marked, the
+deadline in brackets. Built from `Deadline.steps`, nothing recounted.
+
+`month_grid` returns lines of (text, style) segments: the text alone is the plain output (no
+colour needed to read it: marks and brackets carry everything, for NO_COLOR and pipes); the
+styles are rich style names, used only when printing to a terminal.
+"""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from datetime import date, timedelta
+from typing import IO, TYPE_CHECKING, Final, NamedTuple
+
+from foiclock.dates import MONTH_NAMES, WEEKDAY_NAMES, format_long, format_short
+from foiclock.regimes import get_regime
+from foiclock.render import holidays_text, wrap_lines
+
+if TYPE_CHECKING:
+    from foiclock.deadline import Deadline
+    from foiclock.steps import Step
+
+CELL_WIDTH: Final = 10  # 7 cells: 70 columns
+
+
+class Mark(NamedTuple):
+    symbol: str  # "{n}" is the working day's number
+    style: str
+    meaning: str
+
+
+#: What each step kind looks like in the grid, and the legend line that explains it.
+MARKS: Final[dict[str, Mark]] = {
+    "received": Mark("R", "bold cyan", "date of receipt: day 0, never counted (C-RECEIPT)"),
+    "received_month": Mark("R", "bold cyan", "date of receipt: day 1 of the month (C-MONTH)"),
+    "treated_as_received": Mark("T", "bold cyan", "treated as the date of receipt (C-RECEIPT-ALT)"),
+    "weekend": Mark("-", "dim", "weekend: not a working day"),
+    "holiday": Mark("H", "red", "bank holiday: not a working day (listed below)"),
+    "counted": Mark("{n}", "green", "working day counted, numbered (C-WD)"),
+    "extension": Mark("{n}", "green", "working day counted, numbered (C-WD)"),
+    "counted_before_restart": Mark(
+        "~{n}", "dim", "counted, then superseded when the count restarted (*-CLAR)"
+    ),
+    "stopped": Mark(
+        "S", "yellow", "clock stopped: from the clarification asked for to its arrival"
+    ),
+    "restarted": Mark("R", "bold cyan", "clarification arrived: the new date of receipt"),
+    "paused": Mark("P", "yellow", "fees pause: left out of the count (*-FEES)"),
+    "closed": Mark("C", "yellow", "school closed: not a school day (FOIA-SCHOOL)"),
+    "event": Mark("E", "magenta", "an event that moves nothing"),
+    "relevant_time": Mark("R", "bold cyan", "relevant time: day 1 of the month (SAR-START)"),
+    "corresponding_date": Mark("=", "cyan", "one month on: the corresponding date (C-MONTH)"),
+    "moved": Mark("M", "yellow", "end moved by the days stopped (SAR-STOP)"),
+    "due": Mark("!", "bold reverse", "the deadline"),
+}
+DUE_STYLE: Final = "bold reverse"
+#: Under calendar months (SAR) the day of receipt is day 1 (C-MONTH) and a clarification stops
+#: the clock for every day from the ask to the answer, both included (SAR-STOP).
+_MONTH_KINDS: Final = {"received": "received_month", "restarted": "stopped"}
+
+Segment = tuple[str, str]  # (text, rich style or "")
+Line = list[Segment]
+
+
+class MonthGrid(NamedTuple):
+    lines: tuple[Line, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join("".join(text for text, _ in line).rstrip() for line in self.lines)
+
+
+def month_grid(deadline: Deadline) -> MonthGrid:
+    """The months from the receipt to the deadline (or to the last day that matters while the
+    clock waits), with a legend of the marks used and the holidays skipped."""
+    steps = deadline.steps
+    marks = _day_marks(deadline, steps)
+    dues = {day for day in (deadline.due, deadline.extended_due) if day is not None}
+    last = max([*marks, *dues])
+    lines: list[Line] = [[(text, "bold")] for text in _heading(deadline)]
+    used: dict[str, Mark] = {}
+    month = date(deadline.received.year, deadline.received.month, 1)
+    while month <= last:
+        lines.append([])
+        lines.append([(f"{MONTH_NAMES[month.month - 1]} {month.year}", "bold")])
+        lines.append([(f"{name[:3]:>6}    ", "bold") for name in WEEKDAY_NAMES])
+        for week in month_calendar.Calendar().monthdatescalendar(month.year, month.month):
+            line: Line = []
+            for day in week:
+                line.append(_cell(day, month, marks, dues, used))
+            lines.append(line)
+        month = (month + timedelta(days=31)).replace(day=1)
+    lines.extend(_legend(used, dues, steps))
+    return MonthGrid(tuple(lines))
+
+
+def _heading(deadline: Deadline) -> list[str]:
+    regime = get_regime(deadline.regime)
+    lines = [f"{regime.short_name} count, received {format_long(deadline.received)}"]
+    if deadline.due is None:
+        lines.append("No deadline yet: the clock waits")
+    else:
+        lines.append(f"Due {format_long(deadline.due)} ({deadline.rule})")
+    extension = deadline.extension
+    if extension is not None and extension.due is not None:
+        lines.append(f"Extended to {format_long(extension.due)} ({extension.rule.rule})")
+    return lines
+
+
+def _day_marks(deadline: Deadline, steps: tuple[Step, ...]) -> dict[date, tuple[str, Mark]]:
+    """Each day's kind and mark (a day of several steps keeps the last one); days from a stop
+    to its restart are marked stopped."""
+    marks: dict[date, tuple[str, Mark]] = {}
+    stopped_from: date | None = None
+    months = deadline.months is not None
+    for step in steps:
+        kind = _MONTH_KINDS.get(step.kind, step.kind) if months else step.kind
+        if kind == "skipped":
+            kind = "holiday" if step.holidays else "weekend"
+        if kind == "due":
+            continue  # the deadline is bracketed, whatever the day's own mark
+        symbol = MARKS[kind].symbol.format(n=step.working_day)
+        marks[step.day] = (kind, MARKS[kind]._replace(symbol=symbol))
+        if step.kind == "stopped":
+            stopped_from = step.day
+        elif step.kind == "restarted" and stopped_from is not None:
+            _fill_stop(marks, stopped_from, step.day)
+            stopped_from = None
+    if stopped_from is not None:  # still waiting for the clarification
+        _fill_stop(marks, stopped_from, max(marks))
+    if deadline.months is not None and deadline.due is not None and deadline.due not in marks:
+        marks[deadline.due] = ("due", MARKS["due"])
+    return marks
+
+
+def _fill_stop(marks: dict[date, tuple[str, Mark]], first: date, last: date) -> None:
+    day = first + timedelta(days=1)
+    while day < last:
+        marks.setdefault(day, ("stopped", MARKS["stopped"]))
+        day += timedelta(days=1)
+
+
+def _cell(
+    day: date,
+    month: date,
+    marks: dict[date, tuple[str, Mark]],
+    dues: set[date],
+    used: dict[str, Mark],
+) -> Segment:
+    if day.month != month.month:
+        return (" " * CELL_WIDTH, "")
+    kind, mark = marks.get(day, ("", Mark("", "dim", "")))
+    symbol = mark.symbol
+    style = mark.style
+    if kind:
+        used.setdefault(kind, MARKS[kind])
+    if day in dues:
+        symbol = f"[{symbol}]" if symbol not in ("", "!") else "[due]"
+        style = DUE_STYLE
+    return (f"{day.day:>3} {symbol:<{CELL_WIDTH - 4}}", style)
+
+
+def _legend(used: dict[str, Mark], dues: set[date], steps: tuple[Step, ...]) -> list[Line]:
+    lines: list[Line] = [[]]
+    seen: set[str] = set()
+    for mark in used.values():
+        if mark.meaning in seen:
+            continue
+        seen.add(mark.meaning)
+        symbol = mark.symbol.replace("{n}", "1")
+        lines.append([(f"  {symbol:<4}", mark.style), (mark.meaning, "")])
+    if dues:
+        lines.append([("  [ ] ", DUE_STYLE), ("the deadline", "")])
+    holidays = [step for step in steps if step.kind == "skipped" and step.holidays]
+    if holidays:
+        lines.append([])
+        lines.append([("Bank holidays skipped:", "bold")])
+        for step in holidays:
+            entry = f"  {format_short(step.day)}  {holidays_text(step.holidays)}"
+            lines.extend([(text, "")] for text in wrap_lines([entry]).splitlines())
+    return lines
+
+
+def print_in_colour(grid: MonthGrid, file: IO[str] | None = None) -> None:
+    """Print with rich's styles, for a terminal; rich drops colour under NO_COLOR or TERM=dumb,
+    and the marks read the same without it."""
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=file, highlight=False)
+    for line in grid.lines:
+        console.print(Text.assemble(*line), overflow="ignore", crop=False)
