@@ -213,3 +213,27 @@ def test_bare_command_prints_help() -> None:
     assert code == 0
     assert out.startswith("Usage: foiclock")
     assert err == ""
+
+
+def test_entry_point_runs_each_command_and_lists_them_all() -> None:
+    """`main()` registers only the command it runs (start-up time); every command must still
+    run through it, and the help and the unknown-command error must still see them all."""
+    import subprocess
+    import sys
+
+    def entry(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "foiclock", *args], capture_output=True, text=True
+        )
+
+    # rules.md ex 1 and 15 through each command's own entry.
+    assert "Wednesday 17 September 2025" in entry("due", "2025-08-19").stdout
+    assert "Tue 11 Nov 2025" in entry("timeline", "2025-08-19", "--responded", "2025-09-16").stdout
+    assert "Tuesday 11 November 2025" in entry("letter", "--responded", "2025-09-16").stdout
+    assert "[20]" in entry("calendar", "2025-08-19").stdout
+    listed = entry("--help").stdout
+    for name in ("due", "timeline", "status", "appeal", "letter", "calendar", "add", "count"):
+        assert f"  {name} " in listed
+    unknown = entry("duee", "2025-08-19")
+    assert unknown.returncode == 2
+    assert "No such command 'duee'. Did you mean 'due'?" in unknown.stderr

@@ -70,3 +70,19 @@ def test_library_works_without_typer_or_rich() -> None:
     )
     # rules.md examples 1 and 13; the 30 days from 19 Aug to 17 Sep, both included, are steps.
     assert completed.stdout.split() == ["2025-09-17", "30", "2025-10-15", "20"]
+
+
+def test_timeline_table_status_and_piped_calendar_load_nothing_heavy(tmp_path: object) -> None:
+    """Only .ics output needs icalendar, and only a terminal needs rich (rules.md ex 1, 15)."""
+    cache_dir = str(tmp_path)
+    loaded_heavy_modules(cache_dir)  # build the cache
+    runs = [
+        ("timeline 2025-08-19 --today 2025-09-01", "Wed 17 Sep 2025"),
+        ("status 2025-08-19 --today 2025-09-01", "Wednesday 17 September 2025"),
+        ("calendar 2025-08-19", "Due Wednesday 17 September 2025"),
+        ("letter --responded 2025-09-16", "Tuesday 11 November 2025"),
+    ]
+    for command, answer in runs:
+        assert loaded_heavy_modules(cache_dir, command, answer) == [], command
+    ics = loaded_heavy_modules(cache_dir, "timeline 2025-08-19 -f ics", "DTSTART;VALUE=DATE")
+    assert "icalendar" in ics and not {"rich", "babel"} & set(ics)  # icalendar needs dateutil

@@ -788,4 +788,20 @@ def _parse_year(text: str) -> int:
 
 def main() -> None:
     """Console-script entry point."""
+    _register_only(sys.argv[1:2])
     app()
+
+
+def _register_only(first_argument: list[str]) -> None:
+    """typer builds the click parameters of every registered command on each run (about 1 ms a
+    command); a run that names its command needs only that one. `--help` and unknown names
+    keep them all, so the help and the "no such command" error still list every command."""
+    if not first_argument:
+        return
+    chosen = [
+        info
+        for info in app.registered_commands
+        if (info.name or getattr(info.callback, "__name__", "")) == first_argument[0]
+    ]
+    if chosen:
+        app.registered_commands = chosen
