@@ -86,3 +86,14 @@ def test_timeline_table_status_and_piped_calendar_load_nothing_heavy(tmp_path: o
         assert loaded_heavy_modules(cache_dir, command, answer) == [], command
     ics = loaded_heavy_modules(cache_dir, "timeline 2025-08-19 -f ics", "DTSTART;VALUE=DATE")
     assert "icalendar" in ics and not {"rich", "babel"} & set(ics)  # icalendar needs dateutil
+
+
+def test_no_export_is_shadowed_by_a_submodule() -> None:
+    """Importing a submodule sets it as an attribute of the package: an export with the same
+    name as a module would turn into that module once anything imported it."""
+    import pkgutil
+
+    import foiclock
+
+    modules = {info.name for info in pkgutil.iter_modules(foiclock.__path__)}
+    assert not modules & set(foiclock.__all__)

@@ -8,7 +8,7 @@ import pytest
 from freezegun import freeze_time
 
 from foiclock import InvalidInput, make_case
-from foiclock.timeline import case_timeline, requester_windows, timeline
+from foiclock.timeline import case_timeline, requester_windows, timeline_from_events
 
 D = date
 
@@ -29,7 +29,7 @@ def test_example_15_review_request_by(regime: str) -> None:
     # England, Wales, Scotland or Northern Ireland falls from 17 Sep to 11 Nov 2025:
     # Sep 17-19 (3), 22-26 (8), 29-Oct 3 (13), Oct 6-10 (18), 13-17 (23), 20-24 (28),
     # 27-31 (33), Nov 3-7 (38), Nov 10 (39), Nov 11 (40).
-    tl = timeline(None, regime, responded=D(2025, 9, 16), today=D(2025, 9, 16))
+    tl = timeline_from_events(None, regime, responded=D(2025, 9, 16), today=D(2025, 9, 16))
     milestone = when(tl, "review_request_by")
     assert milestone.date == D(2025, 11, 11)
     assert (
@@ -127,7 +127,9 @@ def test_example_16_foia_review_response() -> None:
     # rules.md ex 16 (FOIA-IR-RESP): review request received Wed 1 Oct 2025: Wed 29 Oct 2025
     # (20 WD: Oct 2-3 (2), 6-10 (7), 13-17 (12), 20-24 (17), 27, 28, 29 (20)); longest
     # Wed 26 Nov 2025 (40 WD).
-    tl = timeline(None, "foia", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1))
+    tl = timeline_from_events(
+        None, "foia", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1)
+    )
     assert when(tl, "review_response_due").date == D(2025, 10, 29)
     assert when(tl, "review_response_due_longest").date == D(2025, 11, 26)
     assert when(tl, "review_response_due").rule == "FOIA-IR-RESP"
@@ -137,7 +139,9 @@ def test_example_17_eir_representations_answered_within_40_working_days() -> Non
     # rules.md ex 17 (EIR-REP-RESP): representations received Wed 1 Oct 2025: Wed 26 Nov 2025:
     # Oct 2-3 (2), 6-10 (7), 13-17 (12), 20-24 (17), 27-31 (22), Nov 3-7 (27), 10-14 (32),
     # 17-21 (37), Nov 24, 25, 26 (40). There is no 20-day stage.
-    tl = timeline(None, "eir", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1))
+    tl = timeline_from_events(
+        None, "eir", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1)
+    )
     assert when(tl, "review_response_due").date == D(2025, 11, 26)
     assert when(tl, "review_response_due").rule == "EIR-REP-RESP"
     assert tl.get("review_response_due_longest") is None
@@ -149,7 +153,9 @@ def test_example_17_eir_representations_answered_within_40_working_days() -> Non
 def test_example_20_scottish_review_response(regime: str, rule: str) -> None:
     # rules.md ex 20 (FOISA-RR-RESP): requirement received Wed 1 Oct 2025: Wed 29 Oct 2025
     # (20 WD, as ex 16's count: no Scottish holiday in October). EISR-REP-RESP is 20 WD too.
-    tl = timeline(None, regime, responded=D(2025, 9, 16), review_requested=D(2025, 10, 1))
+    tl = timeline_from_events(
+        None, regime, responded=D(2025, 9, 16), review_requested=D(2025, 10, 1)
+    )
     assert (when(tl, "review_response_due").date, when(tl, "review_response_due").rule) == (
         D(2025, 10, 29),
         rule,
@@ -159,7 +165,7 @@ def test_example_20_scottish_review_response(regime: str, rule: str) -> None:
 def test_review_outcome_late_by_working_days() -> None:
     # Review requested 1 Oct 2025, due 29 Oct (ex 16); outcome Mon 3 Nov: late by 3 working days
     # (Oct 30, Oct 31, Nov 3). Against the longest (26 Nov) it was met.
-    tl = timeline(
+    tl = timeline_from_events(
         None,
         "foia",
         responded=D(2025, 9, 16),
@@ -177,7 +183,7 @@ def test_review_outcome_late_by_working_days() -> None:
 @pytest.mark.parametrize(("regime", "rule"), [("foia", "FOIA-ICO"), ("eir", "EIR-ICO")])
 def test_example_33_ico_complaint_six_weeks(regime: str, rule: str) -> None:
     # rules.md ex 33: review outcome Fri 10 Oct 2025 -> Fri 21 Nov 2025 (10 Oct + 42 days).
-    tl = timeline(
+    tl = timeline_from_events(
         None,
         regime,
         responded=D(2025, 9, 16),
@@ -199,7 +205,7 @@ def test_example_33_ico_complaint_six_weeks(regime: str, rule: str) -> None:
 def test_example_34_sic_application_six_months(regime: str) -> None:
     # rules.md ex 34 (FOISA-SIC; the EISRs by reg 17): outcome received Wed 15 Oct 2025 ->
     # Wed 15 Apr 2026.
-    tl = timeline(
+    tl = timeline_from_events(
         None,
         regime,
         responded=D(2025, 9, 16),
@@ -213,7 +219,9 @@ def test_example_34_sic_application_six_months(regime: str) -> None:
 def test_foia_complaint_without_a_review_outcome_after_40_working_days() -> None:
     # FOIA-ICO: review requested Wed 1 Oct 2025; the 40th working day is Wed 26 Nov (ex 16), so
     # the requester may complain without an outcome from Thu 27 Nov 2025.
-    tl = timeline(None, "foia", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1))
+    tl = timeline_from_events(
+        None, "foia", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1)
+    )
     milestone = when(tl, "commissioner_complaint_from")
     assert (milestone.date, milestone.rule) == (D(2025, 11, 27), "FOIA-ICO")
     assert when(tl, "commissioner_complaint_by").waits_for == "review_responded"
@@ -223,7 +231,9 @@ def test_sic_application_when_the_review_deadline_passes_with_no_outcome() -> No
     # FOISA-SIC: requirement received Wed 1 Oct 2025, review due Wed 29 Oct (ex 20); with no
     # outcome the requester may apply from Thu 30 Oct, and within six months after the
     # deadline passed: Wed 29 Apr 2026.
-    tl = timeline(None, "foisa", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1))
+    tl = timeline_from_events(
+        None, "foisa", responded=D(2025, 9, 16), review_requested=D(2025, 10, 1)
+    )
     assert when(tl, "commissioner_complaint_from").date == D(2025, 10, 30)
     complaint = when(tl, "commissioner_complaint_by")
     assert (complaint.date, complaint.counted_from) == (D(2026, 4, 29), "review_response_due")
@@ -244,7 +254,7 @@ def test_sic_application_when_the_review_deadline_passes_with_no_outcome() -> No
     ],
 )
 def test_examples_31_32_tribunal_appeal(regime: str, rule: str, sent: date, last_day: date) -> None:
-    tl = timeline(None, regime, responded=D(2025, 9, 1), decision_notice=sent)
+    tl = timeline_from_events(None, regime, responded=D(2025, 9, 1), decision_notice=sent)
     milestone = when(tl, "tribunal_appeal_by")
     assert (milestone.date, milestone.rule) == (last_day, rule)
     assert tl.get("court_appeal_by") is None
@@ -254,7 +264,7 @@ def test_examples_31_32_tribunal_appeal(regime: str, rule: str, sent: date, last
 def test_court_of_session_appeal_42_days(regime: str) -> None:
     # FOISA-COURT: decision intimated Fri 6 Feb 2026; 42 days: to Sat 28 Feb is 22, to Fri 20 Mar
     # is 42. Calendar days; rules.md gives no roll for it.
-    tl = timeline(None, regime, responded=D(2025, 9, 1), decision_notice=D(2026, 2, 6))
+    tl = timeline_from_events(None, regime, responded=D(2025, 9, 1), decision_notice=D(2026, 2, 6))
     assert when(tl, "court_appeal_by").date == D(2026, 3, 20)
     assert tl.get("tribunal_appeal_by") is None
 
@@ -281,7 +291,7 @@ def test_default_today_is_the_frozen_clock() -> None:
     with freeze_time("2025-09-17"):
         assert when(case_timeline(make_case(D(2025, 8, 19))), "response_due").state == "due_today"
     with freeze_time("2025-09-18"):
-        tl = timeline(D(2025, 8, 19))
+        tl = timeline_from_events(D(2025, 8, 19))
         assert tl.today == D(2025, 9, 18)
         assert when(tl, "response_due").state == "overdue"
 
@@ -312,13 +322,15 @@ def test_extended_response_is_judged_against_the_extended_deadline() -> None:
     [(D(2025, 11, 10), "open"), (D(2025, 11, 11), "last_day"), (D(2025, 11, 12), "closed")],
 )
 def test_requester_window_closes(today: date, state: str) -> None:
-    tl = timeline(None, "foia", responded=D(2025, 9, 16), today=today)
+    tl = timeline_from_events(None, "foia", responded=D(2025, 9, 16), today=today)
     assert when(tl, "review_request_by").state == state
 
 
 def test_review_asked_after_the_window_is_late() -> None:
     # Window closes Tue 11 Nov 2025 (ex 15); asked Thu 13 Nov: late by 2 working days.
-    tl = timeline(None, "foia", responded=D(2025, 9, 16), review_requested=D(2025, 11, 13))
+    tl = timeline_from_events(
+        None, "foia", responded=D(2025, 9, 16), review_requested=D(2025, 11, 13)
+    )
     milestone = when(tl, "review_request_by")
     assert (milestone.state, milestone.working_days_late) == ("late", 2)
 
@@ -334,13 +346,13 @@ def test_waiting_states_say_what_they_wait_for() -> None:
         "clarification_received",
     )
     # Without a date of receipt (the requester's view) the response deadline waits for it.
-    tl = timeline(None, "foisa", responded=D(2025, 9, 10))
+    tl = timeline_from_events(None, "foisa", responded=D(2025, 9, 10))
     assert when(tl, "review_request_by").waits_for == "received"
     assert when(tl, "review_request_by_safe").date == D(2025, 11, 5)
 
 
 def test_requester_windows_are_the_requesters() -> None:
-    tl = timeline(None, "foia", responded=D(2025, 9, 16), today=D(2025, 9, 16))
+    tl = timeline_from_events(None, "foia", responded=D(2025, 9, 16), today=D(2025, 9, 16))
     keys = [m.key for m in requester_windows(tl)]
     assert keys == [
         "review_request_by",

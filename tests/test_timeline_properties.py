@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foiclock import make_case
-from foiclock.timeline import case_timeline, timeline
+from foiclock.timeline import case_timeline, timeline_from_events
 from tests import oracle
 
 RESPONDED = st.dates(date(2012, 1, 1), date(2028, 6, 30))
@@ -35,7 +35,7 @@ def test_windows_from_the_events_match_the_oracle(
     requested = responded + timedelta(days=asked_after)
     outcome = requested + timedelta(days=answered_after)
     notice = outcome + timedelta(days=notice_after)
-    tl = timeline(
+    tl = timeline_from_events(
         None,
         regime,
         responded=responded,
@@ -110,7 +110,7 @@ def test_requester_window_state_follows_the_date(
 ) -> None:
     divisions = oracle.REGIME_DIVISIONS[regime]
     today = responded + timedelta(days=today_after)
-    tl = timeline(None, regime, responded=responded, today=today)
+    tl = timeline_from_events(None, regime, responded=responded, today=today)
     key = "review_request_by_safe" if regime == "foisa" else "review_request_by"
     milestone = tl.get(key)
     assert milestone is not None

@@ -31,7 +31,13 @@ if TYPE_CHECKING:
     from foiclock.errors import InvalidInput
     from foiclock.regimes import REGIMES
     from foiclock.steps import Step
-    from foiclock.timeline import Milestone, Timeline, case_timeline, requester_windows, timeline
+    from foiclock.timeline import (
+        Milestone,
+        Timeline,
+        case_timeline,
+        requester_windows,
+        timeline_from_events,
+    )
 
 _EXPORTED_FROM = {
     "Holiday": "foiclock.calendar",
@@ -56,7 +62,7 @@ _EXPORTED_FROM = {
     "Timeline": "foiclock.timeline",
     "case_timeline": "foiclock.timeline",
     "requester_windows": "foiclock.timeline",
-    "timeline": "foiclock.timeline",
+    "timeline_from_events": "foiclock.timeline",
 }
 
 __all__ = [
@@ -82,7 +88,7 @@ __all__ = [
     "parse_date",
     "requester_windows",
     "response_deadline",
-    "timeline",
+    "timeline_from_events",
     "working_days_between",
 ]
 

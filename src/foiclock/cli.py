@@ -43,6 +43,12 @@ EXAMPLES = """Examples:
   foiclock due 2025-09-01 --fees-notice 2025-09-05 --fee-paid 2025-09-10
   foiclock due 2025-09-03 --regime sar    a subject access request
   foiclock due --case case.toml           a case kept in a file
+  foiclock timeline 2025-08-19 --responded 2025-09-16   every milestone after it
+  foiclock timeline 2025-08-19 --case-id FOI-1 -o FOI-1.ics   the same, for a calendar
+  foiclock appeal --responded 2025-09-16  which review and appeal windows are open
+  foiclock status 2025-08-19              days elapsed, left or overdue today
+  foiclock letter --responded 2025-09-16  the next-steps paragraph, dates filled in
+  foiclock calendar 2025-08-19            the count as month grids
   foiclock add 2025-09-17 20              the 20th working day after a date
   foiclock count 2025-09-17 2025-10-01    working days between two dates
   foiclock holidays 2026 --regime foia    bank holidays a FOIA count skips
@@ -577,12 +583,12 @@ def appeal(
     """The requester's view: which review and appeal windows are open on --today, how many
     working or calendar days are left in each, and which have closed and when."""
     from foiclock.dates import parse_date
-    from foiclock.timeline import timeline as build_timeline
+    from foiclock.timeline import timeline_from_events
 
     def optional(text: str | None, field: str) -> "date | None":
         return parse_date(text, field) if text is not None else None
 
-    result = build_timeline(
+    result = timeline_from_events(
         optional(received, "received"),
         regime,
         responded=parse_date(responded, "responded"),

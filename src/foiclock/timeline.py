@@ -101,7 +101,7 @@ def case_timeline(case: Case, today: date | None = None) -> Timeline:
     return _timeline(get_regime(case.regime), case, deadline, today or date.today())
 
 
-def timeline(
+def timeline_from_events(
     received: date | None,
     regime: str = "foia",
     *,
