@@ -290,28 +290,32 @@ TodayOption = Annotated[
 ]
 
 
-def _case_from_options(
-    received: str | None,
-    case_file: str | None,
-    school_closed: list[str] | None,
-    school_closed_file: str | None,
-    **given: object,
-) -> "Case":
-    """A checked Case from a command's case options, over the case file's keys if one is given."""
-    from foiclock.case import case_from_mapping, parse_day_range, read_day_ranges
+#: Command parameters whose case key has another name.
+_CASE_KEY_OF_PARAMETER = {"extend": "extended"}
 
-    closures = [parse_day_range(text) for text in school_closed or ()]
-    if school_closed_file is not None:
-        closures.extend(read_day_ranges(school_closed_file))
-    given["received"] = received
-    given["school_closed"] = tuple(closures) if closures else None
-    options = {key: value for key, value in given.items() if value is not None}
+
+def _case_from_options(parameters: dict[str, Any]) -> "Case":
+    """A checked Case from a command's parameters (its `locals()` on entry): those named like a
+    case key (CASE_KEYS) are the case's options, over the keys of the case file in `case`.
+    `school_closed` and `school_closed_file` give the closures."""
+    from foiclock.case import CASE_KEYS, case_from_mapping, parse_day_range, read_day_ranges
+
+    options: dict[str, object] = {}
+    for name, value in parameters.items():
+        key = _CASE_KEY_OF_PARAMETER.get(name, name)
+        if key in CASE_KEYS and key != "school_closed" and value is not None:
+            options[key] = value
+    closures = [parse_day_range(text) for text in parameters.get("school_closed") or ()]
+    if parameters.get("school_closed_file") is not None:
+        closures.extend(read_day_ranges(parameters["school_closed_file"]))
+    if closures:
+        options["school_closed"] = tuple(closures)
     base = None
-    if case_file is not None:
+    if parameters.get("case") is not None:
         from foiclock.case_file import load_case
 
-        base = load_case(case_file)
-    elif received is None:
+        base = load_case(parameters["case"])
+    elif parameters.get("received") is None:
         raise UsageError("Missing argument 'RECEIVED' (or give --case FILE)")
     return case_from_mapping(options, base)
 
@@ -353,22 +357,7 @@ def due(
     """
     from foiclock.deadline import case_deadline
 
-    request = _case_from_options(
-        received,
-        case,
-        school_closed,
-        school_closed_file,
-        regime=regime,
-        nation=nation,
-        receipt_rule=receipt_rule,
-        clarification_requested=clarification_requested,
-        clarification_received=clarification_received,
-        fees_notice=fees_notice,
-        fee_paid=fee_paid,
-        extended=extend,
-        body=body,
-        id_received=id_received,
-    )
+    request = _case_from_options(locals())
     _emit(case_deadline(request), as_json=as_json, explain=explain)
 
 
@@ -423,27 +412,7 @@ def timeline(
     """
     from foiclock.timeline import case_timeline
 
-    request = _case_from_options(
-        received,
-        case,
-        school_closed,
-        school_closed_file,
-        regime=regime,
-        nation=nation,
-        receipt_rule=receipt_rule,
-        clarification_requested=clarification_requested,
-        clarification_received=clarification_received,
-        fees_notice=fees_notice,
-        fee_paid=fee_paid,
-        extended=extend,
-        body=body,
-        id_received=id_received,
-        responded=responded,
-        review_requested=review_requested,
-        review_responded=review_responded,
-        decision_notice=decision_notice,
-        case_id=case_id,
-    )
+    request = _case_from_options(locals())
     chosen = "json" if as_json else _timeline_format(output_format, output)
     result = case_timeline(request, _today(today))
     if chosen == "ics":
@@ -523,23 +492,7 @@ def status(
     whether the response came in time. Exits 1 when it is overdue or was answered late."""
     from foiclock.status import NEEDS_ATTENTION, case_status
 
-    request = _case_from_options(
-        received,
-        case,
-        school_closed,
-        school_closed_file,
-        regime=regime,
-        nation=nation,
-        receipt_rule=receipt_rule,
-        clarification_requested=clarification_requested,
-        clarification_received=clarification_received,
-        fees_notice=fees_notice,
-        fee_paid=fee_paid,
-        extended=extend,
-        body=body,
-        id_received=id_received,
-        responded=responded,
-    )
+    request = _case_from_options(locals())
     result = case_status(request, _today(today))
     if as_json:
         import json
@@ -687,22 +640,7 @@ def calendar_command(
     from foiclock.deadline import case_deadline
     from foiclock.month_grid import month_grid
 
-    request = _case_from_options(
-        received,
-        case,
-        school_closed,
-        school_closed_file,
-        regime=regime,
-        nation=nation,
-        receipt_rule=receipt_rule,
-        clarification_requested=clarification_requested,
-        clarification_received=clarification_received,
-        fees_notice=fees_notice,
-        fee_paid=fee_paid,
-        extended=extend,
-        body=body,
-        id_received=id_received,
-    )
+    request = _case_from_options(locals())
     deadline = case_deadline(request)
     grid = month_grid(deadline)
     if sys.stdout.isatty():
