@@ -93,7 +93,7 @@ def _parse(ics: bytes) -> list:  # type: ignore[type-arg]
 
 
 def test_ics_parses_back_with_dates_summaries_and_stable_uids() -> None:
-    args = [*SEED, "--review-responded", "2025-10-10", "--format", "ics"]
+    args = [*SEED, "--review-responded", "2025-10-10", "--format", "ics", "--today", "2025-10-12"]
     first = run_bytes(*args)
     events = {str(e["summary"]): e for e in _parse(first)}
     # rules.md ex 33: outcome Fri 10 Oct 2025 -> complain by Fri 21 Nov 2025.
@@ -111,7 +111,7 @@ def test_ics_parses_back_with_dates_summaries_and_stable_uids() -> None:
         assert str(event["uid"]).endswith("@foiclock")
     # Undated milestones are left out; a deadline carries a reminder, an event does not.
     assert "FOIA: Appeal to the Tribunal by" not in events
-    alarms = events["FOIA: Response due"].walk("VALARM")
+    alarms = events["FOIA: Complain to the ICO by"].walk("VALARM")  # open on 12 Oct
     assert [str(a["action"]) for a in alarms] == ["DISPLAY"]
     assert alarms[0].decoded("trigger") == -timedelta(days=1, hours=15)
     assert events["FOIA: Request received"].walk("VALARM") == []

@@ -10,7 +10,7 @@ clarification asked, not yet answered; a fees notice, not yet paid) is a live st
 from collections.abc import Mapping
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Final, NamedTuple, TypedDict, Unpack
+from typing import Any, Final, NamedTuple, TypedDict, Unpack
 
 from foiclock.dates import ACCEPTED_FORMS, check_supported, parse_date
 from foiclock.errors import InvalidInput
@@ -220,6 +220,51 @@ def check_case(case: Case) -> Case:
     )
 
 
+#: Events that are not known yet on a day before their date (`as_of`). SAR's start events
+#: (`id_received`, and `fee_paid` under SAR) stay: without them the month would run from the
+#: receipt, an earlier and wrong date, and there is no "identity asked for" state to wait in.
+_LATER_EVENTS: Final = (
+    "clarification_requested",
+    "clarification_received",
+    "fees_notice",
+    "fee_paid",
+    "responded",
+    "review_requested",
+    "review_responded",
+    "decision_notice",
+)
+
+
+class LeftOut(NamedTuple):
+    """An event given with a date after the day a case is judged on."""
+
+    key: str
+    date: date
+
+
+def as_of(case: Case, today: date) -> tuple[Case, tuple[LeftOut, ...]]:
+    """The case as it stood on `today`: events dated after it were not known yet, so they are
+    left out (a clarification asked for but not yet answered is then a live state), and are
+    returned so that the output can say so. `today` before the date of receipt is refused."""
+    if today < case.received and case.received != date.min:
+        raise InvalidInput(
+            "today",
+            today.isoformat(),
+            f"is before the date of receipt ({case.received.isoformat()})",
+            "a date on or after the date of receipt",
+        )
+    keep_start_events = get_regime(case.regime).start_events is not None
+    later = tuple(
+        LeftOut(key, value)
+        for key in _LATER_EVENTS
+        if (value := getattr(case, key)) is not None
+        and value > today
+        and not (keep_start_events and key == "fee_paid")
+    )
+    unknown: dict[str, Any] = {entry.key: None for entry in later}
+    return case._replace(**unknown), later
+
+
 def check_after_response(
     regime_key: str,
     received: date | None,
@@ -229,21 +274,33 @@ def check_after_response(
     review_responded: date | None,
     decision_notice: date | None,
 ) -> None:
-    """The events after the response (rules.md sections 3 to 6) in their order: the response
-    not before receipt, the review outcome not before (nor without) the review request, the
-    review request not before the response, the decision notice not before the review outcome.
-    SAR has no review or appeal windows in rules.md, so those events are refused for it."""
-    from foiclock.windows import review_rule
+    """The events after the response (rules.md sections 3 to 6) in their order: none before
+    receipt; the review request not before the response, except where the regime lets the
+    requester ask for one when no response came (EIR, FOISA, EISR: the window counts from the
+    deadline); the review outcome not before (nor without) the review request; the decision
+    notice not before the review outcome. SAR has no review or appeal windows in rules.md, so
+    those events are refused for it."""
+    from foiclock.windows import review_rule, review_without_response
 
     regime = get_regime(regime_key)
+    events = {
+        "responded": responded,
+        "review_requested": review_requested,
+        "review_responded": review_responded,
+        "decision_notice": decision_notice,
+    }
+    for key, value in events.items():
+        if value is not None and received is not None and value < received:
+            raise InvalidInput(
+                key,
+                value.isoformat(),
+                f"is before the date of receipt ({received.isoformat()})",
+                "a date on or after the date of receipt",
+            )
     review = review_rule(regime.key)
     if review is None:
-        for key, value in (
-            ("review_requested", review_requested),
-            ("review_responded", review_responded),
-            ("decision_notice", decision_notice),
-        ):
-            if value is not None:
+        for key, value in events.items():
+            if key != "responded" and value is not None:
                 raise InvalidInput(
                     key,
                     value.isoformat(),
@@ -252,26 +309,18 @@ def check_after_response(
                     "responded alone",
                 )
         return
-    if responded is not None and received is not None and responded < received:
-        raise InvalidInput(
-            "responded",
-            responded.isoformat(),
-            f"is before the date of receipt ({received.isoformat()})",
-            "a date on or after the date of receipt",
-        )
-    earliest = [("responded", responded), ("received", received)]
-    for key, value in (
-        ("review_requested", review_requested),
-        ("decision_notice", decision_notice),
+    if (
+        review_requested is not None
+        and responded is not None
+        and review_requested < responded
+        and not review_without_response(regime.key)
     ):
-        before = next(((k, d) for k, d in earliest if d is not None), None)
-        if value is not None and before is not None and value < before[1]:
-            raise InvalidInput(
-                key,
-                value.isoformat(),
-                f"is before {before[0]} ({before[1].isoformat()})",
-                f"a date on or after {before[0]}",
-            )
+        raise InvalidInput(
+            "review_requested",
+            review_requested.isoformat(),
+            f"is before responded ({responded.isoformat()}): {review} reviews a response",
+            "a date on or after responded",
+        )
     _check_pair(
         ("review_requested", review_requested), ("review_responded", review_responded), review
     )

@@ -513,8 +513,9 @@ def status(
 @reports_bad_input
 def appeal(
     responded: Annotated[
-        str, typer.Option(metavar="DATE", help="The response was issued (received by you).")
-    ],
+        str | None,
+        typer.Option(metavar="DATE", help="The response was issued (received by you)."),
+    ] = None,
     review_requested: ReviewRequestedOption = None,
     review_responded: ReviewRespondedOption = None,
     decision_notice: DecisionNoticeOption = None,
@@ -534,17 +535,27 @@ def appeal(
     as_json: JsonOption = False,
 ) -> None:
     """The requester's view: which review and appeal windows are open on --today, how many
-    working or calendar days are left in each, and which have closed and when."""
+    working or calendar days are left in each, and which have closed and when.
+
+    With no response yet, give --received: under the EIR, FOISA and EISRs the review window
+    then counts from the response deadline."""
     from foiclock.dates import parse_date
     from foiclock.timeline import timeline_from_events
 
     def optional(text: str | None, field: str) -> "date | None":
         return parse_date(text, field) if text is not None else None
 
+    if responded is None and received is None:
+        raise InvalidInput(
+            "appeal",
+            None,
+            "needs the date of the response, or of the request when no response came",
+            "--responded DATE, --received DATE or both",
+        )
     result = timeline_from_events(
         optional(received, "received"),
         regime,
-        responded=parse_date(responded, "responded"),
+        responded=optional(responded, "responded"),
         review_requested=optional(review_requested, "review_requested"),
         review_responded=optional(review_responded, "review_responded"),
         decision_notice=optional(decision_notice, "decision_notice"),
@@ -612,6 +623,7 @@ def letter(
             f"({window.source})",
             err=True,
         )
+    _warn_provisional(result.provisional)
 
 
 @app.command("calendar")

@@ -17,6 +17,9 @@ from foiclock.timeline import EVENT, Milestone, Timeline
 PRODID = "-//foiclock//foiclock//EN"
 UID_DOMAIN = "foiclock"
 REMINDER_HOUR = 9  # reminders at 09:00, `remind_days` days before the day
+#: Milestone states that get a reminder: a deadline met, missed, closed, not needed or not
+#: taken (an extension) needs none.
+STILL_AHEAD = frozenset({"open", "due_today", "last_day", "not_yet"})
 
 
 def case_identity(timeline: Timeline) -> str:
@@ -64,7 +67,7 @@ def timeline_ics(
         event.add("description", _description(milestone))
         event.add("categories", [regime, milestone.rule])
         event.add("transp", "TRANSPARENT")
-        if milestone.kind != EVENT:
+        if milestone.kind != EVENT and milestone.state in STILL_AHEAD:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", f"{milestone.label}: {format_long(milestone.date)}")

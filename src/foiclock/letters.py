@@ -53,8 +53,8 @@ _TRIBUNAL = (
 _SIC_AFTER_REVIEW = (
     "If you are not satisfied with the outcome of the review, you can apply to the Scottish "
     "Information Commissioner at [itspublicknowledge.info]({sic}) within six months of receiving "
-    "it. If we have not replied within 20 working days of receiving your requirement for "
-    "review, you can apply to the Commissioner without waiting for our reply."
+    "it. If we have not replied within 20 working days of receiving your {asked}, you can apply "
+    "to the Commissioner without waiting for our reply."
 )
 _COURT = (
     "If you disagree with the Commissioner's decision, you can appeal to the Court of Session "
@@ -84,7 +84,7 @@ PARAGRAPHS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
         "requirement for review must reach us within 40 working days of receiving this "
         "response, that is by **{review_by}**. We will reply within 20 working days of "
         "receiving it.",
-        _SIC_AFTER_REVIEW,
+        _SIC_AFTER_REVIEW.replace("{asked}", "requirement for review"),
         _COURT,
     ),
     ("eisr", RESPONSE): (
@@ -92,7 +92,7 @@ PARAGRAPHS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
         "Regulations 2004, you can make representations to us (ask for a review) within 40 "
         "working days of the date of this response, that is by **{review_by}**. We will reply "
         "within 20 working days of receiving them.",
-        _SIC_AFTER_REVIEW,
+        _SIC_AFTER_REVIEW.replace("{asked}", "representations"),
         _COURT,
     ),
     ("foia", REVIEW): (
@@ -117,6 +117,7 @@ class FilledDate(NamedTuple):
     placeholder: str
     date: date
     window: "Window"
+    provisional: bool
 
 
 class Letter(NamedTuple):
@@ -127,6 +128,10 @@ class Letter(NamedTuple):
     letter_date: date
     paragraphs: tuple[str, ...]  # Markdown
     dates: tuple[FilledDate, ...]
+
+    @property
+    def provisional(self) -> bool:
+        return any(filled.provisional for filled in self.dates)
 
     @property
     def markdown(self) -> str:
@@ -156,8 +161,8 @@ def next_steps(regime: str, kind: str, letter_date: date) -> Letter:
         )
     dates = []
     for entry in LETTER_DATES[(key, kind)]:
-        day, window = window_date(key, entry.window, letter_date)
-        dates.append(FilledDate(entry.placeholder, day, window))
+        day, window, provisional = window_date(key, entry.window, letter_date)
+        dates.append(FilledDate(entry.placeholder, day, window, provisional))
     values = {d.placeholder: format_long(d.date) for d in dates}
     paragraphs = tuple(
         p.format(ico=ICO_SITE, sic=SIC_SITE, **values) for p in PARAGRAPHS[(key, kind)]

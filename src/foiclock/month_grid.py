@@ -43,8 +43,9 @@ MARKS: Final[dict[str, Mark]] = {
         "~{n}", "dim", "counted, then superseded when the count restarted (*-CLAR)"
     ),
     "stopped": Mark(
-        "S", "yellow", "clock stopped: from the clarification asked for to its arrival"
+        "S", "yellow", "clarification awaited: the count restarts from zero when it arrives"
     ),
+    "stopped_month": Mark("S", "yellow", "clock stopped: these days do not count (SAR-STOP)"),
     "restarted": Mark("R", "bold cyan", "clarification arrived: the new date of receipt"),
     "paused": Mark("P", "yellow", "fees pause: left out of the count (*-FEES)"),
     "closed": Mark("C", "yellow", "school closed: not a school day (FOIA-SCHOOL)"),
@@ -57,7 +58,11 @@ MARKS: Final[dict[str, Mark]] = {
 DUE_STYLE: Final = "bold reverse"
 #: Under calendar months (SAR) the day of receipt is day 1 (C-MONTH) and a clarification stops
 #: the clock for every day from the ask to the answer, both included (SAR-STOP).
-_MONTH_KINDS: Final = {"received": "received_month", "restarted": "stopped"}
+_MONTH_KINDS: Final = {
+    "received": "received_month",
+    "stopped": "stopped_month",
+    "restarted": "stopped_month",
+}
 
 Segment = tuple[str, str]  # (text, rich style or "")
 Line = list[Segment]
@@ -125,19 +130,19 @@ def _day_marks(deadline: Deadline, steps: tuple[Step, ...]) -> dict[date, tuple[
         if step.kind == "stopped":
             stopped_from = step.day
         elif step.kind == "restarted" and stopped_from is not None:
-            _fill_stop(marks, stopped_from, step.day)
+            _fill_stop(marks, stopped_from, step.day, "stopped_month" if months else "stopped")
             stopped_from = None
     if stopped_from is not None:  # still waiting for the clarification
-        _fill_stop(marks, stopped_from, max(marks))
+        _fill_stop(marks, stopped_from, max(marks), kind="stopped_month" if months else "stopped")
     if deadline.months is not None and deadline.due is not None and deadline.due not in marks:
         marks[deadline.due] = ("due", MARKS["due"])
     return marks
 
 
-def _fill_stop(marks: dict[date, tuple[str, Mark]], first: date, last: date) -> None:
+def _fill_stop(marks: dict[date, tuple[str, Mark]], first: date, last: date, kind: str) -> None:
     day = first + timedelta(days=1)
     while day < last:
-        marks.setdefault(day, ("stopped", MARKS["stopped"]))
+        marks.setdefault(day, (kind, MARKS[kind]))
         day += timedelta(days=1)
 
 
@@ -153,7 +158,7 @@ def _cell(
     kind, mark = marks.get(day, ("", Mark("", "dim", "")))
     symbol = mark.symbol
     style = mark.style
-    if kind:
+    if kind and kind != "due":  # the deadline has its own legend line, "[ ]"
         used.setdefault(kind, MARKS[kind])
     if day in dues:
         symbol = f"[{symbol}]" if symbol not in ("", "!") else "[due]"

@@ -11,20 +11,25 @@ from foiclock.errors import InvalidInput
 
 
 def write_atomically(path: str, data: bytes, field: str = "output") -> None:
-    """Write `data` to `path` in one rename; InvalidInput naming `field` if it cannot be."""
-    target = Path(path)
-    if target.is_dir():
+    """Write `data` to `path` in one rename; InvalidInput naming `field` if it cannot be.
+
+    A symbolic link is followed (its target is replaced, the link kept); something that exists
+    and is not a regular file (/dev/stdout, a FIFO, a device) is written to directly, since it
+    cannot be replaced by a rename and a reader of it never sees a half-written file anyway."""
+    if not path.strip():
+        raise InvalidInput(field, path, "is empty", "a file path")
+    if os.path.isdir(path):
         raise InvalidInput(field, path, "is a directory", "a file path")
-    directory = target.parent
+    if os.path.exists(path) and not os.path.isfile(path):  # followed through any links
+        _write_directly(Path(path), data, path, field)
+        return
+    target = Path(os.path.realpath(path))
     try:
         handle, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{target.name}.", suffix=".tmp"
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
         )
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise InvalidInput(
-            field, path, f"cannot be written ({reason})", "a writable path"
-        ) from None
+        raise _cannot_write(path, field, error) from None
     try:
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
@@ -36,6 +41,19 @@ def write_atomically(path: str, data: bytes, field: str = "output") -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _write_directly(target: Path, data: bytes, path: str, field: str) -> None:
+    try:
+        with target.open("wb") as stream:
+            stream.write(data)
+    except OSError as error:
+        raise _cannot_write(path, field, error) from None
+
+
+def _cannot_write(path: str, field: str, error: OSError) -> InvalidInput:
+    reason = error.strerror or str(error)
+    return InvalidInput(field, path, f"cannot be written ({reason})", "a writable path")
 
 
 def _mode_for(target: Path) -> int:

@@ -392,13 +392,9 @@ def status_text(status: CaseStatus) -> str:
     elif status.state == "due_today":
         headline = f"Due today: {due}"
     elif status.state == "overdue":
-        headline = f"Overdue by {plural(status.working_days_late or 0, 'working day')}: due {due}"
+        headline = f"Overdue by {_lateness(status)}: due {due}"
     elif status.state in ("answered_on_time", "answered_late") and case.responded is not None:
-        how = (
-            "on time"
-            if status.state == "answered_on_time"
-            else f"late by {plural(status.working_days_late or 0, 'working day')}"
-        )
+        how = "on time" if status.state == "answered_on_time" else f"late by {_lateness(status)}"
         headline = f"Answered {how} on {format_long(case.responded)}: due {due}"
     else:
         headline = _headline(deadline)
@@ -437,7 +433,16 @@ def status_text(status: CaseStatus) -> str:
     lines.append(f"  Received: {format_long(deadline.received)}")
     if case.responded is None:
         lines.append(f"  Today: {format_long(status.today)}")
+    from foiclock.timeline_render import left_out_line
+
+    lines.extend(f"  {line}" for line in left_out_line(status.left_out, status.today))
     return wrap_lines(lines)
+
+
+def _lateness(status: CaseStatus) -> str:
+    from foiclock.timeline_render import lateness
+
+    return lateness(status.working_days_late or 0, status.days_late)
 
 
 def to_text(

@@ -12,6 +12,7 @@ from foiclock.regimes import BodyRule, EventRule, ExtensionRule
 from foiclock.steps import Step
 
 if TYPE_CHECKING:
+    from foiclock.case import LeftOut
     from foiclock.status import CaseStatus
     from foiclock.timeline import Timeline
 
@@ -215,6 +216,10 @@ def to_json(
     return holidays_json(result)
 
 
+def _left_out_json(entry: LeftOut) -> dict[str, Any]:
+    return {"key": entry.key, "date": entry.date.isoformat()}
+
+
 def timeline_json(timeline: Timeline) -> dict[str, Any]:
     """`foiclock timeline --json`: the case and every milestone, ISO dates, null while waiting."""
     return {
@@ -224,6 +229,7 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         "today": timeline.today.isoformat(),
         "nation": timeline.nation,
         "provisional": timeline.provisional,
+        "left_out": [_left_out_json(entry) for entry in timeline.left_out],
         "milestones": [
             {**milestone._asdict(), "date": _iso(milestone.date)}
             for milestone in timeline.milestones
@@ -259,6 +265,8 @@ def status_json(status: CaseStatus) -> dict[str, Any]:
         "working_days_left": status.working_days_left,
         "calendar_days_left": status.calendar_days_left,
         "working_days_late": status.working_days_late,
+        "days_late": status.days_late,
+        "left_out": [_left_out_json(entry) for entry in status.left_out],
         "rule": deadline.rule,
         "provisional": status.provisional,
     }

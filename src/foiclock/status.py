@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar, calendar_for
-from foiclock.case import Case
+from foiclock.case import Case, LeftOut, as_of
 from foiclock.deadline import RUNNING, Deadline, case_deadline
 from foiclock.engine import regime_calendar
 
@@ -34,10 +34,12 @@ class CaseStatus(NamedTuple):
     due: date | None  # the deadline that applies
     working_days_elapsed: int  # counted by the deadline's own rules up to today (or the answer)
     working_days_total: int | None  # what the count reaches on the deadline (None for months)
-    working_days_left: int | None  # after today, up to and including the deadline
+    working_days_left: int | None  # still to count after today, up to the deadline
     calendar_days_left: int | None
     working_days_late: int | None  # overdue so far, or answered late by
+    days_late: int | None  # the same in calendar days (a late answer on a Saturday: 1, 0)
     deadline: Deadline
+    left_out: tuple[LeftOut, ...] = ()  # events dated after `today`: not known on that day
 
     @property
     def provisional(self) -> bool:
@@ -47,6 +49,7 @@ class CaseStatus(NamedTuple):
 def case_status(case: Case, today: date | None = None) -> CaseStatus:
     """Where the checked `case` stands on `today` (default: the clock's today)."""
     today = today or date.today()
+    case, left_out = as_of(case, today)
     deadline = case_deadline(case)
     calendar = _calendar(deadline)
     due = deadline.extended_due if case.extended else deadline.due
@@ -57,19 +60,23 @@ def case_status(case: Case, today: date | None = None) -> CaseStatus:
         if due is not None and deadline.months is None
         else None
     )
-    left = late = None
-    calendar_left = None
+    left = late = days_late = calendar_left = None
     if deadline.state != RUNNING or due is None:
         state = deadline.state
     elif case.responded is not None:
         state = ANSWERED_ON_TIME if case.responded <= due else ANSWERED_LATE
-        late = calendar.between(due, case.responded) if state == ANSWERED_LATE else None
+        if state == ANSWERED_LATE:
+            late, days_late = calendar.between(due, case.responded), (case.responded - due).days
     elif today > due:
-        state, late = OVERDUE, calendar.between(due, today)
+        state, late, days_late = OVERDUE, calendar.between(due, today), (today - due).days
     else:
         state = DUE_TODAY if today == due else OPEN
-        left, calendar_left = calendar.between(today, due), (due - today).days
-    return CaseStatus(state, today, due, elapsed, total, left, calendar_left, late, deadline)
+        # What is still to count: pauses and closures ahead do not count (months: working days).
+        left = total - elapsed if total is not None else calendar.between(today, due)
+        calendar_left = (due - today).days
+    return CaseStatus(
+        state, today, due, elapsed, total, left, calendar_left, late, days_late, deadline, left_out
+    )
 
 
 def _calendar(deadline: Deadline) -> WorkingCalendar:

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar, calendar_for
-from foiclock.case import Case, check_after_response, make_case
+from foiclock.case import Case, LeftOut, as_of, check_after_response, make_case
 from foiclock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
@@ -27,10 +27,9 @@ from foiclock.deadline import (
     case_deadline,
 )
 from foiclock.engine import first_working_day_from, last_announced_year, regime_calendar
-from foiclock.regimes import Regime, get_regime
+from foiclock.regimes import Regime, check_nation, get_regime
 from foiclock.windows import (
     BODY,
-    CALENDAR_DAYS,
     DAY_AFTER_WORKING_DAYS,
     EVENT_LABELS,
     LATER,
@@ -75,6 +74,7 @@ class Milestone(NamedTuple):
     days_left: int | None = None
     days_left_kind: str | None = None  # working or calendar
     working_days_late: int | None = None
+    days_late: int | None = None  # the same in calendar days (late on a Saturday: 1, and 0 WD)
     provisional: bool = False
 
 
@@ -86,19 +86,24 @@ class Timeline(NamedTuple):
     nation: str
     case_id: str | None = None
     deadline: Deadline | None = None
+    left_out: tuple[LeftOut, ...] = ()  # events dated after `today`: not known on that day
 
     @property
     def provisional(self) -> bool:
-        return any(milestone.provisional for milestone in self.milestones)
+        """Whether a date that applies reaches past the announced holidays (an extension not
+        taken does not count)."""
+        return any(m.provisional for m in self.milestones if m.state != "if_extended")
 
     def get(self, key: str) -> Milestone | None:
         return next((m for m in self.milestones if m.key == key), None)
 
 
 def case_timeline(case: Case, today: date | None = None) -> Timeline:
-    """Every milestone of a checked case (build it with `make_case`), with states on `today`."""
-    deadline = case_deadline(case)
-    return _timeline(get_regime(case.regime), case, deadline, today or date.today())
+    """Every milestone of a checked case (build it with `make_case`), with states on `today`
+    (default: the clock's today), judged on the events known that day (`as_of`)."""
+    today = today or date.today()
+    known, left_out = as_of(case, today)
+    return _timeline(get_regime(case.regime), known, case_deadline(known), today, left_out)
 
 
 def timeline_from_events(
@@ -126,6 +131,8 @@ def timeline_from_events(
         )
         return case_timeline(case, today)
     regime_rule = get_regime(regime)
+    if nation is not None:
+        nation = check_nation(nation)
     check_after_response(
         regime_rule.key,
         None,
@@ -143,7 +150,9 @@ def timeline_from_events(
         review_responded=review_responded,
         decision_notice=decision_notice,
     )
-    return _timeline(regime_rule, events, None, today or date.today())
+    today = today or date.today()
+    known, left_out = as_of(events, today)
+    return _timeline(regime_rule, known, None, today, left_out)
 
 
 def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:
@@ -151,11 +160,18 @@ def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:
     return tuple(m for m in timeline.milestones if m.party == REQUESTER)
 
 
-def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date) -> Timeline:
+def _timeline(
+    regime: Regime,
+    case: Case,
+    deadline: Deadline | None,
+    today: date,
+    left_out: tuple[LeftOut, ...],
+) -> Timeline:
     nation = deadline.nation if deadline is not None else case.nation or regime.default_nation
     calendar = calendar_for((nation,)) if regime.counts_months else regime_calendar(regime.key)
     known: dict[str, date | None] = {key: getattr(case, key) for key in EVENT_LABELS}
-    waits: dict[str, str | None] = {}
+    waits: dict[str, str | None] = {}  # None for a computed milestone that can never have a date
+    provisional: dict[str, bool] = {}
     milestones: list[Milestone] = []
     if deadline is None:
         known["received"] = None
@@ -164,17 +180,22 @@ def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date
     response = _response_milestones(regime, case, deadline, calendar, today)
     for milestone in response:
         waits[milestone.key] = milestone.waits_for
+        provisional[milestone.key] = milestone.provisional
     milestones.extend(response)
     # A window counted from the response deadline counts from the one that applies.
     applicable = next((m for m in reversed(response) if m.state != "if_extended"), None)
     known["response_due"] = applicable.date if applicable is not None else None
+    provisional["response_due"] = applicable is not None and applicable.provisional
     for key, label in EVENT_LABELS.items():
         if key != "received" and known[key] is not None:
             milestones.append(_event(key, label, known[key], regime, today))
     for window in WINDOWS[regime.key]:
-        milestone = _window(window, known, waits, calendar, regime, today)
+        milestone = _window(window, known, waits, calendar, today)
+        if milestone.counted_from is not None and provisional.get(milestone.counted_from):
+            milestone = milestone._replace(provisional=True)  # counted from a provisional date
         known[window.key] = milestone.date
         waits[window.key] = milestone.waits_for
+        provisional[window.key] = milestone.provisional
         milestones.append(milestone)
     milestones.sort(key=lambda m: (m.date is None, m.date or date.min, _ORDER[m.key]))
     return Timeline(
@@ -185,6 +206,7 @@ def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date
         nation=nation,
         case_id=case.case_id,
         deadline=deadline,
+        left_out=left_out,
     )
 
 
@@ -299,7 +321,6 @@ def _window(
     known: dict[str, date | None],
     waits: dict[str, str | None],
     calendar: WorkingCalendar,
-    regime: Regime,
     today: date,
 ) -> Milestone:
     anchor_key, anchor, waits_for = _anchor(window, known, waits)
@@ -314,13 +335,10 @@ def _window(
         description=window.description,
         source=window.source,
         status=window.status,
-        state="waiting",
+        state="waiting" if day is not None or waits_for is not None else "lapsed",
         waits_for=waits_for,
         counted_from=anchor_key,
-        provisional=day is not None
-        and window.counted != MONTHS
-        and (window.counted != CALENDAR_DAYS or window.roll_to_working_day is not None)
-        and day.year > last_announced_year(),
+        provisional=day is not None and _reads_holidays_past_announced(window, day),
     )
     if day is None:
         return milestone
@@ -343,7 +361,7 @@ def _anchor(
     """(the key counted from, its date, what it waits for when there is none)."""
     given = [(key, day) for key in window.after if (day := known[key]) is not None]
     first = window.after[0]
-    waits_for = waits.get(first) or first
+    waits_for = waits.get(first, first)  # an event waits for itself
     if window.anchor_mode == LATER:
         if known[first] is None:
             return None, None, waits_for
@@ -353,6 +371,14 @@ def _anchor(
         return None, None, waits_for
     key, day = given[0]
     return key, day, None
+
+
+def _reads_holidays_past_announced(window: Window, day: date) -> bool:
+    """A date counted in working days, or rolled to one, past the last announced year."""
+    uses_holidays = window.counted in (WORKING_DAYS, DAY_AFTER_WORKING_DAYS) or (
+        window.roll_to_working_day is not None
+    )
+    return uses_holidays and day.year > last_announced_year()
 
 
 def _count(window: Window, anchor: date, calendar: WorkingCalendar) -> date:
@@ -383,12 +409,18 @@ def _judge(
     if answer is not None:
         if answer <= due:
             return milestone._replace(state="met")
-        return milestone._replace(state="late", working_days_late=calendar.between(due, answer))
+        return milestone._replace(
+            state="late",
+            working_days_late=calendar.between(due, answer),
+            days_late=(answer - due).days,
+        )
     body = milestone.party == BODY
     if today > due:
         if body:  # late so far
             return milestone._replace(
-                state="overdue", working_days_late=calendar.between(due, today)
+                state="overdue",
+                working_days_late=calendar.between(due, today),
+                days_late=(today - due).days,
             )
         return milestone._replace(state="closed")
     left = calendar.between(today, due) if kind == WORKING else (due - today).days
@@ -396,11 +428,11 @@ def _judge(
     return milestone._replace(state=state, days_left=left, days_left_kind=kind)
 
 
-def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window]:
+def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool]:
     """The date of `regime`'s window `key` counted from `anchor` (its first anchor: the response
     for `review_request_by` and `review_request_by_safe`, the review outcome for
-    `commissioner_complaint_by`, the decision notice for the appeals), with the window's rule.
-    KeyError if the regime has no such window."""
+    `commissioner_complaint_by`, the decision notice for the appeals), with the window's rule and
+    whether it is provisional. KeyError if the regime has no such window."""
     regime_rule = get_regime(regime)
     window = next((w for w in WINDOWS[regime_rule.key] if w.key == key), None)
     if window is None:
@@ -410,4 +442,5 @@ def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window]:
         if regime_rule.counts_months
         else regime_calendar(regime_rule.key)
     )
-    return _count(window, anchor, calendar), window
+    day = _count(window, anchor, calendar)
+    return day, window, _reads_holidays_past_announced(window, day)

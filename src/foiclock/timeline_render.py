@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
+from foiclock.case import LeftOut
 from foiclock.dates import format_long, format_short
 from foiclock.regimes import get_regime
 from foiclock.render import plural, status_note, wrap_lines
@@ -46,9 +48,8 @@ def state_text(milestone: Milestone) -> str:
     if milestone.days_left is not None and state in ("open", "not_yet"):
         left = plural(milestone.days_left, _day_kind(milestone))
         return f"opens in {left}" if state == "not_yet" else f"open: {left} left"
-    late = milestone.working_days_late
-    if state in ("late", "overdue") and late is not None:
-        return f"{state} by {plural(late, 'working day')}"
+    if state in ("late", "overdue") and milestone.working_days_late is not None:
+        return f"{state} by {lateness(milestone.working_days_late, milestone.days_late)}"
     if state == "waiting":
         return f"needs {option_name(milestone.waits_for or 'received')}"
     return {
@@ -59,6 +60,22 @@ def state_text(milestone: Milestone) -> str:
         "not_needed": "not needed: review outcome given",
         "lapsed": "lapsed: fee not paid in time",
     }.get(state, state)
+
+
+def lateness(working_days: int, days: int | None) -> str:
+    """'2 working days'; on a non-working day straight after the deadline '1 day (0 working
+    days)', never a bare 'late by 0'."""
+    if working_days == 0 and days:
+        return f"{plural(days, 'day')} (0 working days)"
+    return plural(working_days, "working day")
+
+
+def left_out_line(left_out: tuple[LeftOut, ...], today: date) -> list[str]:
+    """The note for events dated after the day the case is judged on."""
+    if not left_out:
+        return []
+    events = ", ".join(f"{entry.key} {format_long(entry.date)}" for entry in left_out)
+    return [f"Not known on {format_long(today)}, so left out: {events}"]
 
 
 def _heading(timeline: Timeline) -> str:
@@ -76,6 +93,8 @@ def _appeal_heading(timeline: Timeline) -> str:
     answer = (
         f" to a response of {format_long(responded.date)}" if responded and responded.date else ""
     )
+    if not answer and timeline.received is not None:
+        answer = f" for a request received {format_long(timeline.received)}, not yet answered"
     return f"{regime} review and appeal windows{answer}, on {format_long(timeline.today)}"
 
 
@@ -86,7 +105,7 @@ def _rule_line(milestone: Milestone) -> str:
 
 def timeline_table(timeline: Timeline) -> str:
     """Each milestone on a line (date, label, state) with its rule and source under it."""
-    lines = [_heading(timeline), ""]
+    lines = [_heading(timeline), *left_out_line(timeline.left_out, timeline.today), ""]
     lines.append(f"{'Date':<{_DATE_WIDTH}}  {'Milestone':<{_LABEL_WIDTH}}  State")
     indent = " " * (_DATE_WIDTH + 2)
     for milestone in timeline.milestones:
@@ -172,7 +191,7 @@ def appeal_text(timeline: Timeline) -> str:
         elif state == "met":
             groups["closed"].append(f"{when}: used in time {rule}")
         elif state == "late":
-            late = plural(milestone.working_days_late or 0, "working day")
+            late = lateness(milestone.working_days_late or 0, milestone.days_late)
             groups["closed"].append(f"{when}: used {late} late {rule}")
     headings = {
         "open": "Open today",
@@ -180,7 +199,7 @@ def appeal_text(timeline: Timeline) -> str:
         "waiting": "Waiting for a date",
         "closed": "Closed or used",
     }
-    lines = [_appeal_heading(timeline)]
+    lines = [_appeal_heading(timeline), *left_out_line(timeline.left_out, timeline.today)]
     for name, entries in groups.items():
         if entries:
             lines.extend(["", f"{headings[name]}:", *entries])

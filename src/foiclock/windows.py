@@ -358,3 +358,11 @@ def review_rule(regime: str) -> str | None:
         if window.key == "review_response_due":
             return window.rule
     return None
+
+
+def review_without_response(regime: str) -> bool:
+    """Whether the requester may ask for a review when no response came: the window to ask
+    counts from the response deadline (EIR-REP-REQ, FOISA-RR-REQ, EISR-REP-REQ)."""
+    return any(
+        w.key == "review_request_by" and "response_due" in w.after for w in WINDOWS[regime]
+    )
