@@ -34,6 +34,14 @@ def regime_calendar(regime: str) -> WorkingCalendar:
     return calendar
 
 
+def counting_calendar(regime: str, nation: str) -> WorkingCalendar:
+    """The calendar a regime's days are counted on: its statutory one (`WD-UK`, `WD-SCOT`), or
+    for calendar months (SAR) the controller's own nation's (`WD-NATION`)."""
+    if get_regime(regime).counts_months:
+        return calendar_for((nation,))
+    return regime_calendar(regime)
+
+
 def last_announced_year() -> int:
     """The last year whose bank holidays GOV.UK has announced (the shipped snapshot); answers
     reaching later years are provisional (rules.md section 2)."""

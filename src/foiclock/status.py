@@ -10,10 +10,10 @@ batch output), and while the clock waits `awaiting_clarification`, `awaiting_fee
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from foiclock.calendar import WorkingCalendar, calendar_for
+from foiclock.calendar import WorkingCalendar
 from foiclock.case import Case, LeftOut, as_of
 from foiclock.deadline import RUNNING, Deadline, case_deadline
-from foiclock.engine import regime_calendar
+from foiclock.engine import counting_calendar
 
 OPEN: Final = "open"
 DUE_TODAY: Final = "due_today"
@@ -51,7 +51,7 @@ def case_status(case: Case, today: date | None = None) -> CaseStatus:
     today = today or date.today()
     case, left_out = as_of(case, today)
     deadline = case_deadline(case)
-    calendar = _calendar(deadline)
+    calendar = counting_calendar(deadline.regime, deadline.nation)
     due = deadline.extended_due if case.extended else deadline.due
     end = case.responded if case.responded is not None else today
     elapsed = _elapsed(deadline, calendar, end, due)
@@ -77,12 +77,6 @@ def case_status(case: Case, today: date | None = None) -> CaseStatus:
     return CaseStatus(
         state, today, due, elapsed, total, left, calendar_left, late, days_late, deadline, left_out
     )
-
-
-def _calendar(deadline: Deadline) -> WorkingCalendar:
-    if deadline.months is not None:
-        return calendar_for((deadline.nation,))  # WD-NATION (SAR)
-    return regime_calendar(deadline.regime)
 
 
 def _elapsed(deadline: Deadline, calendar: WorkingCalendar, end: date, due: date | None) -> int:

@@ -4,7 +4,7 @@ Dates come from the case clock (`foiclock.deadline`) and the windows of `foicloc
 milestone whose anchor is not known yet has no date and says what it waits for: never a guess.
 
 Milestone states:
-- events: `done` (on or before today) or `future`;
+- events: `done` (an event dated after `today` is not known that day: `as_of` leaves it out);
 - the body's deadlines: `open`, `due_today`, `overdue` (with `working_days_late` so far), or
   once answered `met` / `late` (with `working_days_late`); `extended` when the extended deadline
   replaces it; `if_extended` for the extended deadline of a case that is not extended; `lapsed`
@@ -26,7 +26,7 @@ from foiclock.deadline import (
     Deadline,
     case_deadline,
 )
-from foiclock.engine import first_working_day_from, last_announced_year, regime_calendar
+from foiclock.engine import counting_calendar, first_working_day_from, last_announced_year
 from foiclock.regimes import Regime, check_nation, get_regime
 from foiclock.windows import (
     BODY,
@@ -168,7 +168,7 @@ def _timeline(
     left_out: tuple[LeftOut, ...],
 ) -> Timeline:
     nation = deadline.nation if deadline is not None else case.nation or regime.default_nation
-    calendar = calendar_for((nation,)) if regime.counts_months else regime_calendar(regime.key)
+    calendar = counting_calendar(regime.key, nation)
     known: dict[str, date | None] = {key: getattr(case, key) for key in EVENT_LABELS}
     waits: dict[str, str | None] = {}  # None for a computed milestone that can never have a date
     provisional: dict[str, bool] = {}
@@ -176,7 +176,7 @@ def _timeline(
     if deadline is None:
         known["received"] = None
     else:
-        milestones.append(_received(deadline, today))
+        milestones.append(_received(deadline))
     response = _response_milestones(regime, case, deadline, calendar, today)
     for milestone in response:
         waits[milestone.key] = milestone.waits_for
@@ -188,7 +188,7 @@ def _timeline(
     provisional["response_due"] = applicable is not None and applicable.provisional
     for key, label in EVENT_LABELS.items():
         if key != "received" and known[key] is not None:
-            milestones.append(_event(key, label, known[key], regime, today))
+            milestones.append(_event(key, label, known[key], regime))
     for window in WINDOWS[regime.key]:
         milestone = _window(window, known, waits, calendar, today)
         if milestone.counted_from is not None and provisional.get(milestone.counted_from):
@@ -210,7 +210,7 @@ def _timeline(
     )
 
 
-def _received(deadline: Deadline, today: date) -> Milestone:
+def _received(deadline: Deadline) -> Milestone:
     return Milestone(
         key="received",
         label=EVENT_LABELS["received"],
@@ -221,11 +221,11 @@ def _received(deadline: Deadline, today: date) -> Milestone:
         description="the calendar day the request was delivered, whatever the hour or the day",
         source="ICO time-limits guidance",
         status="practice",
-        state="done" if deadline.received <= today else "future",
+        state="done",  # a today before the receipt is refused (as_of)
     )
 
 
-def _event(key: str, label: str, day: date | None, regime: Regime, today: date) -> Milestone:
+def _event(key: str, label: str, day: date | None, regime: Regime) -> Milestone:
     answered = next((w for w in WINDOWS[regime.key] if w.answered_by == key), None)
     if key == "responded":
         rule, source, status = regime.response.rule, regime.response.source, regime.response.status
@@ -246,7 +246,7 @@ def _event(key: str, label: str, day: date | None, regime: Regime, today: date) 
         description=label,
         source=source,
         status=status,
-        state="done" if day <= today else "future",
+        state="done",  # events after today were left out (as_of)
     )
 
 
@@ -437,10 +437,5 @@ def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool
     window = next((w for w in WINDOWS[regime_rule.key] if w.key == key), None)
     if window is None:
         raise KeyError(key)
-    calendar = (
-        calendar_for((regime_rule.default_nation,))
-        if regime_rule.counts_months
-        else regime_calendar(regime_rule.key)
-    )
-    day = _count(window, anchor, calendar)
+    day = _count(window, anchor, counting_calendar(regime_rule.key, regime_rule.default_nation))
     return day, window, _reads_holidays_past_announced(window, day)

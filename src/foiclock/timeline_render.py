@@ -55,7 +55,6 @@ def state_text(milestone: Milestone) -> str:
     return {
         "due_today": "due today",
         "last_day": "last day today",
-        "future": "not yet",
         "if_extended": "if extended",
         "not_needed": "not needed: review outcome given",
         "lapsed": "lapsed: fee not paid in time",
