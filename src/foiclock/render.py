@@ -21,6 +21,9 @@ from foiclock.regimes import RECEIPT_RULES, CalendarRule, get_regime
 from foiclock.steps import Step
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from foiclock.case import LeftOut
     from foiclock.status import CaseStatus
 
 BEST_READING = "best reading"
@@ -433,16 +436,28 @@ def status_text(status: CaseStatus) -> str:
     lines.append(f"  Received: {format_long(deadline.received)}")
     if case.responded is None:
         lines.append(f"  Today: {format_long(status.today)}")
-    from foiclock.timeline_render import left_out_line
-
     lines.extend(f"  {line}" for line in left_out_line(status.left_out, status.today))
     return wrap_lines(lines)
 
 
 def _lateness(status: CaseStatus) -> str:
-    from foiclock.timeline_render import lateness
-
     return lateness(status.working_days_late or 0, status.days_late)
+
+
+def lateness(working_days: int, days: int | None) -> str:
+    """'2 working days'; on a non-working day straight after the deadline '1 day (0 working
+    days)', never a bare 'late by 0'."""
+    if working_days == 0 and days:
+        return f"{plural(days, 'day')} (0 working days)"
+    return plural(working_days, "working day")
+
+
+def left_out_line(left_out: tuple[LeftOut, ...], today: date) -> list[str]:
+    """The note for events dated after the day the case is judged on."""
+    if not left_out:
+        return []
+    events = ", ".join(f"{entry.key} {format_long(entry.date)}" for entry in left_out)
+    return [f"Not known on {format_long(today)}, so left out: {events}"]
 
 
 def to_text(

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
 
-from foiclock.case import LeftOut
 from foiclock.dates import format_long, format_short
 from foiclock.regimes import get_regime
-from foiclock.render import plural, status_note, wrap_lines
+from foiclock.render import lateness, left_out_line, plural, status_note, wrap_lines
 from foiclock.timeline import CALENDAR, Milestone, Timeline, requester_windows
 
 _DATE_WIDTH = 15
@@ -59,22 +57,6 @@ def state_text(milestone: Milestone) -> str:
         "not_needed": "not needed: review outcome given",
         "lapsed": "lapsed: fee not paid in time",
     }.get(state, state)
-
-
-def lateness(working_days: int, days: int | None) -> str:
-    """'2 working days'; on a non-working day straight after the deadline '1 day (0 working
-    days)', never a bare 'late by 0'."""
-    if working_days == 0 and days:
-        return f"{plural(days, 'day')} (0 working days)"
-    return plural(working_days, "working day")
-
-
-def left_out_line(left_out: tuple[LeftOut, ...], today: date) -> list[str]:
-    """The note for events dated after the day the case is judged on."""
-    if not left_out:
-        return []
-    events = ", ".join(f"{entry.key} {format_long(entry.date)}" for entry in left_out)
-    return [f"Not known on {format_long(today)}, so left out: {events}"]
 
 
 def _heading(timeline: Timeline) -> str:
