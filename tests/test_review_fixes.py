@@ -231,3 +231,15 @@ def test_eisr_letter_speaks_of_representations() -> None:
     assert code == 0
     assert "requirement for review" not in out
     assert "receiving your representations" in out
+
+
+def test_explain_armed_or_abroad_with_an_unpaid_fee() -> None:
+    """Found by the batch agreement test: the day to apply to the Commissioner lay past the fees
+    notice of an unpaid fee, beyond the walk, and the explanation crashed. Received Sun 26 Apr
+    2026: Apr 27-30, May 1 (5), 4 May a holiday, May 5-8 (9), 11-15 (14), 18-22 (19), 25 May a
+    holiday, Tue 26 May is the 20th working day (FOIA-ABROAD's 20 working days to apply)."""
+    code, out, err = run(
+        "due", "2026-04-26", "--fees-notice", "2026-05-16", "--body", "abroad", "--explain"
+    )
+    assert (code, err) == (0, "")
+    assert "Tue 26 May 2026  awaiting the fee; last day to apply to the" in out

@@ -73,7 +73,9 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
     apply_within = body.rule.apply_within if body is not None else None
     all_closed = [(r.first, r.last) for r in (body.school_closed or ())] if body else []
 
-    ends = [due, deadline.extended_due]
+    # The walk reaches the last date the explanation names: the deadlines, the events, and a
+    # body's day to apply to the Commissioner (which can lie past a fees notice still unpaid).
+    ends = [due, deadline.extended_due, body.apply_to_commissioner_by if body else None]
     if clarification is not None:
         ends += [clarification.requested, clarification.received]
     if fees is not None and not fees.after_due:
