@@ -158,3 +158,47 @@ def test_elapsed_left_and_late_match_the_oracle(received: date, regime: str, off
     else:
         assert status.state == "overdue"
         assert status.working_days_late == oracle.between(due, today, divisions)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    received=st.dates(date(2012, 1, 1), date(2028, 6, 30)),
+    regime=st.sampled_from(["foia", "eir", "foisa", "eisr"]),
+    next_working_day=st.booleans(),
+    event=st.sampled_from(["none", "clarification", "fee"]),
+    first_after=st.integers(0, 40),
+    second_after=st.none() | st.integers(0, 130),
+    extended=st.booleans(),
+    ends=st.lists(st.integers(-3, 200), min_size=1, max_size=6),
+)
+def test_elapsed_by_ranges_is_what_the_steps_number(
+    received: date,
+    regime: str,
+    next_working_day: bool,
+    event: str,
+    first_after: int,
+    second_after: int | None,
+    extended: bool,
+    ends: list[int],
+) -> None:
+    """The elapsed count of a case with one clock event, counted over ranges, against the
+    explanation's own day-by-day numbering (which it replaces for speed)."""
+    from foiclock.engine import counting_calendar
+    from foiclock.status import _counted_by_ranges, _elapsed_by_steps
+
+    first = received + timedelta(days=first_after)
+    second = None if second_after is None else first + timedelta(days=second_after)
+    events: dict[str, object] = {"extended": extended and regime != "foisa"}
+    if next_working_day:
+        events["receipt_rule"] = "next-working-day"
+    if event == "clarification":
+        events.update(clarification_requested=first, clarification_received=second)
+    elif event == "fee":
+        events.update(fees_notice=first, fee_paid=second)
+    deadline = case_status(make_case(received, regime, **events), date(2100, 1, 1)).deadline
+    calendar = counting_calendar(regime, deadline.nation)
+    due = deadline.extended_due if deadline.extension is not None else deadline.due
+    for offset in ends:
+        end = max(received, received + timedelta(days=offset))
+        counted = _counted_by_ranges(deadline, calendar, end)
+        assert counted == _elapsed_by_steps(deadline, calendar, end, due), (end, events)

@@ -94,14 +94,15 @@ def _check_weekday(weekday_word: str, parsed: date, field: str, text: str) -> No
 def _build(year: int, month: int, day: int, field: str, text: str) -> date:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise _outside_supported_years(field, text)
+    if not 1 <= month <= 12:
+        raise InvalidInput(field, text, f"has no month {month}", ACCEPTED_FORMS)
     try:
         built = date(year, month, day)
     except ValueError:
-        month_name = MONTH_NAMES[month - 1] if 1 <= month <= 12 else f"month {month}"
         raise InvalidInput(
             field,
             text,
-            f"is not a real date ({month_name} {year} has no day {day})",
+            f"is not a real date ({MONTH_NAMES[month - 1]} {year} has no day {day})",
             ACCEPTED_FORMS,
         ) from None
     return _in_supported_years(built, field, text)

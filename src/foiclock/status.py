@@ -12,7 +12,14 @@ from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar
 from foiclock.case import Case, LeftOut, as_of
-from foiclock.deadline import RUNNING, Deadline, case_deadline
+from foiclock.deadline import (
+    AWAITING_CLARIFICATION,
+    AWAITING_FEE,
+    FEE_NOT_PAID,
+    RUNNING,
+    Deadline,
+    case_deadline,
+)
 from foiclock.engine import counting_calendar
 
 OPEN: Final = "open"
@@ -20,6 +27,17 @@ DUE_TODAY: Final = "due_today"
 OVERDUE: Final = "overdue"
 ANSWERED_ON_TIME: Final = "answered_on_time"
 ANSWERED_LATE: Final = "answered_late"
+#: Every state, in the order a case meets them (a batch summary counts rows in this order).
+STATES: Final = (
+    OPEN,
+    DUE_TODAY,
+    OVERDUE,
+    ANSWERED_ON_TIME,
+    ANSWERED_LATE,
+    AWAITING_CLARIFICATION,
+    AWAITING_FEE,
+    FEE_NOT_PAID,
+)
 #: States that need attention: `foiclock status` exits 1 on them.
 NEEDS_ATTENTION: Final = frozenset({OVERDUE, ANSWERED_LATE})
 
@@ -63,14 +81,10 @@ def case_status(case: Case, today: date | None = None) -> CaseStatus:
     left = late = days_late = calendar_left = None
     if deadline.state != RUNNING or due is None:
         state = deadline.state
-    elif case.responded is not None:
-        state = ANSWERED_ON_TIME if case.responded <= due else ANSWERED_LATE
-        if state == ANSWERED_LATE:
-            late, days_late = calendar.between(due, case.responded), (case.responded - due).days
-    elif today > due:
-        state, late, days_late = OVERDUE, calendar.between(due, today), (today - due).days
     else:
-        state = DUE_TODAY if today == due else OPEN
+        state, late, days_late = response_state(calendar, due, case.responded, today)
+    if state in (OPEN, DUE_TODAY):
+        assert due is not None
         # What is still to count: pauses and closures ahead do not count (months: working days).
         left = total - elapsed if total is not None else calendar.between(today, due)
         calendar_left = (due - today).days
@@ -79,13 +93,68 @@ def case_status(case: Case, today: date | None = None) -> CaseStatus:
     )
 
 
+def response_state(
+    calendar: WorkingCalendar, due: date, responded: date | None, today: date
+) -> tuple[str, int | None, int | None]:
+    """A running case's state against the deadline that applies, with how late it is (or was) in
+    working days and in calendar days: answered on time or late once `responded` (known on
+    `today`) is given, else open, due today or overdue."""
+    if responded is not None:
+        if responded <= due:
+            return ANSWERED_ON_TIME, None, None
+        return ANSWERED_LATE, calendar.between(due, responded), (responded - due).days
+    if today > due:
+        return OVERDUE, calendar.between(due, today), (today - due).days
+    return (DUE_TODAY if today == due else OPEN), None, None
+
+
 def _elapsed(deadline: Deadline, calendar: WorkingCalendar, end: date, due: date | None) -> int:
     """Working days counted up to `end`: the steps' own numbering (a restart counts from zero
     again; pauses and closures do not count), then every working day after the deadline. For
     calendar months (SAR), the working days from the relevant time, which counts as day 1."""
     if deadline.months is not None:
-        start = deadline.months.relevant_time - timedelta(days=1)
-        return max(0, calendar.between(start, end))
+        day_before = deadline.months.relevant_time - timedelta(days=1)
+        return working_days_counted(calendar, day_before, end)
+    counted = _counted_by_ranges(deadline, calendar, end)
+    if counted is not None:
+        return counted
+    return _elapsed_by_steps(deadline, calendar, end, due)
+
+
+_ONE_DAY: Final = timedelta(days=1)
+
+
+def _counted_by_ranges(deadline: Deadline, calendar: WorkingCalendar, end: date) -> int | None:
+    """What the steps would number by `end`, counted as working days over ranges instead of
+    walked day by day, for a count with at most one clock event: a clarification (the days
+    counted before the ask, until the restart; then from the restart) or a fee (the pause, from
+    the notice to the payment, both included, left out). None for any other count (a body, or a
+    clarification and a fee together): the steps decide. tests/test_batch_agreement.py checks
+    this against the steps."""
+    clarification, fees = deadline.clarification, deadline.fees
+    if deadline.body is not None or (clarification is not None and fees is not None):
+        return None
+    counting_from = deadline.counting_from
+    if clarification is not None:
+        if clarification.received is None or end < clarification.received:
+            before_ask = min(end, clarification.requested - _ONE_DAY)
+            return working_days_counted(calendar, deadline.received, before_ask)
+        assert counting_from is not None  # the clarification arrived: the count restarted
+        return working_days_counted(calendar, counting_from, end)
+    if counting_from is None:
+        return None
+    if fees is None or fees.after_due:
+        return working_days_counted(calendar, counting_from, end)
+    before_notice = working_days_counted(calendar, counting_from, min(end, fees.notice - _ONE_DAY))
+    if fees.paid is None or fees.lapsed:  # the count never went on
+        return before_notice
+    return before_notice + working_days_counted(calendar, max(fees.paid, counting_from), end)
+
+
+def _elapsed_by_steps(
+    deadline: Deadline, calendar: WorkingCalendar, end: date, due: date | None
+) -> int:
+    """The steps' own numbering up to `end`, then every working day after the deadline."""
     elapsed = 0
     for step in deadline.steps:
         if step.day > end:
@@ -97,3 +166,9 @@ def _elapsed(deadline: Deadline, calendar: WorkingCalendar, end: date, due: date
     if due is not None and end > due:
         elapsed += calendar.between(due, end)
     return elapsed
+
+
+def working_days_counted(calendar: WorkingCalendar, counting_from: date, end: date) -> int:
+    """Working days counted by `end` in a count with no pause, stop, restart or closure: every
+    working day after the day it counts from (`C-WD`), past the deadline too; 0 before it."""
+    return max(0, calendar.between(counting_from, end))
