@@ -86,6 +86,25 @@ def test_every_case_key_is_documented() -> None:
         assert f"| `{key}` | {meaning} |" in readme, f"README does not document case key {key}"
 
 
+def test_every_batch_column_is_documented() -> None:
+    from foiclock.batch import OUTPUT_COLUMNS
+
+    readme = README.read_text(encoding="utf-8")
+    for key, meaning in OUTPUT_COLUMNS.items():
+        assert f"| `{key}` | {meaning} |" in readme, f"README does not document column {key}"
+
+
+def test_batch_summary_is_what_the_example_prints() -> None:
+    """The stderr shown under the batch example is that example's own."""
+    readme = README.read_text(encoding="utf-8")
+    command_line = next(line for line, _ in console_examples(readme) if "batch" in line)
+    with contextlib.chdir(ROOT):
+        result = CliRunner().invoke(app, shlex.split(command_line)[1:])
+    shown = re.search(r"```text\n(foiclock: \d+ rows.*?)```", readme, re.DOTALL)
+    assert shown is not None
+    assert result.stderr == shown.group(1)
+
+
 def write() -> None:
     """Rewrite every console block's output from a real run."""
     text = README.read_text(encoding="utf-8")

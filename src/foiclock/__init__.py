@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from foiclock._version import __version__
 
 if TYPE_CHECKING:
+    from foiclock.batch import RowAnswer, answer_row
     from foiclock.calendar import Holiday
     from foiclock.case import Case, DayRange, make_case
     from foiclock.case_file import load_case
@@ -38,8 +39,11 @@ if TYPE_CHECKING:
         requester_windows,
         timeline_from_events,
     )
+    from foiclock.vectorised import response_deadlines
 
 _EXPORTED_FROM = {
+    "RowAnswer": "foiclock.batch",
+    "answer_row": "foiclock.batch",
     "Holiday": "foiclock.calendar",
     "format_long": "foiclock.dates",
     "parse_date": "foiclock.dates",
@@ -63,6 +67,7 @@ _EXPORTED_FROM = {
     "case_timeline": "foiclock.timeline",
     "requester_windows": "foiclock.timeline",
     "timeline_from_events": "foiclock.timeline",
+    "response_deadlines": "foiclock.vectorised",
 }
 
 __all__ = [
@@ -75,10 +80,12 @@ __all__ = [
     "InvalidInput",
     "ListedHoliday",
     "Milestone",
+    "RowAnswer",
     "Step",
     "Timeline",
     "__version__",
     "add_working_days",
+    "answer_row",
     "bank_holidays",
     "case_deadline",
     "case_timeline",
@@ -88,6 +95,7 @@ __all__ = [
     "parse_date",
     "requester_windows",
     "response_deadline",
+    "response_deadlines",
     "timeline_from_events",
     "working_days_between",
 ]

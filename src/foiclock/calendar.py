@@ -171,6 +171,13 @@ class WorkingCalendar:
         last = bisect_right(ordinals, date(year, 12, 31).toordinal())
         return [date.fromordinal(o) for o in ordinals[first:last]]
 
+    def arrays(self) -> tuple[int, list[int], list[int]]:
+        """(the ordinal of the span's first day, `rank`, `working`) over the whole supported span,
+        built if need be: for vectorised arithmetic over many dates (`foiclock.vectorised`)."""
+        if self._span_size < _FULL_SIZE:
+            self._build(_FIRST_ORDINAL, _LAST_ORDINAL)
+        return self._span_first, self._rank, self._working
+
     def is_provisional(self, day: date) -> bool:
         """True when `day` lies past the last year whose bank holidays are announced."""
         return day.year > self.last_announced_year

@@ -24,6 +24,7 @@ from foiclock.regimes import (
 )
 
 RANGE_SEPARATOR: Final = ":"
+RANGE_LIST_SEPARATOR: Final = ";"  # between ranges in one text value (a batch cell)
 RANGE_FORMS: Final = "a date or FROM:TO (for example 2025-07-23:2025-09-02)"
 
 
@@ -405,11 +406,14 @@ def _case_value(key: str, value: object) -> object:
     if value is None:
         return None
     if key in _DATE_KEYS:
-        return _date_value(key, value)
+        return case_date(key, value)
     if key == "extended":
         return _bool_value(key, value)
     if key == "school_closed":
-        entries = [value] if isinstance(value, (str, date)) else value
+        if isinstance(value, str):  # one cell of a batch row: ranges separated by ";"
+            entries: object = [part for part in value.split(RANGE_LIST_SEPARATOR) if part.strip()]
+        else:
+            entries = [value] if isinstance(value, date) else value
         if not isinstance(entries, (list, tuple)):
             raise InvalidInput(key, value, "is not a list of days", f"a list of {RANGE_FORMS}")
         return tuple(_range_value(key, entry) for entry in entries) or None  # none given
@@ -418,7 +422,8 @@ def _case_value(key: str, value: object) -> object:
     return value
 
 
-def _date_value(key: str, value: object) -> date:
+def case_date(key: str, value: object) -> date:
+    """The date of case key `key` from a date, or text in any form parse_date accepts."""
     if type(value) is date:
         return check_supported(value, key)
     if isinstance(value, str):

@@ -1,27 +1,42 @@
 """Writing output files atomically: a temporary file in the target's directory, flushed and
-renamed into place, so a reader never sees half a file and a failure leaves the target as it
-was and no temporary file behind."""
+renamed into place, so a reader never sees half a file and a failure (or Ctrl-C) leaves the
+target as it was and no temporary file behind."""
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from foiclock.errors import InvalidInput
 
 
 def write_atomically(path: str, data: bytes, field: str = "output") -> None:
-    """Write `data` to `path` in one rename; InvalidInput naming `field` if it cannot be.
+    """Write `data` to `path` in one rename; InvalidInput naming `field` if it cannot be."""
+    with atomic_output(path, field) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
+    """A binary stream that becomes `path` when the block ends without an exception; on any
+    exception, KeyboardInterrupt included, the temporary file is removed and `path` is untouched.
 
     A symbolic link is followed (its target is replaced, the link kept); something that exists
     and is not a regular file (/dev/stdout, a FIFO, a device) is written to directly, since it
     cannot be replaced by a rename and a reader of it never sees a half-written file anyway."""
-    if not path.strip():
-        raise InvalidInput(field, path, "is empty", "a file path")
-    if os.path.isdir(path):
-        raise InvalidInput(field, path, "is a directory", "a file path")
+    check_output_path(path, field)
     if os.path.exists(path) and not os.path.isfile(path):  # followed through any links
-        _write_directly(Path(path), data, path, field)
+        try:
+            direct = Path(path).open("wb")  # noqa: SIM115 (closed below)
+        except OSError as error:
+            raise _cannot_write(path, field, error) from None
+        with direct:
+            try:
+                yield direct
+            except OSError as error:
+                raise _cannot_write(path, field, error) from None
         return
     target = Path(os.path.realpath(path))
     try:
@@ -33,22 +48,24 @@ def write_atomically(path: str, data: bytes, field: str = "output") -> None:
     try:
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, OSError):  # a full disk, a lost mount: one line, not a traceback
+            raise _cannot_write(path, field, error) from None
         raise
 
 
-def _write_directly(target: Path, data: bytes, path: str, field: str) -> None:
-    try:
-        with target.open("wb") as stream:
-            stream.write(data)
-    except OSError as error:
-        raise _cannot_write(path, field, error) from None
+def check_output_path(path: str, field: str = "output") -> None:
+    """InvalidInput naming `field` when `path` cannot be an output file at all."""
+    if not path.strip():
+        raise InvalidInput(field, path, "is empty", "a file path")
+    if os.path.isdir(path):
+        raise InvalidInput(field, path, "is a directory", "a file path")
 
 
 def _cannot_write(path: str, field: str, error: OSError) -> InvalidInput:

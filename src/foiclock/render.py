@@ -23,6 +23,7 @@ from foiclock.steps import Step
 if TYPE_CHECKING:
     from datetime import date
 
+    from foiclock.batch_files import BatchSummary
     from foiclock.case import LeftOut
     from foiclock.status import CaseStatus
 
@@ -471,3 +472,22 @@ def to_text(
     if isinstance(result, WorkingDayCount):
         return working_day_count_text(result)
     return holidays_listing_text(result)
+
+
+def batch_summary_lines(summary: BatchSummary) -> list[str]:
+    """What a batch run did, for stderr: rows by status, then the first errors by line."""
+    from foiclock.batch import ERROR
+    from foiclock.status import STATES
+
+    counts = ", ".join(
+        f"{summary.counts[state]:,} {state}"
+        for state in (*STATES, ERROR)
+        if summary.counts.get(state)
+    )
+    rows = "1 row" if summary.rows == 1 else f"{summary.rows:,} rows"
+    lines = [f"{rows}: {counts}" if counts else rows]
+    lines.extend(f"line {line}: {message}" for line, message in summary.errors)
+    more = summary.failed - len(summary.errors)
+    if more > 0:
+        lines.append(f"... and {more:,} more {'row' if more == 1 else 'rows'} with errors")
+    return lines

@@ -439,3 +439,27 @@ def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool
         raise KeyError(key)
     day = _count(window, anchor, counting_calendar(regime_rule.key, regime_rule.default_nation))
     return day, window, _reads_holidays_past_announced(window, day)
+
+
+def review_request_by(
+    regime: str, nation: str, responded: date | None, response_due: date | None
+) -> date | None:
+    """The `review_request_by` milestone alone (a batch's column), from the response date and the
+    response deadline that applies, counted as the timeline counts it; None while it waits for
+    one of them, and for a regime without the window (SAR)."""
+    window = _REVIEW_REQUEST_WINDOWS.get(regime)
+    if window is None:
+        return None
+    known: dict[str, date | None] = {"responded": responded, "response_due": response_due}
+    _, anchor, _ = _anchor(window, known, {})
+    if anchor is None:
+        return None
+    return _count(window, anchor, counting_calendar(regime, nation))
+
+
+_REVIEW_REQUEST_WINDOWS: Final = {
+    regime: window
+    for regime, windows in WINDOWS.items()
+    for window in windows
+    if window.key == "review_request_by"
+}

@@ -1,0 +1,270 @@
+"""One batch row's answer: its case (cells keyed by case key, as `foiclock batch` reads them from a
+CSV or JSON Lines row) judged on a day, as the columns the batch adds. Reading and writing files
+is `foiclock.batch_files`.
+
+Rows of an export share receipt dates and regimes. A row whose count no clarification, fee or
+body moves (most rows) has its deadline from the case clock once for all rows that share those
+cells (`case_deadline`, remembered); its response date then changes only its state, counted on
+top: a few calendar look-ups (`_direct_status`). Every other row goes through `case_status`
+itself. tests/test_batch_agreement.py checks that both give the same answers, and that the batch
+agrees with `response_deadline` row for row.
+"""
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Final, NamedTuple
+
+from foiclock.calendar import WorkingCalendar
+from foiclock.case import CASE_KEYS, Case, case_date, case_from_mapping
+from foiclock.deadline import RUNNING, Deadline, case_deadline
+from foiclock.engine import counting_calendar, last_announced_year
+from foiclock.errors import InvalidInput
+from foiclock.status import case_status, response_state, working_days_counted
+from foiclock.timeline import review_request_by
+
+ERROR: Final = "error"
+
+#: The columns a batch adds to every row, in order, and what each holds (README "Batch").
+OUTPUT_COLUMNS: Final = {
+    "due": "the statutory response deadline (the rule in `rule`); empty while the clock waits",
+    "extended_due": "the extended deadline, when the row is extended (FOIA-PIT, EIR-EXT, "
+    "EISR-EXT, SAR-EXT)",
+    "working_days_elapsed": "working days counted by --today, or by the response once answered",
+    "status": "open, due_today, overdue, answered_on_time, answered_late; while the clock waits "
+    "awaiting_clarification, awaiting_fee, or fee_not_paid; error for a row that cannot be counted",
+    "working_days_late": "working days overdue so far, or answered late by",
+    "review_request_by": "the requester's last day to ask for an internal review (FOIA-IR-REQ, "
+    "EIR-REP-REQ, FOISA-RR-REQ, EISR-REP-REQ); empty until there is a date to count it from",
+    "rule": "the rule id of the response deadline (FOIA-RESP, FOIA-SCHOOL, SAR-RESP, ...)",
+    "provisional": "true when a date in the row reaches past the announced bank holidays",
+    "error": "why the row cannot be counted: the column, its value and what is accepted",
+}
+
+#: The input columns a batch reads besides the date of receipt: the case keys (`CASE_KEYS`),
+#: which mean what the case-clock options mean. `case_id` is the user's own and is not read.
+EVENT_COLUMNS: Final = tuple(key for key in CASE_KEYS if key not in ("received", "case_id"))
+
+#: The keys of a row that may be a direct count (`_direct`): nothing that restarts, pauses or
+#: stops the count (SAR's identity and fee only move its start).
+_DIRECT_KEYS: Final = frozenset(
+    {
+        "received",
+        "regime",
+        "nation",
+        "receipt_rule",
+        "extended",
+        "responded",
+        "case_id",
+        "id_received",
+        "fee_paid",
+    }
+)
+_MEMO_LIMIT: Final = 100_000
+_ONE_DAY: Final = timedelta(days=1)
+_MISSING: Final = object()
+
+
+class RowAnswer(NamedTuple):
+    """The columns a batch adds to one row (OUTPUT_COLUMNS, in order)."""
+
+    due: date | None
+    extended_due: date | None
+    working_days_elapsed: int | None
+    status: str
+    working_days_late: int | None
+    review_request_by: date | None
+    rule: str | None
+    provisional: bool | None
+    error: str | None
+
+
+def error_answer(message: str) -> RowAnswer:
+    """The answer of a row that cannot be counted."""
+    return RowAnswer(None, None, None, ERROR, None, None, None, None, message)
+
+
+def answer_row(
+    cells: Mapping[str, object],
+    today: date,
+    regime: str = "foia",
+    received_column: str = "received",
+) -> RowAnswer:
+    """The answer for one row: `cells` maps case keys to values (text in any date form the CLI
+    accepts, or dates; empty text and None mean not given); `regime` is used where the row has
+    none. A row that cannot be counted gets status `error` and a message naming its column
+    (`received_column` for the date of receipt); nothing is raised. For many rows use
+    `RowAnswers`, which remembers what rows share."""
+    return RowAnswers(today, regime, received_column).answer(cells)
+
+
+class _Direct(NamedTuple):
+    """A case whose count no event restarts, pauses or stops: its deadline, and what its state
+    on a day is counted with, fixed before any response."""
+
+    deadline: Deadline
+    calendar: WorkingCalendar  # the regime's counting calendar
+    count_from: date  # the working days elapsed are those after it
+    applies: date  # the deadline that applies: the extended one when extended
+
+
+class RowAnswers:
+    """Answers for the rows of one batch, judged on `today`. Rows share receipt dates and
+    regimes, so the part of a row's answer that does not depend on its response date is
+    remembered (a bounded number of entries), and the response date's effect is counted on
+    top: a few calendar look-ups a row."""
+
+    def __init__(self, today: date, regime: str = "foia", received_column: str = "received"):
+        self.today = today
+        self.regime = regime
+        self.received_column = received_column
+        self._directs: dict[object, _Direct | None] = {}
+        self._dates: dict[object, date | None] = {}
+
+    def answer(self, cells: Mapping[str, object]) -> RowAnswer:
+        given = {
+            key: value
+            for key, value in cells.items()
+            if value is not None and not (isinstance(value, str) and not value.strip())
+        }
+        given.setdefault("regime", self.regime)
+        if given.keys() <= _DIRECT_KEYS:
+            answer = self._direct_answer(given)
+            if answer is not None:
+                return answer
+        return self._case_answer(given)
+
+    def _direct_answer(self, given: dict[str, object]) -> RowAnswer | None:
+        """The answer of a row whose only event is a response, from what is remembered; None
+        when the row is not a direct count or has an error (the case clock then says which)."""
+        key = tuple(item for item in given.items() if item[0] != "responded")
+        try:
+            direct = self._directs.get(key)
+        except TypeError:  # an unhashable value (a JSON list): not a direct count
+            return None
+        if direct is None and key not in self._directs:
+            if len(self._directs) >= _MEMO_LIMIT:
+                self._directs.clear()
+            direct = self._directs[key] = self._direct_count(dict(key))
+        if direct is None:
+            return None
+        responded = None
+        if "responded" in given:
+            responded = self._date("responded", given["responded"])
+            if responded is None or responded < direct.deadline.received:
+                return None
+        return _direct_status(direct, responded, self.today)
+
+    def _direct_count(self, given: dict[str, object]) -> _Direct | None:
+        try:
+            case = case_from_mapping(given)
+        except InvalidInput:
+            return None
+        return _direct(case) if case.received <= self.today else None
+
+    def _date(self, key: str, value: object) -> date | None:
+        try:
+            found = self._dates.get(value, _MISSING)
+        except TypeError:
+            return None
+        if found is _MISSING:
+            if len(self._dates) >= _MEMO_LIMIT:
+                self._dates.clear()
+            try:
+                found = case_date(key, value)
+            except InvalidInput:
+                found = None
+            self._dates[value] = found
+        return found  # type: ignore[return-value]
+
+    def _case_answer(self, given: dict[str, object]) -> RowAnswer:
+        try:
+            case = case_from_mapping(given)
+            if case.received > self.today:
+                raise InvalidInput(
+                    "received",
+                    case.received.isoformat(),
+                    f"is after today ({self.today.isoformat()}): a request cannot be judged "
+                    "before it arrives",
+                    "a date on or before --today",
+                )
+            return case_answer(case, self.today)
+        except InvalidInput as error:
+            if error.field == "received" and self.received_column != "received":
+                error = InvalidInput(
+                    self.received_column, error.value, error.problem, error.accepted
+                )
+            return error_answer(str(error))
+
+
+def case_answer(case: Case, today: date) -> RowAnswer:
+    """The answer for a checked case (received on or before `today`)."""
+    direct = _direct(case)
+    if direct is not None:
+        return _direct_status(direct, case.responded, today)
+    return _clock_answer(case, today)
+
+
+def _direct(case: Case) -> _Direct | None:
+    """The case's deadline when no clarification, fee or body moves its count (None
+    otherwise): the response then changes only the state, counted on top of it."""
+    if case.clarification_requested is not None or case.fees_notice is not None:
+        return None
+    if case.body is not None:
+        return None
+    deadline = case_deadline(case)
+    if deadline.state != RUNNING or deadline.due is None:
+        return None
+    calendar = counting_calendar(deadline.regime, deadline.nation)
+    if deadline.months is not None:  # SAR: the relevant time is day 1
+        count_from = deadline.months.relevant_time - _ONE_DAY
+    else:
+        assert deadline.counting_from is not None  # a running count
+        count_from = deadline.counting_from
+    applies = deadline.extended_due if case.extended else deadline.due
+    assert applies is not None  # an extension is counted whenever the case is extended
+    return _Direct(deadline, calendar, count_from, applies)
+
+
+def _direct_status(direct: _Direct, responded: date | None, today: date) -> RowAnswer:
+    """A direct count's state on `today` (a response dated after it is not known yet), the
+    working days counted and the review window, as `case_status` and the timeline give them."""
+    deadline, calendar, applies = direct.deadline, direct.calendar, direct.applies
+    known = responded if responded is not None and responded <= today else None
+    state, late, _ = response_state(calendar, applies, known, today)
+    review_by = review_request_by(deadline.regime, deadline.nation, known, applies)
+    return RowAnswer(
+        due=deadline.due,
+        extended_due=deadline.extended_due,
+        working_days_elapsed=working_days_counted(calendar, direct.count_from, known or today),
+        status=state,
+        working_days_late=late,
+        review_request_by=review_by,
+        rule=deadline.rule,
+        provisional=deadline.provisional or _provisional(review_by),
+        error=None,
+    )
+
+
+def _clock_answer(case: Case, today: date) -> RowAnswer:
+    """Any case, through the case clock (`case_status`) and the timeline's review window."""
+    status = case_status(case, today)
+    deadline = status.deadline
+    known = deadline.case  # the case as known on `today` (later events left out)
+    responded = known.responded if known is not None else None
+    review_by = review_request_by(deadline.regime, deadline.nation, responded, status.due)
+    return RowAnswer(
+        due=deadline.due,
+        extended_due=deadline.extended_due,
+        working_days_elapsed=status.working_days_elapsed,
+        status=status.state,
+        working_days_late=status.working_days_late,
+        review_request_by=review_by,
+        rule=deadline.rule,
+        provisional=deadline.provisional or _provisional(review_by),
+        error=None,
+    )
+
+
+def _provisional(review_by: date | None) -> bool:
+    """A review window counted in working days into a year whose holidays are not announced."""
+    return review_by is not None and review_by.year > last_announced_year()

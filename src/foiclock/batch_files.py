@@ -1,0 +1,505 @@
+"""Batch files: CSV or JSON Lines in, every row out in order with its own cells untouched and the
+answer columns (`foiclock.batch.OUTPUT_COLUMNS`) added. Streamed row by row, so memory stays flat
+whatever the file's size.
+
+Speed: a row's answer depends only on its case cells (the receipt date, the regime and event
+columns), so answers are remembered by those cells, already rendered as output text, and a
+million-row export with a few thousand distinct receipt dates is mostly dictionary look-ups. The
+memory is bounded (`_MEMO_LIMIT` entries, then it starts again).
+
+A bad row is kept: its status is `error` and `error` names the column and the value; the run goes
+on. Only an input that cannot be read at all (no header, no receipt column, not UTF-8, broken CSV
+quoting) stops it, with InvalidInput.
+
+CSV output is neutralised against formula injection as OWASP advises: a cell starting with `=`,
+`+`, `-`, `@`, a tab or a carriage return gets a leading `'` (`sanitize=False` turns it off).
+"""
+
+import codecs
+import csv
+import io
+import json
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from datetime import date
+from itertools import chain, tee
+from operator import itemgetter
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TextIO
+
+from foiclock.batch import (
+    ERROR,
+    EVENT_COLUMNS,
+    OUTPUT_COLUMNS,
+    RowAnswer,
+    RowAnswers,
+    error_answer,
+)
+from foiclock.errors import InvalidInput
+from foiclock.output import atomic_output, check_output_path
+from foiclock.regimes import get_regime
+
+if TYPE_CHECKING:
+    import _csv
+
+CSV: Final = "csv"
+JSONL: Final = "jsonl"
+INPUT_FORMATS: Final = (CSV, JSONL)
+#: OWASP, CSV injection: cells a spreadsheet would run as a formula start with one of these.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_DELIMITERS: Final = frozenset(",;\t|")  # never in a date, a number or a status word
+_SAFE_STARTS: Final = frozenset(FORMULA_STARTS)  # a row is safe if no cell's first is one
+_first_character: Final = itemgetter(slice(None, 1))
+ERRORS_LISTED: Final = 5  # errors the summary lists with their line numbers
+PROGRESS_EVERY: Final = 16384  # rows between progress reports
+_MEMO_LIMIT: Final = 100_000
+_BOM: Final = b"\xef\xbb\xbf"
+
+
+class BatchOptions(NamedTuple):
+    today: date
+    regime: str = "foia"  # for rows without a regime cell
+    received_column: str = "received"
+    delimiter: str = ","
+    sanitize: bool = True
+    source_name: str = "INPUT"  # how errors name the input
+
+
+class BatchSummary(NamedTuple):
+    """What a run did: rows written, rows by status, and the first errors with the line each
+    row starts on."""
+
+    rows: int
+    counts: dict[str, int]
+    errors: list[tuple[int, str]]
+
+    @property
+    def failed(self) -> int:
+        return self.counts.get(ERROR, 0)
+
+
+Progress = Callable[[int], None]
+
+
+class InputFile(NamedTuple):
+    """An opened input: its text, whether it began with a UTF-8 byte-order mark (Excel's
+    "CSV UTF-8"; the output then gets one too), and how far through its bytes the reading is."""
+
+    text: TextIO
+    had_bom: bool
+    size: int | None  # bytes, when known (a file, not a pipe)
+    position: Callable[[], int]
+
+
+def open_input(path: str, encoding: str = "utf-8") -> InputFile:
+    """`path` (or `-`, standard input) opened for a batch; InvalidInput if it cannot be."""
+    try:
+        binary: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InvalidInput(
+            "INPUT", path, f"cannot be read ({reason})", "a readable file, or - for standard input"
+        ) from None
+    peek = getattr(binary, "peek", None)
+    start = peek(3)[:3] if peek is not None else b""
+    had_bom = start == _BOM and encoding.replace("_", "-").lower() in ("utf-8", "utf8")
+    try:
+        text = io.TextIOWrapper(binary, encoding="utf-8-sig" if had_bom else encoding, newline="")
+    except LookupError:
+        raise InvalidInput("encoding", encoding, "is not a known encoding", "utf-8") from None
+    size = None
+    if path != "-":
+        try:
+            size = os.fstat(binary.fileno()).st_size
+        except OSError:
+            size = None
+    return InputFile(text, had_bom, size, binary.tell)
+
+
+def batch(
+    source: TextIO,
+    sink: TextIO,
+    input_format: str,
+    options: BatchOptions,
+    progress: Progress | None = None,
+) -> BatchSummary:
+    """Read rows from `source` and write them with their answers to `sink`, in the same format
+    (`csv` or `jsonl`)."""
+    if input_format == JSONL:
+        return batch_jsonl(source, sink, options, progress)
+    return batch_csv(source, sink, options, progress)
+
+
+def batch_csv(
+    source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
+) -> BatchSummary:
+    """CSV in, CSV out, with the input's delimiter and line ending."""
+    first_line = source.readline()
+    if not first_line.strip():
+        raise InvalidInput(
+            options.source_name, None, "has no header row", "CSV whose first row names its columns"
+        )
+    line_ending = "\r\n" if first_line.endswith("\r\n") else "\n"
+    lines, raw_lines = tee(chain([first_line], source))
+    reader = csv.reader(lines, delimiter=options.delimiter)
+    try:
+        return _copy_rows(reader, raw_lines, sink, options, line_ending, progress)
+    except csv.Error as error:
+        raise InvalidInput(
+            options.source_name,
+            None,
+            f"cannot be read as CSV at line {reader.line_num + 1} ({error})",
+            "CSV (RFC 4180)",
+        ) from None
+
+
+def _copy_rows(
+    reader: "_csv.Reader",
+    raw_lines: Iterator[str],
+    sink: TextIO,
+    options: BatchOptions,
+    line_ending: str,
+    progress: Progress | None,
+) -> BatchSummary:
+    """The loop of batch_csv, kept lean: it runs once a row.
+
+    A row is written as the very text it was read from (`raw_lines` runs in step with the
+    reader), then the answer cells: its values stay byte for byte what they were, quoting
+    included, and nothing is quoted again. A row that must change (a formula cell to neutralise,
+    missing or extra cells) is written anew by the csv module."""
+    next_raw = raw_lines.__next__
+    header = next(reader)
+    next_raw()  # the header is written anew, with the answer columns
+    keys, indexes = _case_columns(header, options)
+    width = len(header)
+    get_cells = itemgetter(*indexes)
+    single = len(indexes) == 1
+    write = sink.write
+    delimiter = options.delimiter
+    sanitize = options.sanitize
+    safe = _SAFE_STARTS.isdisjoint if sanitize else None
+    write(_csv_line(header, delimiter, line_ending, sanitize, list(OUTPUT_COLUMNS)))
+    answers = RowAnswers(options.today, options.regime, options.received_column)
+    memo: dict[Any, tuple[str, str, str | None]] = {}
+    counts: defaultdict[str, int] = defaultdict(int)
+    errors: list[tuple[int, str]] = []
+    rows = 0
+    end_line = reader.line_num
+    for row in reader:
+        start_line = end_line + 1
+        end_line = reader.line_num
+        raw = next_raw()
+        if end_line != start_line:  # a cell with line breaks: the row spans several lines
+            raw += "".join([next_raw() for _ in range(end_line - start_line)])
+        if not row:
+            continue  # a blank line holds no row
+        rows += 1
+        if len(row) != width:
+            row.extend([""] * (width - len(row)))  # missing cells at the end are empty
+            raw = ""  # written anew
+        key = get_cells(row)
+        answer = memo.get(key)
+        if answer is None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            found = answers.answer(dict(zip(keys, (key,) if single else key, strict=True)))
+            answer = memo[key] = (
+                _csv_suffix(found, delimiter, line_ending, sanitize),
+                found.status,
+                found.error,
+            )
+        detail: str | None
+        if len(row) > width:
+            detail = _long_row(len(row), width)
+            more = _csv_cells(error_answer(detail)) + row[width:]
+            write(_csv_line(row[:width], delimiter, line_ending, sanitize, more))
+            status = ERROR
+        else:
+            if raw and (safe is None or safe(map(_first_character, row))):
+                write(raw.rstrip("\r\n"))
+            else:
+                write(_csv_line(row, delimiter, "", sanitize))
+            write(answer[0])
+            status, detail = answer[1], answer[2]
+        counts[status] += 1
+        if status == ERROR and len(errors) < ERRORS_LISTED:
+            errors.append((start_line, str(detail)))
+        if progress is not None and rows % PROGRESS_EVERY == 0:
+            progress(rows)
+    return BatchSummary(rows, dict(counts), errors)
+
+
+def _long_row(cells: int, width: int) -> str:
+    """The error of a row with more cells than the header: it is kept whole, the answer under
+    its own header and the extra cells after it."""
+    return (
+        f"row has {cells} cells but the header has {width}; accepted: one cell a column "
+        "(quote a cell that holds the delimiter)"
+    )
+
+
+def _csv_line(
+    cells: list[str],
+    delimiter: str,
+    line_ending: str,
+    sanitize: bool,
+    more: list[str] | None = None,
+) -> str:
+    """`cells` (neutralised when `sanitize`), then `more` after a delimiter, as CSV text ending
+    in `line_ending`. Written with CRLF first, so that a cell holding a CR or an LF is quoted
+    whatever the input's line ends were."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
+    if more is None:
+        writer.writerow(_neutralise(cells) if sanitize else cells)
+    else:
+        line = cells + more
+        writer.writerow(_neutralise(line) if sanitize else line)
+        if not cells:  # the answer alone, to follow a row: it starts with the delimiter
+            return delimiter + buffer.getvalue()[:-2] + line_ending
+    return buffer.getvalue()[:-2] + line_ending
+
+
+def _case_columns(header: list[str], options: BatchOptions) -> tuple[list[str], list[int]]:
+    """The case keys the batch reads and the index of each one's column. Header names are
+    matched ignoring case and surrounding spaces."""
+    names = [name.strip().lower() for name in header]
+    for name, given in zip(names, header, strict=True):
+        if name in OUTPUT_COLUMNS:
+            raise InvalidInput(
+                options.source_name,
+                None,
+                f"already has a column {given!r}, which the batch adds",
+                f"input without columns named {', '.join(OUTPUT_COLUMNS)} (rename it)",
+            )
+    received = options.received_column.strip().lower()
+    wanted = [received, *(key for key in EVENT_COLUMNS if key != received)]
+    keys: list[str] = []
+    indexes: list[int] = []
+    for key in wanted:
+        found = [index for index, name in enumerate(names) if name == key]
+        if len(found) > 1:
+            raise InvalidInput(
+                options.source_name,
+                None,
+                f"has {len(found)} columns named {key!r}",
+                "one column for each case key",
+            )
+        if found:
+            keys.append("received" if key == received else key)
+            indexes.append(found[0])
+    if not keys or keys[0] != "received":
+        raise InvalidInput(
+            "received_column",
+            options.received_column,
+            f"is not a column of {options.source_name} (its columns: {', '.join(header)})",
+            "the name of the column that holds the date of receipt (--received-column)",
+        )
+    return keys, indexes
+
+
+def _csv_suffix(answer: RowAnswer, delimiter: str, line_ending: str, sanitize: bool) -> str:
+    """The answer cells as CSV text to follow a row: the delimiter first, the line ending last.
+    Without an error message they are dates, numbers and words, which never need quoting."""
+    cells = _csv_cells(answer)
+    if answer.error is None and delimiter in _PLAIN_DELIMITERS:
+        return delimiter + delimiter.join(cells) + line_ending
+    return _csv_line([], delimiter, line_ending, sanitize, cells)
+
+
+def _csv_cells(answer: RowAnswer) -> list[str]:
+    """The answer as CSV cells: ISO dates, numbers, `true`/`false`, empty for None."""
+    due, extended_due, elapsed, status, late, review_by, rule, provisional, error = answer
+    return [
+        "" if due is None else due.isoformat(),
+        "" if extended_due is None else extended_due.isoformat(),
+        "" if elapsed is None else str(elapsed),
+        status,
+        "" if late is None else str(late),
+        "" if review_by is None else review_by.isoformat(),
+        rule or "",
+        "" if provisional is None else ("true" if provisional else "false"),
+        error or "",
+    ]
+
+
+def _neutralise(cells: list[str]) -> list[str]:
+    """OWASP's advice against CSV injection: a leading `'` on a cell a spreadsheet would run."""
+    return [f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
+
+
+def batch_jsonl(
+    source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
+) -> BatchSummary:
+    """JSON Lines in and out: each object with the answer keys added. A line that is not a JSON
+    object, or an object that already has an answer key, is kept whole under `input`."""
+    received = options.received_column
+    wanted = [(received, "received"), *((key, key) for key in EVENT_COLUMNS if key != received)]
+    answers = RowAnswers(options.today, options.regime, options.received_column)
+    memo: dict[Any, RowAnswer] = {}
+    counts: defaultdict[str, int] = defaultdict(int)
+    errors: list[tuple[int, str]] = []
+    rows = 0
+    dumps = json.JSONEncoder(ensure_ascii=False).encode
+    for line_number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        rows += 1
+        row: object
+        try:
+            row = json.loads(line)
+        except ValueError as error:
+            row = line.rstrip("\r\n")
+            answer = error_answer(f"row is not JSON ({error}); accepted: one JSON object a line")
+        else:
+            answer = _json_answer(row, wanted, memo, answers)
+        if answer.status == ERROR and not _keeps_keys(row):
+            out: dict[str, object] = {"input": row}
+        else:
+            assert isinstance(row, dict)
+            out = row
+        out.update(_json_values(answer))
+        sink.write(dumps(out))
+        sink.write("\n")
+        counts[answer.status] += 1
+        if answer.status == ERROR and len(errors) < ERRORS_LISTED:
+            errors.append((line_number, str(answer.error)))
+        if progress is not None and rows % PROGRESS_EVERY == 0:
+            progress(rows)
+    return BatchSummary(rows, dict(counts), errors)
+
+
+def _keeps_keys(row: object) -> bool:
+    """Whether an error row can be written as it is, with the answer keys added."""
+    return isinstance(row, dict) and not any(key in OUTPUT_COLUMNS for key in row)
+
+
+def _json_answer(
+    row: object,
+    wanted: list[tuple[str, str]],
+    memo: dict[Any, RowAnswer],
+    answers: RowAnswers,
+) -> RowAnswer:
+    if not isinstance(row, dict):
+        return error_answer(
+            f"row is a JSON {type(row).__name__}, not an object; accepted: one JSON object a line"
+        )
+    clash = next((key for key in row if key in OUTPUT_COLUMNS), None)
+    if clash is not None:
+        return error_answer(
+            f"row already has the key {clash!r}, which the batch adds; accepted: objects "
+            f"without the keys {', '.join(OUTPUT_COLUMNS)} (rename it)"
+        )
+    cells = {key: row[name] for name, key in wanted if name in row}
+    try:
+        memo_key: Any = tuple(cells.items())
+        hash(memo_key)
+    except TypeError:  # a list of school closures: answer it without remembering it
+        return answers.answer(cells)
+    answer = memo.get(memo_key)
+    if answer is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        answer = memo[memo_key] = answers.answer(cells)
+    return answer
+
+
+def _json_values(answer: RowAnswer) -> dict[str, object]:
+    return {
+        name: value.isoformat() if isinstance(value, date) else value
+        for name, value in zip(OUTPUT_COLUMNS, answer, strict=True)
+    }
+
+
+def input_format_for(path: str, chosen: str | None) -> str:
+    """The input format: the one chosen, else from the file's suffix (.jsonl, .ndjson), else
+    CSV."""
+    if chosen is None:
+        return JSONL if path.lower().endswith((".jsonl", ".ndjson")) else CSV
+    if chosen not in INPUT_FORMATS:
+        raise InvalidInput("input_format", chosen, "is not an input format", "csv or jsonl")
+    return chosen
+
+
+def run_batch(
+    input_path: str,
+    output_path: str | None,
+    options: BatchOptions,
+    *,
+    input_format: str | None = None,
+    encoding: str = "utf-8",
+    progress: Callable[[int, float | None], None] | None = None,
+) -> BatchSummary:
+    """`foiclock batch`: `input_path` (or `-`) to `output_path` (atomically), or to standard
+    output when it is None. `progress` is called now and then with the rows done so far and the
+    fraction of the input read (None for a pipe). On any failure, Ctrl-C included, an output file
+    is left as it was."""
+    chosen = input_format_for(input_path, input_format)
+    options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
+    if len(options.delimiter) != 1 or options.delimiter in '"\r\n':
+        raise InvalidInput(
+            "delimiter", options.delimiter, "is not one character", "one character, such as ; or ,"
+        )
+    if output_path is not None:
+        check_output_path(output_path)
+        if (
+            input_path != "-"
+            and os.path.exists(output_path)
+            and os.path.exists(input_path)
+            and os.path.samefile(input_path, output_path)
+        ):
+            raise InvalidInput(
+                "output",
+                output_path,
+                "is the input file: the batch would overwrite the rows it reads",
+                "another file",
+            )
+    source = open_input(input_path, encoding)
+    text_encoding = source.text.encoding.replace("utf-8-sig", "utf-8")
+    report = None
+    if progress is not None:
+        size = source.size
+
+        def report(rows: int) -> None:
+            progress(rows, source.position() / size if size else None)
+
+    def write_all(binary: IO[bytes]) -> BatchSummary:
+        sink = io.TextIOWrapper(binary, encoding=text_encoding, newline="")
+        if source.had_bom and chosen == CSV:
+            sink.write("\ufeff")  # Excel's "CSV UTF-8" in, the same out
+        try:
+            return batch(source.text, sink, chosen, options, report)
+        finally:
+            sink.flush()
+            sink.detach()
+
+    try:
+        with source.text:
+            if output_path is None:
+                return write_all(sys.stdout.buffer)
+            with atomic_output(output_path) as binary:
+                return write_all(binary)
+    except UnicodeDecodeError as error:
+        where = _undecodable_line(input_path, error.encoding)
+        raise InvalidInput(
+            options.source_name,
+            None,
+            f"is not {error.encoding} text: {where} has the byte {error.object[error.start]:#04x}",
+            "UTF-8 text, with or without a byte-order mark, or --encoding NAME",
+        ) from None
+
+
+def _undecodable_line(path: str, encoding: str) -> str:
+    """Which line of `path` cannot be decoded ("a line" for standard input, read only once).
+    Text is decoded a block at a time, ahead of the rows, so the error itself cannot say."""
+    if path == "-":
+        return "a line"
+    decoder = codecs.getincrementaldecoder(encoding)()
+    with open(path, "rb") as stream:
+        for number, line in enumerate(stream, start=1):
+            try:
+                decoder.decode(line)
+            except UnicodeDecodeError:
+                return f"line {number}"
+    return "a line"

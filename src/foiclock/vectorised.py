@@ -1,0 +1,136 @@
+"""Many response deadlines in one call, for pandas, Polars or Spark jobs: a sequence of receipt
+dates in, their due dates out. A numpy array (or anything with `__array__`, such as a pandas or
+Polars Series) is answered with numpy array indexing when numpy is installed, in one pass over
+the calendar's arrays (`WorkingCalendar.arrays`: `due = working[rank[received] + 19]`); any other
+sequence date by date. numpy is never imported unless an array is given.
+
+Rules: `C-RECEIPT` or `C-RECEIPT-ALT`, `C-WD`, `WD-UK`/`WD-SCOT`, `*-RESP` (20 working days);
+SAR's calendar month (`SAR-RESP`, `C-MONTH`) is counted date by date.
+"""
+
+import sys
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any, Final, overload
+
+from foiclock.calendar import WorkingCalendar
+from foiclock.case import make_case
+from foiclock.dates import parse_date
+from foiclock.deadline import case_deadline
+from foiclock.engine import date_of_receipt, regime_calendar
+from foiclock.errors import InvalidInput
+from foiclock.regimes import DATE_OF_RECEIPT, NEXT_WORKING_DAY, WorkingDayWindow, get_regime
+
+if TYPE_CHECKING:
+    import numpy
+    import numpy.typing
+
+    DateArray = numpy.typing.NDArray[numpy.datetime64]
+
+_EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()  # datetime64[D] counts days from it
+_numpy_arrays: dict[tuple[str, ...], tuple[int, Any, Any, Any]] = {}
+
+
+@overload
+def response_deadlines(
+    received: "DateArray", regime: str = "foia", *, receipt_rule: str = DATE_OF_RECEIPT
+) -> "DateArray": ...
+
+
+@overload
+def response_deadlines(
+    received: Iterable[date | str | None],
+    regime: str = "foia",
+    *,
+    receipt_rule: str = DATE_OF_RECEIPT,
+) -> list[date | None]: ...
+
+
+def response_deadlines(
+    received: Any, regime: str = "foia", *, receipt_rule: str = DATE_OF_RECEIPT
+) -> Any:
+    """The statutory response deadline of each receipt date, with no case events (use
+    `response_deadline` or `foiclock.batch.answer_row` for those). A numpy `datetime64` array
+    (or a Series) gives a `datetime64[D]` array, NaT staying NaT; any other sequence of dates
+    or date text (None staying None) gives a list. InvalidInput names the first bad entry."""
+    regime_rule = get_regime(regime)
+    if receipt_rule not in (DATE_OF_RECEIPT, NEXT_WORKING_DAY) or (
+        regime_rule.counts_months and receipt_rule != DATE_OF_RECEIPT
+    ):
+        make_case(date(2025, 1, 1), regime_rule.key, receipt_rule=receipt_rule)  # raises why
+    if hasattr(received, "__array__") and "numpy" in sys.modules:
+        return _numpy_deadlines(received, regime_rule.key, receipt_rule)
+    return [
+        None if day is None else _one_deadline(day, index, regime_rule.key, receipt_rule)
+        for index, day in enumerate(received)
+    ]
+
+
+def _one_deadline(day: date | str, index: int, regime: str, receipt_rule: str) -> date:
+    field = f"received[{index}]"
+    if isinstance(day, str):
+        day = parse_date(day, field)
+    elif type(day) is not date:
+        raise InvalidInput(field, day, "is not a date", "a date, date text or None")
+    response = get_regime(regime).response
+    try:
+        if isinstance(response, WorkingDayWindow):
+            calendar = regime_calendar(regime)
+            return calendar.add(date_of_receipt(calendar, day, receipt_rule), response.working_days)
+        due = case_deadline(make_case(day, regime)).due
+        assert due is not None  # no event can hold the clock
+        return due
+    except InvalidInput as error:
+        raise InvalidInput(field, day.isoformat(), error.problem, error.accepted) from None
+
+
+def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArray":
+    import numpy
+
+    days = numpy.asarray(received)
+    if days.dtype.kind != "M":
+        raise InvalidInput(
+            "received",
+            str(days.dtype),
+            "is not a numpy datetime64 array",
+            "datetime64 values (a list for dates or date text)",
+        )
+    days = days.astype("datetime64[D]")
+    missing = numpy.isnat(days)
+    response = get_regime(regime).response
+    if not isinstance(response, WorkingDayWindow):  # calendar months: date by date
+        answers = [
+            None if gone else _one_deadline(day.item(), index, regime, receipt_rule)
+            for index, (day, gone) in enumerate(zip(days, missing, strict=True))
+        ]
+        return numpy.array(answers, dtype="datetime64[D]")
+    first, rank, working, is_working = _arrays(regime_calendar(regime))
+    index = numpy.where(missing, 0, days.astype(numpy.int64) + (_EPOCH_ORDINAL - first))
+    outside = (index < 0) | (index >= len(rank))
+    if outside.any():
+        bad = int(numpy.argmax(outside))
+        _one_deadline(days[bad].item(), bad, regime, receipt_rule)  # raises its error
+    position = rank[index] + (response.working_days - 1)
+    if receipt_rule == NEXT_WORKING_DAY:
+        position += ~is_working[index]  # counted from the first working day after it
+    past_end = position >= len(working)
+    if past_end.any():
+        bad = int(numpy.argmax(past_end & ~missing))
+        _one_deadline(days[bad].item(), bad, regime, receipt_rule)  # raises its error
+    due: DateArray = (working[position] - _EPOCH_ORDINAL).astype("datetime64[D]")
+    due[missing] = numpy.datetime64("NaT")
+    return due
+
+
+def _arrays(calendar: WorkingCalendar) -> tuple[int, Any, Any, Any]:
+    """The calendar's arrays as numpy arrays (built once a calendar), and which days work."""
+    found = _numpy_arrays.get(calendar.divisions)
+    if found is None:
+        import numpy
+
+        first, rank, working = calendar.arrays()
+        rank_array = numpy.array(rank, dtype=numpy.int64)
+        is_working = numpy.diff(rank_array, prepend=0) > 0
+        working_array = numpy.array(working, dtype=numpy.int64)
+        found = _numpy_arrays[calendar.divisions] = (first, rank_array, working_array, is_working)
+    return found
