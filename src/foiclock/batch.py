@@ -149,7 +149,7 @@ class RowAnswers:
             return None
         responded = None
         if "responded" in given:
-            responded = self._date("responded", given["responded"])
+            responded = self._response_date(given["responded"])
             if responded is None or responded < direct.deadline.received:
                 return None
         return _direct_status(direct, responded, self.today)
@@ -161,7 +161,9 @@ class RowAnswers:
             return None
         return _direct(case) if case.received <= self.today else None
 
-    def _date(self, key: str, value: object) -> date | None:
+    def _response_date(self, value: object) -> date | None:
+        """A `responded` value as a date (remembered: exports repeat them); None if it is not
+        one, and the case clock then says why."""
         try:
             found = self._dates.get(value, _MISSING)
         except TypeError:
@@ -170,7 +172,7 @@ class RowAnswers:
             if len(self._dates) >= _MEMO_LIMIT:
                 self._dates.clear()
             try:
-                found = case_date(key, value)
+                found = case_date("responded", value)
             except InvalidInput:
                 found = None
             self._dates[value] = found

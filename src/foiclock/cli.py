@@ -792,7 +792,8 @@ def batch(
         str, typer.Option(metavar="NAME", help="The input's text encoding; the output's too.")
     ] = "utf-8",
     allow_errors: Annotated[
-        bool, typer.Option(help="Exit 0 even when some rows could not be counted.")
+        bool,
+        typer.Option("--allow-errors", help="Exit 0 even when some rows could not be counted."),
     ] = False,
     no_sanitize: Annotated[
         bool,
