@@ -159,14 +159,17 @@ def test_regime_option_and_cells(tmp_path: Path) -> None:
 
 
 def test_provisional_rows(tmp_path: Path) -> None:
-    """GOV.UK's data runs to 2028: a FOIA deadline in 2029 is provisional, one in 2028 not."""
+    """GOV.UK's data runs to 2028: a FOIA deadline in 2029 is provisional, one in 2028 not; and
+    working days counted up to a --today in 2029 are provisional too."""
     source = write_csv(tmp_path / "in.csv", [["received"], ["2028-11-01"], ["2028-12-20"]])
-    code, out, _ = run(str(source), "--today", "2029-06-30")
+    code, out, _ = run(str(source), "--today", "2028-12-31")
     assert code == 0
     assert [(row["due"][:4], row["provisional"]) for row in read_csv(out)] == [
         ("2028", "false"),
         ("2029", "true"),
     ]
+    code, out, _ = run(str(source), "--today", "2029-06-30")
+    assert [row["provisional"] for row in read_csv(out)] == ["true", "true"]
 
 
 # --- every input cell kept ------------------------------------------------------------------

@@ -36,7 +36,8 @@ OUTPUT_COLUMNS: Final = {
     "review_request_by": "the requester's last day to ask for an internal review (FOIA-IR-REQ, "
     "EIR-REP-REQ, FOISA-RR-REQ, EISR-REP-REQ); empty until there is a date to count it from",
     "rule": "the rule id of the response deadline (FOIA-RESP, FOIA-SCHOOL, SAR-RESP, ...)",
-    "provisional": "true when a date in the row reaches past the announced bank holidays",
+    "provisional": "true when a date or a count in the row depends on bank holidays not yet "
+    "announced",
     "error": "why the row cannot be counted: the column, its value and what is accepted",
 }
 
@@ -118,13 +119,15 @@ class RowAnswers:
         self.regime = regime
         self.received_column = received_column
         self._directs: dict[object, _Direct | None] = {}
-        self._dates: dict[object, date | None] = {}
+        self._dates: dict[tuple[type, object], date | None] = {}
 
     def answer(self, cells: Mapping[str, object]) -> RowAnswer:
         given = {
-            key: value
+            key: self.today
+            if isinstance(value, str) and value.strip().lower() == "today"
+            else value
             for key, value in cells.items()
-            if value is not None and not (isinstance(value, str) and not value.strip())
+            if key in CASE_KEYS and not _missing(value)
         }
         given.setdefault("regime", self.regime)
         if given.keys() <= _DIRECT_KEYS:
@@ -136,7 +139,10 @@ class RowAnswers:
     def _direct_answer(self, given: dict[str, object]) -> RowAnswer | None:
         """The answer of a row whose only event is a response, from what is remembered; None
         when the row is not a direct count or has an error (the case clock then says which)."""
-        key = tuple(item for item in given.items() if item[0] != "responded")
+        # Typed: in JSON, 1 and true are equal keys but not the same cell.
+        key = tuple(
+            (name, type(value), value) for name, value in given.items() if name != "responded"
+        )
         try:
             direct = self._directs.get(key)
         except TypeError:  # an unhashable value (a JSON list): not a direct count
@@ -144,7 +150,7 @@ class RowAnswers:
         if direct is None and key not in self._directs:
             if len(self._directs) >= _MEMO_LIMIT:
                 self._directs.clear()
-            direct = self._directs[key] = self._direct_count(dict(key))
+            direct = self._directs[key] = self._direct_count({name: v for name, _, v in key})
         if direct is None:
             return None
         responded = None
@@ -164,8 +170,9 @@ class RowAnswers:
     def _response_date(self, value: object) -> date | None:
         """A `responded` value as a date (remembered: exports repeat them); None if it is not
         one, and the case clock then says why."""
+        memo_key = (type(value), value)
         try:
-            found = self._dates.get(value, _MISSING)
+            found = self._dates.get(memo_key, _MISSING)
         except TypeError:
             return None
         if found is _MISSING:
@@ -175,7 +182,7 @@ class RowAnswers:
                 found = case_date("responded", value)
             except InvalidInput:
                 found = None
-            self._dates[value] = found
+            self._dates[memo_key] = found
         return found  # type: ignore[return-value]
 
     def _case_answer(self, given: dict[str, object]) -> RowAnswer:
@@ -242,7 +249,7 @@ def _direct_status(direct: _Direct, responded: date | None, today: date) -> RowA
         working_days_late=late,
         review_request_by=review_by,
         rule=deadline.rule,
-        provisional=deadline.provisional or _provisional(review_by),
+        provisional=deadline.provisional or _provisional(known or today, review_by),
         error=None,
     )
 
@@ -262,11 +269,22 @@ def _clock_answer(case: Case, today: date) -> RowAnswer:
         working_days_late=status.working_days_late,
         review_request_by=review_by,
         rule=deadline.rule,
-        provisional=deadline.provisional or _provisional(review_by),
+        provisional=status.provisional or _provisional(review_by),
         error=None,
     )
 
 
-def _provisional(review_by: date | None) -> bool:
-    """A review window counted in working days into a year whose holidays are not announced."""
-    return review_by is not None and review_by.year > last_announced_year()
+def _provisional(*days: date | None) -> bool:
+    """A count (the days elapsed, a review window) reaching a year whose bank holidays are not
+    announced yet."""
+    last = last_announced_year()
+    return any(day is not None and day.year > last for day in days)
+
+
+def _missing(value: object) -> bool:
+    """Not given: None, empty text, or a float NaN (a missing value in pandas)."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    return isinstance(value, float) and value != value

@@ -55,6 +55,8 @@ ERRORS_LISTED: Final = 5  # errors the summary lists with their line numbers
 PROGRESS_EVERY: Final = 16384  # rows between progress reports
 _MEMO_LIMIT: Final = 100_000
 _BOM: Final = b"\xef\xbb\xbf"
+_FIELD_SIZE_LIMIT: Final = 2**31 - 1
+_UTF_8_NAMES: Final = ("utf-8", "utf8", "utf-8-sig")
 
 
 class BatchOptions(NamedTuple):
@@ -64,6 +66,7 @@ class BatchOptions(NamedTuple):
     delimiter: str = ","
     sanitize: bool = True
     source_name: str = "INPUT"  # how errors name the input
+    byte_order_mark: bool = False  # start the CSV output with one (the input had one)
 
 
 class BatchSummary(NamedTuple):
@@ -103,7 +106,7 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
         ) from None
     peek = getattr(binary, "peek", None)
     start = peek(3)[:3] if peek is not None else b""
-    had_bom = start == _BOM and encoding.replace("_", "-").lower() in ("utf-8", "utf8")
+    had_bom = start == _BOM and encoding.replace("_", "-").lower() in _UTF_8_NAMES
     try:
         text = io.TextIOWrapper(binary, encoding="utf-8-sig" if had_bom else encoding, newline="")
     except LookupError:
@@ -142,16 +145,14 @@ def batch_csv(
         )
     line_ending = "\r\n" if first_line.endswith("\r\n") else "\n"
     lines, raw_lines = tee(chain([first_line], source))
-    reader = csv.reader(lines, delimiter=options.delimiter)
+    # strict: a quote left open or text after a closing quote is an error, never a guess that
+    # swallows the rest of the file. Free-text cells may be long: no limit below 2 GB.
+    reader = csv.reader(lines, delimiter=options.delimiter, strict=True)
+    limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
     try:
         return _copy_rows(reader, raw_lines, sink, options, line_ending, progress)
-    except csv.Error as error:
-        raise InvalidInput(
-            options.source_name,
-            None,
-            f"cannot be read as CSV at line {reader.line_num + 1} ({error})",
-            "CSV (RFC 4180)",
-        ) from None
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _copy_rows(
@@ -169,8 +170,17 @@ def _copy_rows(
     included, and nothing is quoted again. A row that must change (a formula cell to neutralise,
     missing or extra cells) is written anew by the csv module."""
     next_raw = raw_lines.__next__
-    header = next(reader)
-    next_raw()  # the header is written anew, with the answer columns
+    try:
+        header = next(reader)
+    except csv.Error as error:
+        raise InvalidInput(
+            options.source_name,
+            None,
+            f"has a header row that cannot be read as CSV ({error})",
+            "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted",
+        ) from None
+    for _ in range(reader.line_num):  # a header cell may hold a line break
+        next_raw()  # the header is written anew, with the answer columns
     keys, indexes = _case_columns(header, options)
     width = len(header)
     get_cells = itemgetter(*indexes)
@@ -179,6 +189,8 @@ def _copy_rows(
     delimiter = options.delimiter
     sanitize = options.sanitize
     safe = _SAFE_STARTS.isdisjoint if sanitize else None
+    if options.byte_order_mark:
+        write("\ufeff")  # Excel's "CSV UTF-8" in, the same out
     write(_csv_line(header, delimiter, line_ending, sanitize, list(OUTPUT_COLUMNS)))
     answers = RowAnswers(options.today, options.regime, options.received_column)
     memo: dict[Any, tuple[str, str, str | None]] = {}
@@ -186,47 +198,57 @@ def _copy_rows(
     errors: list[tuple[int, str]] = []
     rows = 0
     end_line = reader.line_num
-    for row in reader:
-        start_line = end_line + 1
-        end_line = reader.line_num
-        raw = next_raw()
-        if end_line != start_line:  # a cell with line breaks: the row spans several lines
-            raw += "".join([next_raw() for _ in range(end_line - start_line)])
-        if not row:
-            continue  # a blank line holds no row
-        rows += 1
-        if len(row) != width:
-            row.extend([""] * (width - len(row)))  # missing cells at the end are empty
-            raw = ""  # written anew
-        key = get_cells(row)
-        answer = memo.get(key)
-        if answer is None:
-            if len(memo) >= _MEMO_LIMIT:
-                memo.clear()
-            found = answers.answer(dict(zip(keys, (key,) if single else key, strict=True)))
-            answer = memo[key] = (
-                _csv_suffix(found, delimiter, line_ending, sanitize),
-                found.status,
-                found.error,
-            )
-        detail: str | None
-        if len(row) > width:
-            detail = _long_row(len(row), width)
-            more = _csv_cells(error_answer(detail)) + row[width:]
-            write(_csv_line(row[:width], delimiter, line_ending, sanitize, more))
-            status = ERROR
-        else:
-            if raw and (safe is None or safe(map(_first_character, row))):
-                write(raw.rstrip("\r\n"))
+    try:
+        for row in reader:
+            start_line = end_line + 1
+            end_line = reader.line_num
+            raw = next_raw()
+            if end_line != start_line:  # a cell with line breaks: the row spans several lines
+                raw += "".join([next_raw() for _ in range(end_line - start_line)])
+            if not any(row):
+                continue  # a blank line, or cells all empty (Excel leaves such rows): no row
+            if len(row) != width:
+                row.extend([""] * (width - len(row)))  # missing cells at the end are empty
+                raw = ""  # written anew
+            key = get_cells(row)
+            answer = memo.get(key)
+            if answer is None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()
+                found = answers.answer(dict(zip(keys, (key,) if single else key, strict=True)))
+                answer = memo[key] = (
+                    _csv_suffix(found, delimiter, line_ending, sanitize),
+                    found.status,
+                    found.error,
+                )
+            detail: str | None
+            if answer[1] == ERROR and not "".join(row).strip():
+                continue  # cells of spaces only: no row either
+            rows += 1
+            if len(row) > width:
+                detail = _long_row(len(row), width)
+                more = _csv_cells(error_answer(detail)) + row[width:]
+                write(_csv_line(row[:width], delimiter, line_ending, sanitize, more))
+                status = ERROR
             else:
-                write(_csv_line(row, delimiter, "", sanitize))
-            write(answer[0])
-            status, detail = answer[1], answer[2]
-        counts[status] += 1
-        if status == ERROR and len(errors) < ERRORS_LISTED:
-            errors.append((start_line, str(detail)))
-        if progress is not None and rows % PROGRESS_EVERY == 0:
-            progress(rows)
+                if raw and (safe is None or safe(map(_first_character, row))):
+                    write(raw.rstrip("\r\n"))
+                else:
+                    write(_csv_line(row, delimiter, "", sanitize))
+                write(answer[0])
+                status, detail = answer[1], answer[2]
+            counts[status] += 1
+            if status == ERROR and len(errors) < ERRORS_LISTED:
+                errors.append((start_line, str(detail)))
+            if progress is not None and rows % PROGRESS_EVERY == 0:
+                progress(rows)
+    except csv.Error as error:  # strict: a quote left open, text after a closing quote
+        raise InvalidInput(
+            options.source_name,
+            None,
+            f"cannot be read as CSV: the row starting at line {end_line + 1} ({error})",
+            "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted",
+        ) from None
     return BatchSummary(rows, dict(counts), errors)
 
 
@@ -393,7 +415,7 @@ def _json_answer(
         )
     cells = {key: row[name] for name, key in wanted if name in row}
     try:
-        memo_key: Any = tuple(cells.items())
+        memo_key: Any = tuple((key, type(value), value) for key, value in cells.items())
         hash(memo_key)
     except TypeError:  # a list of school closures: answer it without remembering it
         return answers.answer(cells)
@@ -437,10 +459,19 @@ def run_batch(
     is left as it was."""
     chosen = input_format_for(input_path, input_format)
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
-    if len(options.delimiter) != 1 or options.delimiter in '"\r\n':
+    if len(options.delimiter) != 1:
         raise InvalidInput(
             "delimiter", options.delimiter, "is not one character", "one character, such as ; or ,"
         )
+    if options.delimiter in '"\r\n':
+        raise InvalidInput(
+            "delimiter",
+            options.delimiter,
+            "cannot separate cells: it quotes them or ends a line",
+            "one other character, such as ; or ,",
+        )
+    if output_path == "-":
+        output_path = None  # standard output, as for the input
     if output_path is not None:
         check_output_path(output_path)
         if (
@@ -457,6 +488,7 @@ def run_batch(
             )
     source = open_input(input_path, encoding)
     text_encoding = source.text.encoding.replace("utf-8-sig", "utf-8")
+    options = options._replace(byte_order_mark=source.had_bom)
     report = None
     if progress is not None:
         size = source.size
@@ -466,8 +498,6 @@ def run_batch(
 
     def write_all(binary: IO[bytes]) -> BatchSummary:
         sink = io.TextIOWrapper(binary, encoding=text_encoding, newline="")
-        if source.had_bom and chosen == CSV:
-            sink.write("\ufeff")  # Excel's "CSV UTF-8" in, the same out
         try:
             return batch(source.text, sink, chosen, options, report)
         finally:
@@ -480,6 +510,16 @@ def run_batch(
                 return write_all(sys.stdout.buffer)
             with atomic_output(output_path) as binary:
                 return write_all(binary)
+    except BrokenPipeError:
+        raise  # standard output closed by its reader: the caller decides
+    except OSError as error:  # reading the input or writing the output
+        left = f"; {output_path} left as it was" if output_path is not None else ""
+        raise InvalidInput(
+            "batch",
+            None,
+            f"stopped before the end ({error.strerror or error}){left}",
+            "a readable input and a writable output",
+        ) from None
     except UnicodeDecodeError as error:
         where = _undecodable_line(input_path, error.encoding)
         raise InvalidInput(

@@ -746,7 +746,16 @@ def _parse_year(text: str) -> int:
     return int(text)
 
 
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised where the batch is, so that it stops the way Ctrl-C does."""
+
+
+def _stop_on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated
 
 
 @app.command()
@@ -811,6 +820,8 @@ def batch(
     error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
     failed (unless --allow-errors); 130 on Ctrl-C, with the -o file left as it was.
     """
+    import signal
+
     from foiclock.batch_files import BatchOptions, run_batch
     from foiclock.render import batch_summary_lines
 
@@ -822,6 +833,7 @@ def batch(
         sanitize=not no_sanitize,
         source_name="INPUT" if input_path == "-" else input_path,
     )
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # leave no partial -o file on kill
     try:
         with _progress_bar() as progress:
             summary = run_batch(
@@ -832,10 +844,11 @@ def batch(
                 encoding=encoding,
                 progress=progress,
             )
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, _Terminated) as stop:
         left = f"; {output} left as it was" if output is not None else ""
         typer.echo(f"foiclock: interrupted{left}", err=True)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        code = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
+        raise typer.Exit(code) from None
     except BrokenPipeError:  # `foiclock batch big.csv | head`: the reader has gone
         import os
 

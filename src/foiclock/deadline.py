@@ -368,6 +368,15 @@ def _working_day_deadline(
     )
 
 
+def on_day(deadline: Deadline, today: date) -> Deadline:
+    """The deadline as it stands on `today`: a fee still awaited after its last day to pay has
+    ended the request, as a late payment does (`*-FEES`: the body need not comply)."""
+    fees = deadline.fees
+    if deadline.state == AWAITING_FEE and fees is not None and today > fees.pay_by:
+        return deadline._replace(state=FEE_NOT_PAID)
+    return deadline
+
+
 def extension_due(extension: Extension | None) -> date | None:
     return extension.due if extension is not None else None
 

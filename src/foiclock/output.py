@@ -15,13 +15,18 @@ from foiclock.errors import InvalidInput
 def write_atomically(path: str, data: bytes, field: str = "output") -> None:
     """Write `data` to `path` in one rename; InvalidInput naming `field` if it cannot be."""
     with atomic_output(path, field) as stream:
-        stream.write(data)
+        try:
+            stream.write(data)
+        except OSError as error:
+            raise _cannot_write(path, field, error) from None
 
 
 @contextlib.contextmanager
 def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
     """A binary stream that becomes `path` when the block ends without an exception; on any
     exception, KeyboardInterrupt included, the temporary file is removed and `path` is untouched.
+    An OSError raised by the block (writing to the stream, or reading what is copied into it)
+    is the block's to report.
 
     A symbolic link is followed (its target is replaced, the link kept); something that exists
     and is not a regular file (/dev/stdout, a FIFO, a device) is written to directly, since it
@@ -33,10 +38,7 @@ def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
         except OSError as error:
             raise _cannot_write(path, field, error) from None
         with direct:
-            try:
-                yield direct
-            except OSError as error:
-                raise _cannot_write(path, field, error) from None
+            yield direct
         return
     target = Path(os.path.realpath(path))
     try:
@@ -49,14 +51,15 @@ def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
         os.chmod(temporary, _mode_for(target))
         with os.fdopen(handle, "wb") as stream:
             yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except BaseException as error:
+            try:
+                stream.flush()
+                os.fsync(stream.fileno())
+                os.replace(temporary, target)
+            except OSError as error:  # a full disk, a lost mount: one line, not a traceback
+                raise _cannot_write(path, field, error) from None
+    except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        if isinstance(error, OSError):  # a full disk, a lost mount: one line, not a traceback
-            raise _cannot_write(path, field, error) from None
         raise
 
 

@@ -19,8 +19,9 @@ from foiclock.deadline import (
     RUNNING,
     Deadline,
     case_deadline,
+    on_day,
 )
-from foiclock.engine import counting_calendar
+from foiclock.engine import counting_calendar, last_announced_year
 
 OPEN: Final = "open"
 DUE_TODAY: Final = "due_today"
@@ -61,14 +62,18 @@ class CaseStatus(NamedTuple):
 
     @property
     def provisional(self) -> bool:
-        return self.deadline.provisional
+        """The deadline, or the working days counted up to today (or the response), depend on
+        bank holidays not yet announced."""
+        case = self.deadline.case
+        counted_to = case.responded if case is not None and case.responded else self.today
+        return self.deadline.provisional or counted_to.year > last_announced_year()
 
 
 def case_status(case: Case, today: date | None = None) -> CaseStatus:
     """Where the checked `case` stands on `today` (default: the clock's today)."""
     today = today or date.today()
     case, left_out = as_of(case, today)
-    deadline = case_deadline(case)
+    deadline = on_day(case_deadline(case), today)
     calendar = counting_calendar(deadline.regime, deadline.nation)
     due = deadline.extended_due if case.extended else deadline.due
     end = case.responded if case.responded is not None else today

@@ -25,6 +25,7 @@ from foiclock.deadline import (
     FEE_NOT_PAID,
     Deadline,
     case_deadline,
+    on_day,
 )
 from foiclock.engine import counting_calendar, first_working_day_from, last_announced_year
 from foiclock.regimes import Regime, check_nation, get_regime
@@ -103,7 +104,8 @@ def case_timeline(case: Case, today: date | None = None) -> Timeline:
     (default: the clock's today), judged on the events known that day (`as_of`)."""
     today = today or date.today()
     known, left_out = as_of(case, today)
-    return _timeline(get_regime(case.regime), known, case_deadline(known), today, left_out)
+    deadline = on_day(case_deadline(known), today)
+    return _timeline(get_regime(case.regime), known, deadline, today, left_out)
 
 
 def timeline_from_events(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Final, overload
 
 from foiclock.calendar import WorkingCalendar
 from foiclock.case import make_case
-from foiclock.dates import parse_date
+from foiclock.dates import FIRST_YEAR, LAST_YEAR, check_supported, parse_date
 from foiclock.deadline import case_deadline
 from foiclock.engine import date_of_receipt, regime_calendar
 from foiclock.errors import InvalidInput
@@ -58,6 +58,13 @@ def response_deadlines(
         regime_rule.counts_months and receipt_rule != DATE_OF_RECEIPT
     ):
         make_case(date(2025, 1, 1), regime_rule.key, receipt_rule=receipt_rule)  # raises why
+    if isinstance(received, (str, date)):
+        raise InvalidInput(
+            "received",
+            str(received),
+            "is one date, not a sequence of them",
+            "a list or array of dates (response_deadline for one date)",
+        )
     if hasattr(received, "__array__") and "numpy" in sys.modules:
         return _numpy_deadlines(received, regime_rule.key, receipt_rule)
     return [
@@ -72,6 +79,7 @@ def _one_deadline(day: date | str, index: int, regime: str, receipt_rule: str) -
         day = parse_date(day, field)
     elif type(day) is not date:
         raise InvalidInput(field, day, "is not a date", "a date, date text or None")
+    check_supported(day, field)
     response = get_regime(regime).response
     try:
         if isinstance(response, WorkingDayWindow):
@@ -87,7 +95,8 @@ def _one_deadline(day: date | str, index: int, regime: str, receipt_rule: str) -
 def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArray":
     import numpy
 
-    days = numpy.asarray(received)
+    given = numpy.asarray(received)
+    days = given.reshape(-1)  # any shape (a 0-d scalar too), answered flat, reshaped back
     if days.dtype.kind != "M":
         raise InvalidInput(
             "received",
@@ -103,10 +112,13 @@ def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArra
             None if gone else _one_deadline(day.item(), index, regime, receipt_rule)
             for index, (day, gone) in enumerate(zip(days, missing, strict=True))
         ]
-        return numpy.array(answers, dtype="datetime64[D]")
+        months: DateArray = numpy.array(answers, dtype="datetime64[D]")
+        return months.reshape(given.shape)
     first, rank, working, is_working = _arrays(regime_calendar(regime))
     index = numpy.where(missing, 0, days.astype(numpy.int64) + (_EPOCH_ORDINAL - first))
-    outside = (index < 0) | (index >= len(rank))
+    # The years a date may be given in (the calendar's arrays run a year further, for counts).
+    supported = numpy.array([f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"], dtype="datetime64[D]")
+    outside = ~missing & ((days < supported[0]) | (days > supported[1]))
     if outside.any():
         bad = int(numpy.argmax(outside))
         _one_deadline(days[bad].item(), bad, regime, receipt_rule)  # raises its error
@@ -119,7 +131,7 @@ def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArra
         _one_deadline(days[bad].item(), bad, regime, receipt_rule)  # raises its error
     due: DateArray = (working[position] - _EPOCH_ORDINAL).astype("datetime64[D]")
     due[missing] = numpy.datetime64("NaT")
-    return due
+    return due.reshape(given.shape)
 
 
 def _arrays(calendar: WorkingCalendar) -> tuple[int, Any, Any, Any]:
