@@ -209,3 +209,19 @@ def test_sigterm_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert code == 143, stderr
     assert list(tmp_path.iterdir()) == []
     assert os.environ.get("FOICLOCK_CACHE_DIR")  # the child used the tests' cache
+
+
+# Found by the review, older than batch: before a clarification restarted the count, the days
+# were counted from the raw receipt even under C-RECEIPT-ALT.
+def test_days_before_the_ask_follow_the_receipt_rule() -> None:
+    """Received Sat 6 Sep 2025, clarification asked Wed 10 Sep. C-RECEIPT: Mon 8, Tue 9 were
+    counted (2). C-RECEIPT-ALT: Mon 8 is the date of receipt and never counts; Tue 9 alone (1)."""
+    today = date(2025, 9, 10)
+    for rule, counted in (("date-of-receipt", 2), ("next-working-day", 1)):
+        case = make_case(
+            date(2025, 9, 6), receipt_rule=rule, clarification_requested=date(2025, 9, 10)
+        )
+        status = case_status(case, today)
+        assert (status.state, status.working_days_elapsed) == ("awaiting_clarification", counted)
+        kinds = {step.day.day: step.kind for step in status.deadline.steps}
+        assert kinds[8] == ("counted_before_restart" if counted == 2 else "treated_as_received")

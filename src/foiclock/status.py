@@ -21,7 +21,7 @@ from foiclock.deadline import (
     case_deadline,
     on_day,
 )
-from foiclock.engine import counting_calendar, last_announced_year
+from foiclock.engine import counting_calendar, date_of_receipt, last_announced_year
 
 OPEN: Final = "open"
 DUE_TODAY: Final = "due_today"
@@ -143,7 +143,8 @@ def _counted_by_ranges(deadline: Deadline, calendar: WorkingCalendar, end: date)
     if clarification is not None:
         if clarification.received is None or end < clarification.received:
             before_ask = min(end, clarification.requested - _ONE_DAY)
-            return working_days_counted(calendar, deadline.received, before_ask)
+            first_from = date_of_receipt(calendar, deadline.received, deadline.receipt_rule)
+            return working_days_counted(calendar, first_from, before_ask)
         assert counting_from is not None  # the clarification arrived: the count restarted
         return working_days_counted(calendar, counting_from, end)
     if counting_from is None:

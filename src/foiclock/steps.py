@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
 from foiclock.dates import WEEKDAY_NAMES
 from foiclock.engine import (
+    date_of_receipt,
     merge_ranges,
     non_working_reason,
     regime_calendar,
@@ -91,7 +92,10 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
         restarted = clarification.received == deadline.received
     if pause is not None and pause[0] == deadline.received:
         steps.append(_fee_step(calendar, deadline.received, deadline, True, calendar_rule))
-    counting_from = deadline.counting_from
+    counting_from = deadline.counting_from or deadline.received
+    # Before a clarification restarts the count, it runs from the date of receipt as the receipt
+    # rule reads it (C-RECEIPT-ALT: the first working day after a non-working-day arrival).
+    first_from = date_of_receipt(calendar, deadline.received, deadline.receipt_rule)
     day = deadline.received + _ONE_DAY
     while day <= last:
         working = calendar.is_working_day(day)
@@ -123,7 +127,7 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
             steps.append(_fee_step(calendar, day, deadline, working, calendar_rule))
         elif not working:
             steps.append(_skipped(calendar, day, calendar_rule))
-        elif counting_from is not None and restarted and day <= counting_from:
+        elif day <= (counting_from if restarted else first_from):
             steps.append(
                 Step(
                     day,
