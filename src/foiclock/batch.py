@@ -122,13 +122,19 @@ class RowAnswers:
         self._dates: dict[tuple[type, object], date | None] = {}
 
     def answer(self, cells: Mapping[str, object]) -> RowAnswer:
-        given = {
-            key: self.today
-            if isinstance(value, str) and value.strip().lower() == "today"
-            else value
-            for key, value in cells.items()
-            if key in CASE_KEYS and not _missing(value)
-        }
+        given: dict[str, object] = {}
+        for key, value in cells.items():  # once a row: kept lean
+            if value is None or value == "" or key not in CASE_KEYS:
+                continue  # not given, or not a case key (a row's other columns)
+            if isinstance(value, str):
+                text = value.strip()
+                if not text:
+                    continue
+                if len(text) == 5 and text.lower() == "today":
+                    value = self.today  # --today, not the wall clock
+            elif isinstance(value, float) and value != value:
+                continue  # NaN: a missing value in pandas
+            given[key] = value
         given.setdefault("regime", self.regime)
         if given.keys() <= _DIRECT_KEYS:
             answer = self._direct_answer(given)
@@ -279,12 +285,3 @@ def _provisional(*days: date | None) -> bool:
     announced yet."""
     last = last_announced_year()
     return any(day is not None and day.year > last for day in days)
-
-
-def _missing(value: object) -> bool:
-    """Not given: None, empty text, or a float NaN (a missing value in pandas)."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    return isinstance(value, float) and value != value
