@@ -110,6 +110,8 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
     try:
         text = io.TextIOWrapper(binary, encoding="utf-8-sig" if had_bom else encoding, newline="")
     except LookupError:
+        if binary is not sys.stdin.buffer:
+            binary.close()
         raise InvalidInput("encoding", encoding, "is not a known encoding", "utf-8") from None
     size = None
     if path != "-":
