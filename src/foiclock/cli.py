@@ -758,6 +758,23 @@ def _stop_on_sigterm(signum: int, frame: object) -> None:
     raise _Terminated
 
 
+@contextlib.contextmanager
+def _stops_on_sigterm() -> "Iterator[None]":
+    """SIGTERM stops the block as Ctrl-C does (so that no partial -o file is left); the handler
+    before it is put back after. Only the main thread can set one."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 @app.command()
 @reports_bad_input
 def batch(
@@ -820,8 +837,6 @@ def batch(
     error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
     failed (unless --allow-errors); 130 on Ctrl-C, with the -o file left as it was.
     """
-    import signal
-
     from foiclock.batch_files import BatchOptions, run_batch
     from foiclock.render import batch_summary_lines
 
@@ -833,9 +848,10 @@ def batch(
         sanitize=not no_sanitize,
         source_name="INPUT" if input_path == "-" else input_path,
     )
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)  # leave no partial -o file on kill
+    if output == "-":
+        output = None  # standard output
     try:
-        with _progress_bar() as progress:
+        with _stops_on_sigterm(), _progress_bar() as progress:
             summary = run_batch(
                 input_path,
                 output,
