@@ -358,3 +358,22 @@ def test_apply_to_the_commissioner_step_is_on_the_apply_by_day(paused: bool) -> 
     assert deadline.body.apply_to_commissioner_by == date(2025, 9, 17)
     marked = [step.day for step in deadline.steps if "apply to the Commissioner" in step.reason]
     assert marked == [date(2025, 9, 17)]
+
+
+@pytest.mark.parametrize(
+    ("notice", "last_day"),
+    [
+        # rules.md C-BEGINNING-WITH's own example: the day before the corresponding date.
+        (date(2025, 9, 5), date(2025, 12, 4)),
+        (date(2025, 11, 28), date(2026, 2, 27)),  # 28 Feb 2026 exists: the day before it
+        # No corresponding date (no 31 June, no 29 or 30 February 2026): the month's last day,
+        # not the day before it (found by the batch re-review; rules.md is silent).
+        (date(2014, 3, 31), date(2014, 6, 30)),
+        (date(2025, 11, 29), date(2026, 2, 28)),
+        (date(2025, 11, 30), date(2026, 2, 28)),
+        (date(2025, 12, 1), date(2026, 2, 28)),  # 1 Mar 2026 exists: the day before it
+    ],
+)
+def test_three_months_to_pay_ends_on_the_right_day(notice: date, last_day: date) -> None:
+    deadline = response_deadline(notice, fees_notice=notice)
+    assert deadline.fees is not None and deadline.fees.pay_by == last_day
