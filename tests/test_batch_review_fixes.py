@@ -198,3 +198,59 @@ def test_days_before_the_ask_follow_the_receipt_rule() -> None:
         assert (status.state, status.working_days_elapsed) == ("awaiting_clarification", counted)
         kinds = {step.day.day: step.kind for step in status.deadline.steps}
         assert kinds[8] == ("counted_before_restart" if counted == 2 else "treated_as_received")
+
+
+# Second review (at the fixes' HEAD).
+# 2. answer_row raised on a value that cannot be compared with "" (an array, pandas.NA).
+def test_answer_row_never_raises_on_odd_values() -> None:
+    numpy = pytest.importorskip("numpy")
+
+    class NAType:  # what pandas.NA is, without pandas
+        def __eq__(self, other: object) -> bool:
+            raise TypeError("boolean value of NA is ambiguous")
+
+        def __ne__(self, other: object) -> bool:
+            raise TypeError("boolean value of NA is ambiguous")
+
+        __hash__ = object.__hash__
+
+    today = date(2025, 9, 12)
+    row = {"received": "2025-08-19", "tags": numpy.array(["a", "b"]), "responded": NAType()}
+    assert answer_row(row, today).status == "open"  # ex 1, 17 of 20 working days on 12 Sep
+    row = {"received": "2025-08-19", "responded": numpy.float32("nan")}
+    assert answer_row(row, today).status == "open"
+    row = {"received": "2025-08-19", "responded": numpy.datetime64("NaT")}
+    assert answer_row(row, today).status == "open"
+    answer = answer_row({"received": "2025-08-19", "school_closed": numpy.array([1])}, today)
+    assert answer.status == "error"
+
+
+# 3. `today` inside a school closure range meant the wall clock, not --today.
+def test_today_in_a_closure_range_is_the_batch_today(tmp_path: Path) -> None:
+    text = "received,body,school_closed\n2025-09-01,school,2025-09-02:{}\n"
+    answers = []
+    for last in ("2025-10-01", "today"):
+        code, out, _ = batch_file(tmp_path, text.format(last), "--today", "2025-10-01")
+        assert code == 0
+        [row] = list(csv.DictReader(io.StringIO(out)))
+        answers.append((row["due"], row["working_days_elapsed"]))
+    assert answers[0] == answers[1]
+    assert answers[0][1] == "0"  # every working day so far was a closure
+
+
+def test_today_in_a_date_option_is_the_today_option() -> None:
+    """`status --responded today --today D` answered on D (it meant the wall clock, after D)."""
+    code, out, _ = run("status", "2025-08-19", "--responded", "today", "--today", "2025-09-16")
+    assert code == 0
+    assert out.startswith("Answered on time on Tuesday 16 September 2025")
+
+
+# 4. Minor: -o onto a device said it was "left as it was" after writing to it.
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_no_left_as_it_was_for_a_device(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text("received\n2025-08-19\n", encoding="utf-8")
+    code, _, err = run("batch", str(source), "-o", "/dev/full", "--today", "2026-01-01")
+    assert code == 2
+    assert "left as it was" not in err
+    assert err.startswith("foiclock: error: batch stopped before the end (")

@@ -124,16 +124,13 @@ class RowAnswers:
     def answer(self, cells: Mapping[str, object]) -> RowAnswer:
         given: dict[str, object] = {}
         for key, value in cells.items():  # once a row: kept lean
-            if value is None or value == "" or key not in CASE_KEYS:
-                continue  # not given, or not a case key (a row's other columns)
+            if key not in CASE_KEYS:
+                continue  # a row's other columns
             if isinstance(value, str):
-                text = value.strip()
-                if not text:
+                if not value.strip():
                     continue
-                if len(text) == 5 and text.lower() == "today":
-                    value = self.today  # --today, not the wall clock
-            elif isinstance(value, float) and value != value:
-                continue  # NaN: a missing value in pandas
+            elif _not_given(value):
+                continue
             given[key] = value
         given.setdefault("regime", self.regime)
         if given.keys() <= _DIRECT_KEYS:
@@ -168,7 +165,7 @@ class RowAnswers:
 
     def _direct_count(self, given: dict[str, object]) -> _Direct | None:
         try:
-            case = case_from_mapping(given)
+            case = case_from_mapping(given, today=self.today)
         except InvalidInput:
             return None
         return _direct(case) if case.received <= self.today else None
@@ -185,7 +182,7 @@ class RowAnswers:
             if len(self._dates) >= _MEMO_LIMIT:
                 self._dates.clear()
             try:
-                found = case_date("responded", value)
+                found = case_date("responded", value, self.today)
             except InvalidInput:
                 found = None
             self._dates[memo_key] = found
@@ -193,7 +190,7 @@ class RowAnswers:
 
     def _case_answer(self, given: dict[str, object]) -> RowAnswer:
         try:
-            case = case_from_mapping(given)
+            case = case_from_mapping(given, today=self.today)
             if case.received > self.today:
                 raise InvalidInput(
                     "received",
@@ -285,3 +282,14 @@ def _provisional(*days: date | None) -> bool:
     announced yet."""
     last = last_announced_year()
     return any(day is not None and day.year > last for day in days)
+
+
+def _not_given(value: object) -> bool:
+    """A value that is not text and means not given: None, or a missing value from pandas or
+    numpy (NaN of any float type, NaT, pandas.NA), recognised without importing either."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(value != value)  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):  # an array, or a type that will not say
+        return False

@@ -37,7 +37,7 @@ from foiclock.batch import (
     error_answer,
 )
 from foiclock.errors import InvalidInput
-from foiclock.output import atomic_output, check_output_path
+from foiclock.output import atomic_output, check_output_path, replaced_by_rename
 from foiclock.regimes import get_regime
 
 if TYPE_CHECKING:
@@ -515,7 +515,9 @@ def run_batch(
     except BrokenPipeError:
         raise  # standard output closed by its reader: the caller decides
     except OSError as error:  # reading the input or writing the output
-        left = f"; {output_path} left as it was" if output_path is not None else ""
+        left = ""
+        if output_path is not None and replaced_by_rename(output_path):
+            left = f"; {output_path} left as it was"
         raise InvalidInput(
             "batch",
             None,

@@ -357,19 +357,21 @@ def _range_text(closure: DayRange) -> str:
     return f"{closure.first.isoformat()}{RANGE_SEPARATOR}{closure.last.isoformat()}"
 
 
-def parse_day_range(text: str, field: str = "school_closed") -> DayRange:
+def parse_day_range(text: str, field: str = "school_closed", today: date | None = None) -> DayRange:
     """`FROM:TO` or a single date, in any date form parse_date accepts."""
     first_text, separator, last_text = text.partition(RANGE_SEPARATOR)
     if not first_text.strip() or (separator and not last_text.strip()):
         raise InvalidInput(field, text, "is not a date or a range", RANGE_FORMS)
-    first = parse_date(first_text, field)
-    last = parse_date(last_text, field) if separator else first
+    first = parse_date(first_text, field, today)
+    last = parse_date(last_text, field, today) if separator else first
     if last < first:
         raise InvalidInput(field, text, "ends before it starts", RANGE_FORMS)
     return DayRange(first, last)
 
 
-def read_day_ranges(path: str, field: str = "school_closed_file") -> tuple[DayRange, ...]:
+def read_day_ranges(
+    path: str, field: str = "school_closed_file", today: date | None = None
+) -> tuple[DayRange, ...]:
     """One date or FROM:TO range a line; blank lines and lines starting with # are ignored."""
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
@@ -382,31 +384,34 @@ def read_day_ranges(path: str, field: str = "school_closed_file") -> tuple[DayRa
     for number, line in enumerate(text.splitlines(), start=1):
         entry = line.strip()
         if entry and not entry.startswith("#"):
-            ranges.append(parse_day_range(entry, f"{field} line {number}"))
+            ranges.append(parse_day_range(entry, f"{field} line {number}", today))
     return tuple(ranges)
 
 
-def case_from_mapping(values: Mapping[str, object], base: Case | None = None) -> Case:
+def case_from_mapping(
+    values: Mapping[str, object], base: Case | None = None, today: date | None = None
+) -> Case:
     """A checked Case from keys of CASE_KEYS (a case file, a batch row, the CLI's options).
-    Dates may be `date` objects or text in any form parse_date accepts; keys given here replace
+    Dates may be `date` objects or text in any form parse_date accepts, `today` meaning `today`
+    (the day the case is judged on; default: the clock's today); keys given here replace
     `base`'s values. Unknown keys are refused by name."""
     unknown = sorted(set(values) - set(CASE_KEYS))
     if unknown:
         raise InvalidInput("case", unknown[0], "is not a case key", ", ".join(CASE_KEYS))
     fields: dict[str, object] = dict(base._asdict()) if base is not None else {}
     for key, value in values.items():
-        fields[key] = _case_value(key, value)
+        fields[key] = _case_value(key, value, today)
     if fields.get("received") is None:
         raise InvalidInput("received", None, "is missing", "a date of receipt")
     return check_case(Case(**fields))  # type: ignore[arg-type]
 
 
-def _case_value(key: str, value: object) -> object:
+def _case_value(key: str, value: object, today: date | None) -> object:
     """One case value, converted from the types a TOML or JSON file or a command line gives."""
     if value is None:
         return None
     if key in _DATE_KEYS:
-        return case_date(key, value)
+        return case_date(key, value, today)
     if key == "extended":
         return _bool_value(key, value)
     if key == "school_closed":
@@ -416,18 +421,18 @@ def _case_value(key: str, value: object) -> object:
             entries = [value] if isinstance(value, date) else value
         if not isinstance(entries, (list, tuple)):
             raise InvalidInput(key, value, "is not a list of days", f"a list of {RANGE_FORMS}")
-        return tuple(_range_value(key, entry) for entry in entries) or None  # none given
+        return tuple(_range_value(key, entry, today) for entry in entries) or None  # none given
     if not isinstance(value, str):
         raise InvalidInput(key, value, "is not text", CASE_KEYS[key])
     return value
 
 
-def case_date(key: str, value: object) -> date:
+def case_date(key: str, value: object, today: date | None = None) -> date:
     """The date of case key `key` from a date, or text in any form parse_date accepts."""
     if type(value) is date:
         return check_supported(value, key)
     if isinstance(value, str):
-        return parse_date(value, key)
+        return parse_date(value, key, today)
     if isinstance(value, datetime | time):
         problem = "is a date and time; the date of receipt is a calendar day (C-RECEIPT)"
         raise InvalidInput(key, str(value), problem, "a date only")
@@ -442,11 +447,11 @@ def _bool_value(key: str, value: object) -> bool:
     raise InvalidInput(key, value, "is not true or false", "true or false")
 
 
-def _range_value(key: str, value: object) -> DayRange:
+def _range_value(key: str, value: object, today: date | None) -> DayRange:
     if isinstance(value, DayRange):
         return value
     if type(value) is date:
         return DayRange(value, value)
     if isinstance(value, str):
-        return parse_day_range(value, key)
+        return parse_day_range(value, key, today)
     raise InvalidInput(key, value, "is not a date or a range", RANGE_FORMS)

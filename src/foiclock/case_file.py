@@ -5,6 +5,7 @@ or as text; JSON dates are text. Unknown keys are refused by name."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ FIELD = "case"
 ACCEPTED = "a .toml or .json file holding one table of case keys (see the README)"
 
 
-def load_case(path: str | Path) -> Case:
-    """The checked Case in a TOML or JSON file (chosen by the file's suffix)."""
-    return case_from_mapping(read_case_mapping(path))
+def load_case(path: str | Path, today: date | None = None) -> Case:
+    """The checked Case in a TOML or JSON file (chosen by the file's suffix); the text `today`
+    in it means `today` (default: the clock's today)."""
+    return case_from_mapping(read_case_mapping(path), today=today)
 
 
 def read_case_mapping(path: str | Path) -> dict[str, Any]:

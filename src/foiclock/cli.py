@@ -304,24 +304,28 @@ def _case_from_options(parameters: dict[str, Any]) -> "Case":
     `school_closed` and `school_closed_file` give the closures."""
     from foiclock.case import CASE_KEYS, case_from_mapping, parse_day_range, read_day_ranges
 
+    # "today" in a date option is the day the case is judged on (--today), when there is one.
+    today = _today(parameters["today"]) if parameters.get("today") is not None else None
     options: dict[str, object] = {}
     for name, value in parameters.items():
         key = _CASE_KEY_OF_PARAMETER.get(name, name)
         if key in CASE_KEYS and key != "school_closed" and value is not None:
             options[key] = value
-    closures = [parse_day_range(text) for text in parameters.get("school_closed") or ()]
+    closures = [
+        parse_day_range(text, today=today) for text in parameters.get("school_closed") or ()
+    ]
     if parameters.get("school_closed_file") is not None:
-        closures.extend(read_day_ranges(parameters["school_closed_file"]))
+        closures.extend(read_day_ranges(parameters["school_closed_file"], today=today))
     if closures:
         options["school_closed"] = tuple(closures)
     base = None
     if parameters.get("case") is not None:
         from foiclock.case_file import load_case
 
-        base = load_case(parameters["case"])
+        base = load_case(parameters["case"], today)
     elif parameters.get("received") is None:
         raise UsageError("Missing argument 'RECEIVED' (or give --case FILE)")
-    return case_from_mapping(options, base)
+    return case_from_mapping(options, base, today)
 
 
 def _today(text: str | None) -> "date":
@@ -835,7 +839,8 @@ def batch(
     Every row is written in order with its cells untouched, then due, extended_due,
     working_days_elapsed, status, working_days_late, review_request_by, rule, provisional and
     error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
-    failed (unless --allow-errors); 130 on Ctrl-C, with the -o file left as it was.
+    failed (unless --allow-errors); 130 on Ctrl-C and 143 on SIGTERM, with the -o file left as
+    it was.
     """
     from foiclock.batch_files import BatchOptions, run_batch
     from foiclock.render import batch_summary_lines
@@ -861,7 +866,11 @@ def batch(
                 progress=progress,
             )
     except (KeyboardInterrupt, _Terminated) as stop:
-        left = f"; {output} left as it was" if output is not None else ""
+        from foiclock.output import replaced_by_rename
+
+        left = ""
+        if output is not None and replaced_by_rename(output):
+            left = f"; {output} left as it was"
         typer.echo(f"foiclock: interrupted{left}", err=True)
         code = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
         raise typer.Exit(code) from None

@@ -32,7 +32,7 @@ def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
     and is not a regular file (/dev/stdout, a FIFO, a device) is written to directly, since it
     cannot be replaced by a rename and a reader of it never sees a half-written file anyway."""
     check_output_path(path, field)
-    if os.path.exists(path) and not os.path.isfile(path):  # followed through any links
+    if not replaced_by_rename(path):  # followed through any links
         try:
             direct = Path(path).open("wb")  # noqa: SIM115 (closed below)
         except OSError as error:
@@ -61,6 +61,12 @@ def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def replaced_by_rename(path: str) -> bool:
+    """Whether `atomic_output` writes `path` through a temporary file (so that a failure leaves
+    it as it was): a regular file or a new one, not a device or a FIFO written to directly."""
+    return not (os.path.exists(path) and not os.path.isfile(path))
 
 
 def check_output_path(path: str, field: str = "output") -> None:
