@@ -60,7 +60,8 @@ _DIRECT_KEYS: Final = frozenset(
         "fee_paid",
     }
 )
-_MEMO_LIMIT: Final = 100_000
+#: Entries each memo of a batch holds before it starts again (memory stays bounded).
+MEMO_LIMIT: Final = 100_000
 _ONE_DAY: Final = timedelta(days=1)
 _MISSING: Final = object()
 
@@ -151,7 +152,7 @@ class RowAnswers:
         except TypeError:  # an unhashable value (a JSON list): not a direct count
             return None
         if direct is None and key not in self._directs:
-            if len(self._directs) >= _MEMO_LIMIT:
+            if len(self._directs) >= MEMO_LIMIT:
                 self._directs.clear()
             direct = self._directs[key] = self._direct_count({name: v for name, _, v in key})
         if direct is None:
@@ -179,7 +180,7 @@ class RowAnswers:
         except TypeError:
             return None
         if found is _MISSING:
-            if len(self._dates) >= _MEMO_LIMIT:
+            if len(self._dates) >= MEMO_LIMIT:
                 self._dates.clear()
             try:
                 found = case_date("responded", value, self.today)

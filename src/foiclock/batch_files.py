@@ -5,7 +5,7 @@ whatever the file's size.
 Speed: a row's answer depends only on its case cells (the receipt date, the regime and event
 columns), so answers are remembered by those cells, already rendered as output text, and a
 million-row export with a few thousand distinct receipt dates is mostly dictionary look-ups. The
-memory is bounded (`_MEMO_LIMIT` entries, then it starts again).
+memory is bounded (`MEMO_LIMIT` entries, then it starts again).
 
 A bad row is kept: its status is `error` and `error` names the column and the value; the run goes
 on. Only an input that cannot be read at all (no header, no receipt column, not UTF-8, broken CSV
@@ -31,6 +31,7 @@ from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TextIO
 from foiclock.batch import (
     ERROR,
     EVENT_COLUMNS,
+    MEMO_LIMIT,
     OUTPUT_COLUMNS,
     RowAnswer,
     RowAnswers,
@@ -53,7 +54,6 @@ _SAFE_STARTS: Final = frozenset(FORMULA_STARTS)  # a row is safe if no cell's fi
 _first_character: Final = itemgetter(slice(None, 1))
 ERRORS_LISTED: Final = 5  # errors the summary lists with their line numbers
 PROGRESS_EVERY: Final = 16384  # rows between progress reports
-_MEMO_LIMIT: Final = 100_000
 _BOM: Final = b"\xef\xbb\xbf"
 _FIELD_SIZE_LIMIT: Final = 2**31 - 1
 _UTF_8_NAMES: Final = ("utf-8", "utf8", "utf-8-sig")
@@ -215,7 +215,7 @@ def _copy_rows(
             key = get_cells(row)
             answer = memo.get(key)
             if answer is None:
-                if len(memo) >= _MEMO_LIMIT:
+                if len(memo) >= MEMO_LIMIT:
                     memo.clear()
                 found = answers.answer(dict(zip(keys, (key,) if single else key, strict=True)))
                 answer = memo[key] = (
@@ -423,7 +423,7 @@ def _json_answer(
         return answers.answer(cells)
     answer = memo.get(memo_key)
     if answer is None:
-        if len(memo) >= _MEMO_LIMIT:
+        if len(memo) >= MEMO_LIMIT:
             memo.clear()
         answer = memo[memo_key] = answers.answer(cells)
     return answer
