@@ -92,12 +92,21 @@ def test_checksummed_payload_of_the_wrong_shape_is_rejected(
     holiday_data.load_holiday_table()
     path = cache_file(cache_dir)
     key, _, payload_bytes = marshal.loads(path.read_bytes())
-    last_announced, source, divisions = marshal.loads(payload_bytes)
+    last_announced, source, divisions, layers, changes = marshal.loads(payload_bytes)
     out_of_range = {**divisions, "scotland": {**divisions["scotland"], 1: "Year one"}}
     missing_division = {d: v for d, v in divisions.items() if d != "northern-ireland"}
     name_not_text = {**divisions, "scotland": {**divisions["scotland"], 739000: 5}}
-    for bad_divisions in (out_of_range, missing_division, name_not_text):
-        bad_payload = marshal.dumps((last_announced, source, bad_divisions))
+    bad_changes = ((739000, "scotland", "added", ["not", "text"], "update"),)
+    for bad_divisions, bad_change_list in (
+        (out_of_range, changes),
+        (missing_division, changes),
+        (name_not_text, changes),
+        (divisions, bad_changes),
+        (divisions, ((1, 2),)),
+    ):
+        bad_payload = marshal.dumps(
+            (last_announced, source, bad_divisions, layers, bad_change_list)
+        )
         path.write_bytes(marshal.dumps((key, zlib.crc32(bad_payload), bad_payload)))
         builds = count_builds(monkeypatch)
         holiday_data.load_holiday_table()
@@ -111,6 +120,7 @@ def test_key_names_what_the_table_was_built_from() -> None:
     assert f"holidays={holidays.__version__};" in key  # type: ignore[attr-defined]
     assert "foiclock=" in key
     assert "snapshot=" in key
+    assert "update=none;" in key
     assert "python=" in key
 
 

@@ -19,6 +19,9 @@ LAST_CALENDAR_YEAR, once (a batch pays for it once).
 """
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from itertools import accumulate, compress
 from typing import Final, NamedTuple
@@ -26,7 +29,13 @@ from typing import Final, NamedTuple
 from foiclock.dates import FIRST_YEAR, format_long
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
-from foiclock.holiday_data import LAST_CALENDAR_YEAR, HolidayTable, load_holiday_table
+from foiclock.holiday_data import (
+    LAST_CALENDAR_YEAR,
+    HolidayTable,
+    load_holiday_table,
+    with_proclaimed_days,
+    without_changes,
+)
 
 _FIRST_ORDINAL: Final = date(FIRST_YEAR, 1, 1).toordinal()
 _LAST_ORDINAL: Final = date(LAST_CALENDAR_YEAR, 12, 31).toordinal()
@@ -183,16 +192,59 @@ class WorkingCalendar:
         return day.year > self.last_announced_year
 
 
-_calendars: dict[tuple[str, ...], WorkingCalendar] = {}
-_table: list[HolidayTable] = []
+_calendars: dict[tuple[bool, tuple[str, ...]], WorkingCalendar] = {}
+_tables: dict[bool, HolidayTable] = {}
+#: True inside `without_newer_data()`: calendars then ignore the stored GOV.UK update and the
+#: config file's proclaimed days (to show what a deadline was before them).
+_baseline: ContextVar[bool] = ContextVar("foiclock_without_newer_data", default=False)
 
 
 def calendar_for(divisions: tuple[str, ...]) -> WorkingCalendar:
     """The calendar whose non-working days are the bank holidays of `divisions` (built once)."""
-    key = tuple(d for d in ALL_DIVISIONS if d in divisions)
+    baseline = _baseline.get()
+    key = (baseline, tuple(d for d in ALL_DIVISIONS if d in divisions))
     calendar = _calendars.get(key)
     if calendar is None:
-        if not _table:
-            _table.append(load_holiday_table())
-        calendar = _calendars[key] = WorkingCalendar(key, _table[0])
+        calendar = _calendars[key] = WorkingCalendar(key[1], holiday_table(baseline))
     return calendar
+
+
+def holiday_table(baseline: bool = False) -> HolidayTable:
+    """The holiday table every calendar uses: the cached table with the config file's
+    proclaimed days added; with `baseline`, the package and shipped snapshot alone."""
+    table = _tables.get(baseline)
+    if table is None:
+        if baseline:
+            table = without_changes(holiday_table())
+        else:
+            from foiclock.config import load_config
+
+            table = with_proclaimed_days(load_holiday_table(), load_config().proclaimed)
+        _tables[baseline] = table
+    return table
+
+
+def using_baseline() -> bool:
+    """Whether this is inside `without_newer_data()`."""
+    return _baseline.get()
+
+
+def has_newer_data() -> bool:
+    """Whether the stored update or the config file changed any holiday."""
+    return bool(holiday_table().changes)
+
+
+@contextmanager
+def without_newer_data() -> Iterator[None]:
+    """Within the block, calendars use the `holidays` package and the shipped snapshot alone."""
+    token = _baseline.set(True)
+    try:
+        yield
+    finally:
+        _baseline.reset(token)
+
+
+def forget_tables() -> None:
+    """Drop the tables and calendars built so far (after the data or the config changed)."""
+    _calendars.clear()
+    _tables.clear()

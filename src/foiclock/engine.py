@@ -10,7 +10,13 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
+from foiclock.calendar import (
+    Holiday,
+    WorkingCalendar,
+    calendar_for,
+    forget_tables,
+    using_baseline,
+)
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.errors import InvalidInput
 from foiclock.regimes import (
@@ -28,10 +34,18 @@ _calendar_by_regime: dict[str, WorkingCalendar] = {}
 def regime_calendar(regime: str) -> WorkingCalendar:
     """The statutory working-day calendar of `regime` (`WD-UK` or `WD-SCOT`)."""
     calendar = _calendar_by_regime.get(regime)
-    if calendar is None:
+    if calendar is None or using_baseline():
         calendar = calendar_for(get_regime(regime).calendar.divisions)
-        _calendar_by_regime[regime] = calendar
+        if not using_baseline():
+            _calendar_by_regime[regime] = calendar
     return calendar
+
+
+def forget_calendars() -> None:
+    """Drop every calendar built so far: the next answer reads the holiday data afresh (after
+    `update-holidays` stored new data, or the config file changed)."""
+    _calendar_by_regime.clear()
+    forget_tables()
 
 
 def counting_calendar(regime: str, nation: str) -> WorkingCalendar:

@@ -3,10 +3,15 @@
 The names and dates come from the `holidays` package (its UK subdivisions ENG, SCT and NIR), which
 encodes each nation's rules and the proclaimed one-off days; foiclock hand-codes no holiday table.
 For the years the shipped GOV.UK snapshot covers (2012 to 2028), GOV.UK wins wherever the two
-disagree, so a `holidays` release that drops or moves a day cannot move a deadline there.
+disagree, so a `holidays` release that drops or moves a day cannot move a deadline there; a GOV.UK
+update stored by `foiclock update-holidays` (`foiclock.holiday_store`) then wins in the same way
+for the years it covers, and the config file's proclaimed days are added last
+(`with_proclaimed_days`, not cached: they are a few entries). What the update and the config file
+changed is kept (`HolidayTable.changes`), so a deadline they move can say which day moved it.
 Building them costs about 200 ms (importing `holidays` and constructing 102 years for three
 divisions), so the result is kept in the user's cache directory (platformdirs), keyed by the
-`holidays` version, foiclock's version and the shipped GOV.UK snapshot, checksummed (CRC-32, to
+`holidays` version, foiclock's version, the shipped GOV.UK snapshot and the stored update,
+checksummed (CRC-32, to
 catch a truncated or damaged file), and rebuilt whenever the key, the checksum or the shape is
 wrong: never trusted blindly.
 
@@ -32,7 +37,7 @@ from foiclock._version import __version__
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 
-CACHE_FORMAT: Final = 4  # bump whenever what build_holiday_table produces changes
+CACHE_FORMAT: Final = 5  # bump whenever what build_holiday_table produces changes
 _MARSHAL_VERSION: Final = 4
 #: The calendar runs one year past the last accepted input year, so that a deadline counted from
 #: a date late in LAST_YEAR still has days to land on.
@@ -40,6 +45,31 @@ LAST_CALENDAR_YEAR: Final = LAST_YEAR + 1
 GOVUK_SNAPSHOT: Final = Path(__file__).with_name("data") / "bank-holidays.json"
 GOVUK_SNAPSHOT_DATE: Final = "2026-03-18"  # as published up to this day (data/README.md)
 CACHE_DIR_ENV: Final = "FOICLOCK_CACHE_DIR"
+
+
+class Layer(NamedTuple):
+    """One source of the holiday table, in the order they are laid over each other: the
+    `holidays` package, the shipped GOV.UK snapshot, the stored GOV.UK update, the config file's
+    proclaimed days. A later layer wins for the years it covers."""
+
+    kind: str  # package, snapshot, update or config
+    label: str  # how it is named to people: "GOV.UK snapshot", "holidays 0.109"
+    first_year: int
+    last_year: int
+    as_of: str  # ISO date the data is as of ("" when unknown)
+    origin: str  # a file or URL ("" for the package)
+
+
+class Change(NamedTuple):
+    """A day where a newer layer (the stored update, the config file) changed the holidays the
+    package and the shipped snapshot give: a deadline counted over it may differ from the one
+    this release printed without that data."""
+
+    ordinal: int
+    division: str
+    change: str  # added or removed
+    name: str
+    layer: str  # the Layer.kind that made it
 
 
 class HolidayTable(NamedTuple):
@@ -53,10 +83,12 @@ class HolidayTable(NamedTuple):
     names_by_division: dict[str, dict[int, str]]
     last_announced_year: int
     source: str
+    layers: tuple[Layer, ...] = ()
+    changes: tuple[Change, ...] = ()
 
 
 def load_holiday_table() -> HolidayTable:
-    """The holiday table from the disk cache, rebuilt from `holidays` when missing or stale."""
+    """The holiday table from the disk cache, rebuilt when missing or stale."""
     cache_file = _cache_file()
     key = _cache_key()
     table = _read_cache(cache_file, key)
@@ -68,19 +100,97 @@ def load_holiday_table() -> HolidayTable:
 
 def build_holiday_table() -> HolidayTable:
     """Every division's bank holidays from the `holidays` package, with the shipped GOV.UK
-    snapshot winning for the years it covers (the slow path, run when the cache is stale)."""
+    snapshot winning for the years it covers, then the stored update (if any) winning for the
+    years it covers (the slow path, run when the cache is stale)."""
     import json
+
+    from foiclock.holiday_store import govuk_years, read_stored_update
 
     with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:
         snapshot = json.load(snapshot_file)
     names_by_division, corrections = apply_govuk_snapshot(_package_holidays(), snapshot)
-    source = f"holidays {_holidays_version()}, GOV.UK snapshot {GOVUK_SNAPSHOT_DATE}"
+    package_version = _holidays_version()
+    source = f"holidays {package_version}, GOV.UK snapshot {GOVUK_SNAPSHOT_DATE}"
     if corrections:
         source += f" ({len(corrections)} days where GOV.UK overrode the package)"
+    layers = [
+        Layer("package", f"holidays {package_version}", FIRST_YEAR, LAST_CALENDAR_YEAR, "", ""),
+        Layer("snapshot", "GOV.UK snapshot", *govuk_years(snapshot), GOVUK_SNAPSHOT_DATE, ""),
+    ]
+    announced = last_announced_year(snapshot)
+    changes: list[Change] = []
+    update = read_stored_update()
+    if update is not None:
+        names_by_division, update_corrections = apply_govuk_snapshot(
+            names_by_division, update.document
+        )
+        changes = [
+            Change(c.day.toordinal(), c.division, c.change, c.name, "update")
+            for c in update_corrections
+        ]
+        fetched = update.fetched_day
+        first, last = govuk_years(update.document)
+        layers.append(
+            Layer("update", "GOV.UK update", first, last, fetched.isoformat(), update.source)
+        )
+        announced = max(announced, last_announced_year(update.document))
+        source += f", GOV.UK update fetched {fetched.isoformat()}"
     return HolidayTable(
         names_by_division=names_by_division,
-        last_announced_year=last_announced_year(snapshot),
+        last_announced_year=announced,
         source=source,
+        layers=tuple(layers),
+        changes=tuple(changes),
+    )
+
+
+class ProclaimedDay(NamedTuple):
+    """A bank holiday proclaimed for some divisions that the data does not list yet (config)."""
+
+    day: date
+    name: str
+    divisions: tuple[str, ...]
+
+
+def with_proclaimed_days(table: HolidayTable, days: tuple[ProclaimedDay, ...]) -> HolidayTable:
+    """`table` with `days` added as holidays of their divisions (rules.md section 2: proclaimed
+    one-off days count); each day a division did not have is recorded as a change."""
+    if not days:
+        return table
+    names_by_division = {
+        division: dict(names) for division, names in table.names_by_division.items()
+    }
+    changes = list(table.changes)
+    for proclaimed in days:
+        ordinal = proclaimed.day.toordinal()
+        for division in proclaimed.divisions:
+            if ordinal not in names_by_division[division]:
+                names_by_division[division][ordinal] = proclaimed.name
+                changes.append(Change(ordinal, division, "added", proclaimed.name, "config"))
+    return table._replace(names_by_division=names_by_division, changes=tuple(changes))
+
+
+def without_changes(table: HolidayTable) -> HolidayTable:
+    """`table` as the `holidays` package and the shipped snapshot alone give it: every change
+    of the stored update and the config file undone."""
+    names_by_division = {
+        division: dict(names) for division, names in table.names_by_division.items()
+    }
+    for change in table.changes:
+        names = names_by_division[change.division]
+        if change.change == "added":
+            names.pop(change.ordinal, None)
+        else:
+            names[change.ordinal] = change.name
+    snapshot_last = max(
+        (layer.last_year for layer in table.layers if layer.kind == "snapshot"),
+        default=table.last_announced_year,
+    )
+    return table._replace(
+        names_by_division=names_by_division,
+        last_announced_year=snapshot_last,
+        layers=tuple(layer for layer in table.layers if layer.kind in ("package", "snapshot")),
+        changes=(),
     )
 
 
@@ -161,10 +271,17 @@ def _cache_file() -> Path:
 
 def _cache_key() -> str:
     """What the cached table was built from: a change to any part makes it stale."""
+    from foiclock.holiday_store import stored_update_file
+
     snapshot_stat = GOVUK_SNAPSHOT.stat()
+    try:
+        update_stat = stored_update_file().stat()
+        update = f"{update_stat.st_size}:{update_stat.st_mtime_ns}:{update_stat.st_ino}"
+    except FileNotFoundError:
+        update = "none"
     return (
         f"format={CACHE_FORMAT};foiclock={__version__};holidays={_holidays_version()};"
-        f"snapshot={snapshot_stat.st_size}:{snapshot_stat.st_mtime_ns};"
+        f"snapshot={snapshot_stat.st_size}:{snapshot_stat.st_mtime_ns};update={update};"
         f"years={FIRST_YEAR}-{LAST_CALENDAR_YEAR};python={sys.version_info[:2]}"
     )
 
@@ -193,7 +310,14 @@ def _holidays_version() -> str:
 
 def _payload_bytes(table: HolidayTable) -> bytes:
     return marshal.dumps(
-        (table.last_announced_year, table.source, dict(table.names_by_division)), _MARSHAL_VERSION
+        (
+            table.last_announced_year,
+            table.source,
+            dict(table.names_by_division),
+            tuple(tuple(layer) for layer in table.layers),
+            tuple(tuple(change) for change in table.changes),
+        ),
+        _MARSHAL_VERSION,
     )
 
 
@@ -216,9 +340,9 @@ def _read_cache(cache_file: Path, key: str) -> HolidayTable | None:
 
 def _table_from_payload(payload: object) -> HolidayTable | None:
     """The payload as a HolidayTable if it has exactly the expected shape, else None."""
-    if not (isinstance(payload, tuple) and len(payload) == 3):
+    if not (isinstance(payload, tuple) and len(payload) == 5):
         return None
-    last_announced, source, divisions = payload
+    last_announced, source, divisions, layer_tuples, change_tuples = payload
     if not (isinstance(last_announced, int) and isinstance(source, str)):
         return None
     if not (isinstance(divisions, dict) and set(divisions) == set(ALL_DIVISIONS)):
@@ -233,8 +357,19 @@ def _table_from_payload(payload: object) -> HolidayTable | None:
                 return None
             if not (isinstance(name, str) and name):
                 return None
+    try:
+        layers = tuple(Layer(*fields) for fields in layer_tuples)
+        changes = tuple(Change(*fields) for fields in change_tuples)
+    except TypeError:
+        return None
+    if not all(isinstance(field, str | int) for item in layers + changes for field in item):
+        return None
     return HolidayTable(
-        names_by_division=divisions, last_announced_year=last_announced, source=source
+        names_by_division=divisions,
+        last_announced_year=last_announced,
+        source=source,
+        layers=layers,
+        changes=changes,
     )
 
 

@@ -1,0 +1,169 @@
+"""GOV.UK's `bank-holidays.json`: checking its shape, and the update stored in the user's data
+directory (`foiclock update-holidays`), which wins over the shipped snapshot and the `holidays`
+package for the years it covers (rules.md section 2).
+
+The stored file is one JSON object, written atomically (a temporary file, then a rename): where
+the data came from, when it was fetched, and GOV.UK's document as published. It is checked again
+every time the holiday table is rebuilt from it: a damaged file is an error, never ignored, since
+ignoring it could drop a newly proclaimed day.
+"""
+
+import json
+import os
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from foiclock.dates import FIRST_YEAR, LAST_YEAR
+from foiclock.divisions import ALL_DIVISIONS
+from foiclock.errors import InvalidInput
+
+DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
+STORED_UPDATE_NAME: Final = "bank-holidays-update.json"
+_STORED_FORMAT: Final = 1
+GOVUK_SHAPE: Final = (
+    "GOV.UK's bank-holidays.json: a JSON object with england-and-wales, scotland and "
+    'northern-ireland, each {"division": ..., "events": [{"title": ..., "date": "YYYY-MM-DD"}, '
+    "...]}"
+)
+
+
+class StoredUpdate(NamedTuple):
+    """The GOV.UK data last stored by `update-holidays`."""
+
+    path: Path
+    source: str  # the URL or file it was loaded from
+    fetched: datetime  # when, UTC
+    document: dict[str, Any]  # GOV.UK's document, checked by check_govuk_document
+
+    @property
+    def fetched_day(self) -> date:
+        return self.fetched.date()
+
+
+def data_directory() -> Path:
+    """FOICLOCK_DATA_DIR if set, else the platform's user data directory for foiclock."""
+    configured = os.environ.get(DATA_DIR_ENV)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("foiclock", appauthor=False))
+
+
+def stored_update_file() -> Path:
+    return data_directory() / STORED_UPDATE_NAME
+
+
+def check_govuk_document(document: object, field: str, value: str) -> dict[str, Any]:
+    """`document` if it has the shape of GOV.UK's bank-holidays.json, else InvalidInput naming
+    `field` and `value` (where it came from) and the first thing wrong. Every division must be
+    there with at least one event; dates must be real ISO dates in the supported years, unique
+    within a division, with no year missing between a division's first and last."""
+
+    def wrong(problem: str) -> InvalidInput:
+        return InvalidInput(field, value, problem, GOVUK_SHAPE)
+
+    if not isinstance(document, dict):
+        raise wrong(f"is a JSON {type(document).__name__}, not an object of divisions")
+    for division in ALL_DIVISIONS:
+        part = document.get(division)
+        if not isinstance(part, dict) or not isinstance(part.get("events"), list):
+            raise wrong(f'has no "{division}" division with a list of "events"')
+        events = part["events"]
+        if not events:
+            raise wrong(f"lists no events for {division}")
+        years: set[int] = set()
+        seen: set[str] = set()
+        for position, event in enumerate(events, start=1):
+            where = f"{division} event {position}"
+            if not isinstance(event, dict):
+                raise wrong(f"has {where} that is not an object")
+            title, day_text = event.get("title"), event.get("date")
+            if not isinstance(title, str) or not title.strip():
+                raise wrong(f'has {where} with no "title"')
+            if not isinstance(day_text, str):
+                raise wrong(f'has {where} with no "date"')
+            try:
+                day = date.fromisoformat(day_text)
+            except ValueError:
+                raise wrong(f'has {where} with date "{day_text}", not YYYY-MM-DD') from None
+            if len(day_text) != 10 or not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise wrong(f'has {where} with date "{day_text}" outside {FIRST_YEAR}-{LAST_YEAR}')
+            if day_text in seen:
+                raise wrong(f"lists {day_text} twice for {division}")
+            seen.add(day_text)
+            years.add(day.year)
+        missing = sorted(set(range(min(years), max(years) + 1)) - years)
+        if missing:
+            raise wrong(f"lists no {division} holidays in {missing[0]}, a year inside its range")
+    return document
+
+
+def govuk_years(document: dict[str, Any]) -> tuple[int, int]:
+    """(first, last) year that every division of a checked GOV.UK document covers."""
+    first = max(min(int(e["date"][:4]) for e in document[d]["events"]) for d in ALL_DIVISIONS)
+    last = min(max(int(e["date"][:4]) for e in document[d]["events"]) for d in ALL_DIVISIONS)
+    return first, last
+
+
+def read_stored_update() -> StoredUpdate | None:
+    """The stored update, None when there is none; InvalidInput when it is damaged."""
+    path = stored_update_file()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise _damaged(path, str(error)) from None
+    try:
+        stored = json.loads(text)
+    except ValueError as error:
+        raise _damaged(path, f"not JSON ({error})") from None
+    if not (
+        isinstance(stored, dict)
+        and stored.get("format") == _STORED_FORMAT
+        and isinstance(stored.get("source"), str)
+        and isinstance(stored.get("fetched"), str)
+    ):
+        raise _damaged(path, "not a file foiclock update-holidays wrote")
+    try:
+        fetched = datetime.fromisoformat(stored["fetched"])
+        document = check_govuk_document(stored.get("bank_holidays"), "stored update", str(path))
+    except (ValueError, InvalidInput) as error:
+        raise _damaged(path, str(error)) from None
+    return StoredUpdate(path, stored["source"], fetched, document)
+
+
+def store_update(document: dict[str, Any], source: str, fetched: datetime) -> Path:
+    """Write a checked GOV.UK document as the stored update, atomically; returns its path."""
+    from foiclock.output import write_atomically
+
+    path = stored_update_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise InvalidInput(
+            "data directory",
+            str(path.parent),
+            f"cannot be created ({error.strerror})",
+            f"a writable directory (set {DATA_DIR_ENV} to choose another)",
+        ) from None
+    stored = {
+        "format": _STORED_FORMAT,
+        "source": source,
+        "fetched": fetched.isoformat(timespec="seconds"),
+        "bank_holidays": document,
+    }
+    data = json.dumps(stored, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+    write_atomically(str(path), data, "stored update")
+    return path
+
+
+def _damaged(path: Path, problem: str) -> InvalidInput:
+    return InvalidInput(
+        "stored update",
+        str(path),
+        f"is damaged: {problem}",
+        "run 'foiclock update-holidays' again, or delete the file to use the shipped data",
+    )
