@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from foiclock.case import Case
     from foiclock.deadline import Deadline
     from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
+    from foiclock.newer_data import MovedBy
     from foiclock.timeline import Timeline
 
     Result = Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing
@@ -116,10 +117,18 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 RegimeOption = Annotated[
-    str, typer.Option("--regime", "-r", help="foia, eir, foisa or eisr.", show_default=True)
+    str | None,
+    typer.Option(
+        "--regime", "-r", help="foia, eir, foisa or eisr (default: foia, or the config's)."
+    ),
 ]
 
-JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+JsonOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--json/--text", help="One JSON object, or text (default: text, or the config's format)."
+    ),
+]
 NationOption = Annotated[
     str | None,
     typer.Option(
@@ -144,19 +153,43 @@ def reports_bad_input(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _emit(result: "Result", *, as_json: bool, explain: bool = False) -> None:
-    """Print a result to stdout as JSON or text; warn on stderr if it is provisional."""
-    if as_json:
+def _emit(
+    result: "Result",
+    *,
+    as_json: bool | None,
+    explain: bool = False,
+    extra: "dict[str, Any] | None" = None,
+    extra_lines: Sequence[str] = (),
+) -> None:
+    """Print a result to stdout as JSON (with the keys of `extra` added) or text (with
+    `extra_lines` after it); warn on stderr if it is provisional."""
+    if _wants_json(as_json):
         import json
 
         from foiclock.serialise import to_json
 
-        sys.stdout.write(json.dumps(to_json(result), indent=2, ensure_ascii=False) + "\n")
+        payload = {**to_json(result), **(extra or {})}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
         from foiclock.render import to_text
 
         typer.echo(to_text(result, explain=explain))
+        for line in extra_lines:
+            typer.echo(line)
     _warn_provisional(result.provisional)
+
+
+def _wants_json(flag: bool | None) -> bool:
+    """--json or --text when given, else the format setting (FOICLOCK_FORMAT, the config)."""
+    if flag is not None:
+        return flag
+    return _setting("format") == "json"
+
+
+def _setting(name: str, flag: str | None = None) -> str | None:
+    from foiclock.config import setting
+
+    return setting(name, flag).value
 
 
 def _warn(message: str) -> None:
@@ -188,8 +221,21 @@ def main_options(
             "--version", callback=_version_callback, is_eager=True, help="Print the version."
         ),
     ] = False,
+    config: Annotated[
+        str | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="A TOML config file (default: FOICLOCK_CONFIG, else config.toml in the user "
+            "config directory); see 'foiclock config show'.",
+        ),
+    ] = None,
 ) -> None:
     """UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says."""
+    if config is not None:
+        from foiclock.config import use_config_file
+
+        use_config_file(config)
 
 
 ReceivedArgument = Annotated[
@@ -318,14 +364,19 @@ def _case_from_options(parameters: dict[str, Any]) -> "Case":
         closures.extend(read_day_ranges(parameters["school_closed_file"], today=today))
     if closures:
         options["school_closed"] = tuple(closures)
-    base = None
+    file_values: dict[str, Any] = {}
     if parameters.get("case") is not None:
-        from foiclock.case_file import load_case
+        from foiclock.case_file import read_case_mapping
 
-        base = load_case(parameters["case"], today)
+        file_values = read_case_mapping(parameters["case"])
     elif parameters.get("received") is None:
         raise UsageError("Missing argument 'RECEIVED' (or give --case FILE)")
-    return case_from_mapping(options, base, today)
+    for name in ("regime", "nation"):  # an option, then the case file, then the settings
+        if name not in options and file_values.get(name) is None:
+            value = _setting(name)
+            if value is not None:
+                options[name] = value
+    return case_from_mapping({**file_values, **options}, today=today)
 
 
 def _today(text: str | None) -> "date":
@@ -356,7 +407,7 @@ def due(
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every day counted and skipped, and why.")
     ] = False,
-    as_json: JsonOption = False,
+    as_json: JsonOption = None,
 ) -> None:
     """Response deadline for a request received on RECEIVED.
 
@@ -364,9 +415,21 @@ def due(
     says; --explain shows each event's effect day by day.
     """
     from foiclock.deadline import case_deadline
+    from foiclock.newer_data import deadline_moved_by
 
     request = _case_from_options(locals())
-    _emit(case_deadline(request), as_json=as_json, explain=explain)
+    deadline = case_deadline(request)
+    moved = deadline_moved_by(deadline)
+    extra, lines = _moved_output(moved)
+    _emit(deadline, as_json=as_json, explain=explain, extra=extra, extra_lines=lines)
+
+
+def _moved_output(moved: "MovedBy | None") -> "tuple[dict[str, Any], list[str]]":
+    """The `moved_by` JSON key and the text lines for dates that newer holiday data moved."""
+    from foiclock.serialise import moved_by_json
+    from foiclock.sources_render import moved_by_lines
+
+    return {"moved_by": moved_by_json(moved)}, moved_by_lines(moved)
 
 
 TIMELINE_FORMATS = ("table", "json", "csv", "ics", "md")
@@ -418,18 +481,26 @@ def timeline(
 
     A milestone whose date depends on one not given says what it waits for.
     """
+    from foiclock.config import load_config
+    from foiclock.newer_data import timeline_moved_by
     from foiclock.timeline import case_timeline
 
     request = _case_from_options(locals())
     chosen = "json" if as_json else _timeline_format(output_format, output)
-    result = case_timeline(request, _today(today))
+    result = case_timeline(request, _today(today)).with_office_closed(load_config().office_closed)
+    moved = timeline_moved_by(result)
     if chosen == "ics":
         from foiclock.ics import timeline_ics
 
         data = timeline_ics(result, remind_days=remind_days)
     else:
-        data = (_render_timeline(result, chosen) + "\n").encode("utf-8")
+        data = (_render_timeline(result, chosen, moved) + "\n").encode("utf-8")
     _write(data, output)
+    if moved is not None and chosen not in ("table", "json"):
+        from foiclock.sources_render import moved_by_lines
+
+        for line in moved_by_lines(moved):
+            typer.echo(f"foiclock: {line.strip()}", err=True)
     _warn_provisional(result.provisional)
 
 
@@ -438,22 +509,29 @@ def _timeline_format(chosen: str | None, output: str | None) -> str:
         from pathlib import PurePath
 
         suffix = PurePath(output).suffix.lower() if output is not None else ""
-        return _FORMAT_BY_SUFFIX.get(suffix, "table")
+        if suffix in _FORMAT_BY_SUFFIX:
+            return _FORMAT_BY_SUFFIX[suffix]
+        return "json" if _setting("format") == "json" else "table"
     cleaned = chosen.strip().lower()
     if cleaned not in TIMELINE_FORMATS:
         raise InvalidInput("format", chosen, "is not a format", ", ".join(TIMELINE_FORMATS))
     return cleaned
 
 
-def _render_timeline(result: "Timeline", chosen: str) -> str:
+def _render_timeline(result: "Timeline", chosen: str, moved: "MovedBy | None") -> str:
     if chosen == "json":
         import json
 
-        from foiclock.serialise import timeline_json
+        from foiclock.serialise import moved_by_json, timeline_json
 
-        return json.dumps(timeline_json(result), indent=2, ensure_ascii=False)
+        payload = {**timeline_json(result), "moved_by": moved_by_json(moved)}
+        return json.dumps(payload, indent=2, ensure_ascii=False)
     from foiclock import timeline_render
 
+    if chosen == "table" and moved is not None:
+        from foiclock.sources_render import moved_by_lines
+
+        return "\n".join([timeline_render.timeline_table(result), *moved_by_lines(moved)])
     render = {
         "table": timeline_render.timeline_table,
         "csv": timeline_render.timeline_csv,
@@ -494,7 +572,7 @@ def status(
     responded: RespondedOption = None,
     case: CaseFileOption = None,
     today: TodayOption = None,
-    as_json: JsonOption = False,
+    as_json: JsonOption = None,
 ) -> None:
     """Where a case stands on --today: working days elapsed, days left or days overdue, or
     whether the response came in time. Exits 1 when it is overdue or was answered late."""
@@ -502,7 +580,7 @@ def status(
 
     request = _case_from_options(locals())
     result = case_status(request, _today(today))
-    if as_json:
+    if _wants_json(as_json):
         import json
 
         from foiclock.serialise import status_json
@@ -527,9 +605,7 @@ def appeal(
     review_requested: ReviewRequestedOption = None,
     review_responded: ReviewRespondedOption = None,
     decision_notice: DecisionNoticeOption = None,
-    regime: Annotated[
-        str, typer.Option("--regime", "-r", help="foia, eir, foisa or eisr.")
-    ] = "foia",
+    regime: RegimeOption = None,
     received: Annotated[
         str | None,
         typer.Option(
@@ -540,7 +616,7 @@ def appeal(
     ] = None,
     nation: NationOption = None,
     today: TodayOption = None,
-    as_json: JsonOption = False,
+    as_json: JsonOption = None,
 ) -> None:
     """The requester's view: which review and appeal windows are open on --today, how many
     working or calendar days are left in each, and which have closed and when.
@@ -562,15 +638,15 @@ def appeal(
         )
     result = timeline_from_events(
         optional(received, "received"),
-        regime,
+        _setting("regime", regime) or "foia",
         responded=optional(responded, "responded"),
         review_requested=optional(review_requested, "review_requested"),
         review_responded=optional(review_responded, "review_responded"),
         decision_notice=optional(decision_notice, "decision_notice"),
-        nation=nation,
+        nation=_setting("nation", nation),
         today=_today(today),
     )
-    if as_json:
+    if _wants_json(as_json):
         import json
 
         from foiclock.serialise import appeal_json
@@ -593,9 +669,7 @@ def letter(
         str | None,
         typer.Option(metavar="DATE", help="The date of a review outcome letter instead."),
     ] = None,
-    regime: Annotated[
-        str, typer.Option("--regime", "-r", help="foia, eir, foisa or eisr.")
-    ] = "foia",
+    regime: RegimeOption = None,
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text (one line a paragraph) or md.")
     ] = "text",
@@ -618,6 +692,7 @@ def letter(
     chosen = output_format.strip().lower()
     if chosen not in ("text", "md"):
         raise InvalidInput("format", output_format, "is not a letter format", "text, md")
+    regime = _setting("regime", regime) or "foia"
     if responded is not None:
         result = next_steps(regime, RESPONSE, parse_date(responded, "responded"))
     else:
@@ -657,12 +732,13 @@ def calendar_command(
 
     Colour only on a terminal (and never with NO_COLOR); the marks alone carry the meaning.
     """
+    from foiclock.config import load_config
     from foiclock.deadline import case_deadline
     from foiclock.month_grid import month_grid
 
     request = _case_from_options(locals())
     deadline = case_deadline(request)
-    grid = month_grid(deadline)
+    grid = month_grid(deadline, load_config().office_closed)
     if sys.stdout.isatty():
         from foiclock.month_grid import print_in_colour
 
@@ -677,14 +753,16 @@ def calendar_command(
 def add(
     start: Annotated[str, typer.Argument(help="The date to count from (it never counts).")],
     n: Annotated[str, typer.Argument(help="How many working days, 1 or more.")],
-    regime: RegimeOption = "foia",
-    as_json: JsonOption = False,
+    regime: RegimeOption = None,
+    as_json: JsonOption = None,
 ) -> None:
     """The Nth working day after START (C-WD)."""
     from foiclock.dates import parse_date
     from foiclock.engine import nth_working_day
 
-    _emit(nth_working_day(parse_date(start, "start"), _parse_count(n), regime), as_json=as_json)
+    chosen = _setting("regime", regime) or "foia"
+    result = nth_working_day(parse_date(start, "start"), _parse_count(n), chosen)
+    _emit(result, as_json=as_json)
 
 
 def _parse_count(text: str) -> int:
@@ -701,8 +779,8 @@ def _parse_count(text: str) -> int:
 def count(
     start: Annotated[str, typer.Argument(help="The day after which counting starts.")],
     end: Annotated[str, typer.Argument(help="The last day counted.")],
-    regime: RegimeOption = "foia",
-    as_json: JsonOption = False,
+    regime: RegimeOption = None,
+    as_json: JsonOption = None,
 ) -> None:
     """Working days after START up to and including END.
 
@@ -711,7 +789,8 @@ def count(
     from foiclock.dates import parse_date
     from foiclock.engine import count_working_days
 
-    result = count_working_days(parse_date(start, "start"), parse_date(end, "end"), regime)
+    chosen = _setting("regime", regime) or "foia"
+    result = count_working_days(parse_date(start, "start"), parse_date(end, "end"), chosen)
     _emit(result, as_json=as_json)
 
 
@@ -729,7 +808,21 @@ def holidays(
         str | None,
         typer.Option("--nation", help="List one nation's own bank holidays (WD-NATION)."),
     ] = None,
-    as_json: JsonOption = False,
+    source: Annotated[
+        bool,
+        typer.Option(
+            "--source", help="Say which data each holiday comes from, and how old each source is."
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="List every weekday on which the holidays package, the shipped GOV.UK snapshot "
+            "and the stored update disagree.",
+        ),
+    ] = False,
+    as_json: JsonOption = None,
 ) -> None:
     """Bank holidays a count skips, with the parts of the UK they belong to.
 
@@ -740,8 +833,111 @@ def holidays(
 
     from foiclock.engine import bank_holidays
 
+    if diff:
+        if years or regime or nation or source:
+            raise InvalidInput(
+                "diff", None, "compares the sources over every year", "--diff on its own"
+            )
+        _emit_differences(as_json)
+        return
     year_numbers = [_parse_year(year) for year in years] if years else [date.today().year]
-    _emit(bank_holidays(year_numbers, regime, nation), as_json=as_json)
+    if nation is None:
+        regime = _setting("regime", regime)
+    listing = bank_holidays(year_numbers, regime, nation)
+    if not source:
+        _emit(listing, as_json=as_json)
+        return
+    from foiclock.holiday_sources import data_sources
+    from foiclock.render import holidays_listing_text
+    from foiclock.serialise import data_sources_json, holidays_json
+    from foiclock.sources_render import data_sources_lines
+
+    sources = data_sources(date.today())
+    if _wants_json(as_json):
+        import json
+
+        payload = {**holidays_json(listing), "sources": data_sources_json(sources)}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    else:
+        listing_text = holidays_listing_text(listing, with_sources=True)
+        typer.echo("\n".join([*data_sources_lines(sources), "", listing_text]))
+    _warn_provisional(listing.provisional)
+
+
+def _emit_differences(as_json: bool | None) -> None:
+    from foiclock.holiday_sources import holiday_differences
+
+    differences = holiday_differences()
+    if _wants_json(as_json):
+        import json
+
+        from foiclock.serialise import differences_json
+
+        typer.echo(json.dumps(differences_json(differences), indent=2, ensure_ascii=False))
+    else:
+        from foiclock.sources_render import differences_text
+
+        typer.echo(differences_text(differences))
+
+
+@app.command("update-holidays")
+@reports_bad_input
+def update_holidays(
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE_OR_URL",
+            help="GOV.UK's bank-holidays.json: an address or a local file (default: "
+            "https://www.gov.uk/bank-holidays.json).",
+        ),
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(metavar="SECONDS", help="Give up on a download after this long.")
+    ] = 10.0,
+) -> None:
+    """Fetch GOV.UK's bank holidays, check them and store them in the user data directory;
+    from then on they win over the shipped data for the years they cover.
+
+    Nothing is stored unless the whole file arrived and has GOV.UK's shape: on any failure
+    (exit 2) the stored data stays exactly as it was. Prints the weekdays that changed.
+    """
+    from foiclock.holiday_update import GOVUK_URL
+    from foiclock.holiday_update import update_holidays as update
+    from foiclock.sources_render import update_report_lines
+
+    report = update(source or GOVUK_URL, timeout)
+    typer.echo("\n".join(update_report_lines(report)))
+
+
+config_app = typer.Typer(
+    name="config",
+    help="The settings in use and where each came from.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(config_app)
+
+
+@config_app.command("show")
+@reports_bad_input
+def config_show(as_json: JsonOption = None) -> None:
+    """Print the merged settings (flag > environment > config file > default), where each came
+    from, and the config file's proclaimed days and office closures."""
+    from foiclock.config import SETTINGS, load_config, setting
+
+    settings = [setting(name) for name in SETTINGS]
+    config = load_config()
+    if _wants_json(as_json):
+        import json
+
+        from foiclock.serialise import config_json
+
+        typer.echo(json.dumps(config_json(config, settings), indent=2, ensure_ascii=False))
+    else:
+        from foiclock.sources_render import config_lines
+
+        typer.echo("\n".join(config_lines(config, settings)))
 
 
 def _parse_year(text: str) -> int:
@@ -798,11 +994,14 @@ def batch(
         ),
     ] = None,
     regime: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--regime", "-r", help="For rows with no regime cell: foia, eir, foisa, eisr or sar."
+            "--regime",
+            "-r",
+            help="For rows with no regime cell: foia, eir, foisa, eisr or sar (default: foia, "
+            "or the config's).",
         ),
-    ] = "foia",
+    ] = None,
     today: TodayOption = None,
     input_format: Annotated[
         str | None,
@@ -847,7 +1046,7 @@ def batch(
 
     options = BatchOptions(
         today=_today(today),
-        regime=regime,
+        regime=_setting("regime", regime) or "foia",
         received_column=received_column,
         delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
         sanitize=not no_sanitize,
@@ -921,8 +1120,20 @@ def _stderr_console() -> "Console":
 
 def main() -> None:
     """Console-script entry point."""
-    _register_only(sys.argv[1:2])
+    _register_only(_command_name(sys.argv[1:]))
     app()
+
+
+def _command_name(arguments: list[str]) -> list[str]:
+    """The command named in `arguments`, past a leading `--config FILE` ([] if none)."""
+    while arguments:
+        if arguments[0] == "--config":
+            arguments = arguments[2:]
+        elif arguments[0].startswith("--config="):
+            arguments = arguments[1:]
+        else:
+            break
+    return arguments[:1]
 
 
 def _register_only(first_argument: list[str]) -> None:

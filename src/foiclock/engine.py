@@ -176,6 +176,7 @@ class ListedHoliday(NamedTuple):
     holidays: tuple[Holiday, ...]
     on_weekend: bool
     provisional: bool
+    source: str = ""  # the data that decides it: config, update, snapshot or package
 
 
 class HolidayListing(NamedTuple):
@@ -207,6 +208,8 @@ def bank_holidays(
         regime_table = get_regime("foia" if regime is None else regime)
         calendar_rule = regime_table.calendar
         regime_key = regime_table.key
+    from foiclock.holiday_sources import day_source
+
     calendar = calendar_for(calendar_rule.divisions)
     year_list = tuple(years)
     days = []
@@ -219,6 +222,7 @@ def bank_holidays(
                     holidays=calendar.holidays_on(day),
                     on_weekend=day.weekday() >= 5,
                     provisional=calendar.is_provisional(day),
+                    source=day_source(day, calendar.divisions),
                 )
             )
     return HolidayListing(calendar_rule, regime_key, year_list, tuple(days))

@@ -108,8 +108,8 @@ def build_holiday_table() -> HolidayTable:
 
     with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:
         snapshot = json.load(snapshot_file)
-    names_by_division, corrections = apply_govuk_snapshot(_package_holidays(), snapshot)
-    package_version = _holidays_version()
+    names_by_division, corrections = apply_govuk_snapshot(package_holidays(), snapshot)
+    package_version = holidays_version()
     source = f"holidays {package_version}, GOV.UK snapshot {GOVUK_SNAPSHOT_DATE}"
     if corrections:
         source += f" ({len(corrections)} days where GOV.UK overrode the package)"
@@ -194,7 +194,7 @@ def without_changes(table: HolidayTable) -> HolidayTable:
     )
 
 
-def _package_holidays() -> dict[str, dict[int, str]]:
+def package_holidays() -> dict[str, dict[int, str]]:
     import holidays
 
     years = range(FIRST_YEAR, LAST_CALENDAR_YEAR + 1)
@@ -280,13 +280,13 @@ def _cache_key() -> str:
     except FileNotFoundError:
         update = "none"
     return (
-        f"format={CACHE_FORMAT};foiclock={__version__};holidays={_holidays_version()};"
+        f"format={CACHE_FORMAT};foiclock={__version__};holidays={holidays_version()};"
         f"snapshot={snapshot_stat.st_size}:{snapshot_stat.st_mtime_ns};update={update};"
         f"years={FIRST_YEAR}-{LAST_CALENDAR_YEAR};python={sys.version_info[:2]}"
     )
 
 
-def _holidays_version() -> str:
+def holidays_version() -> str:
     """The installed `holidays` version without importing it: the name of its dist-info folder
     beside the package (cheap), else importlib.metadata (slower, always right)."""
     spec = find_spec("holidays")

@@ -9,6 +9,7 @@ import hashlib
 from datetime import UTC, datetime, timedelta
 
 from foiclock._version import __version__
+from foiclock.config import OfficeClosure
 from foiclock.dates import format_long
 from foiclock.regimes import get_regime
 from foiclock.render import status_note
@@ -64,7 +65,7 @@ def timeline_ics(
         event.add("dtstart", milestone.date)
         event.add("dtend", milestone.date + timedelta(days=1))
         event.add("summary", f"{timeline.case_id or regime}: {milestone.label}")
-        event.add("description", _description(milestone))
+        event.add("description", _description(milestone, timeline.closed_on(milestone.date)))
         event.add("categories", [regime, milestone.rule])
         event.add("transp", "TRANSPARENT")
         if milestone.kind != EVENT and milestone.state in STILL_AHEAD:
@@ -79,12 +80,18 @@ def timeline_ics(
     return ics
 
 
-def _description(milestone: Milestone) -> str:
+def _description(milestone: Milestone, closure: OfficeClosure | None) -> str:
     provisional = (
         " Provisional: it reaches past the announced bank holidays." * milestone.provisional
     )
+    closed = (
+        f" The office is closed that day ({closure.name}); the date stands: closure days are "
+        "working days (rules.md section 2)."
+        if closure is not None
+        else ""
+    )
     return (
         f"{milestone.rule}: {milestone.description} "
-        f"({milestone.source}{status_note(milestone.status)}).{provisional} "
+        f"({milestone.source}{status_note(milestone.status)}).{provisional}{closed} "
         f"Counted by foiclock {__version__}."
     )

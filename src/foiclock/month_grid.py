@@ -15,9 +15,10 @@ from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
 from foiclock.dates import MONTH_NAMES, WEEKDAY_NAMES, format_long, format_short
 from foiclock.regimes import get_regime
-from foiclock.render import holidays_text, wrap_lines
+from foiclock.render import day_range_text, holidays_text, wrap_lines
 
 if TYPE_CHECKING:
+    from foiclock.config import OfficeClosure
     from foiclock.deadline import Deadline
     from foiclock.steps import Step
 
@@ -76,9 +77,17 @@ class MonthGrid(NamedTuple):
         return "\n".join("".join(text for text, _ in line).rstrip() for line in self.lines)
 
 
-def month_grid(deadline: Deadline) -> MonthGrid:
+#: Added to a day's mark when the office is closed: the day is still a working day.
+OFFICE_CLOSED_MARK: Final = "#"
+OFFICE_CLOSED_MEANING: Final = (
+    "office closed: a working day all the same, never skipped (rules.md section 2; ICO LTT47)"
+)
+
+
+def month_grid(deadline: Deadline, office_closed: tuple[OfficeClosure, ...] = ()) -> MonthGrid:
     """The months from the receipt to the deadline (or to the last day that matters while the
-    clock waits), with a legend of the marks used and the holidays skipped."""
+    clock waits), with a legend of the marks used and the holidays skipped. Days in
+    `office_closed` are marked, and counted as the law counts them."""
     steps = deadline.steps
     marks = _day_marks(deadline, steps)
     dues = {day for day in (deadline.due, deadline.extended_due) if day is not None}
@@ -93,11 +102,30 @@ def month_grid(deadline: Deadline) -> MonthGrid:
         for week in month_calendar.Calendar().monthdatescalendar(month.year, month.month):
             line: Line = []
             for day in week:
-                line.append(_cell(day, month, marks, dues, used))
+                closed = any(closure.covers(day) for closure in office_closed)
+                line.append(_cell(day, month, marks, dues, used, closed=closed))
             lines.append(line)
         month = (month + timedelta(days=31)).replace(day=1)
     lines.extend(_legend(used, dues, steps))
+    lines.extend(
+        _closed_legend(
+            office_closed, date(deadline.received.year, deadline.received.month, 1), last
+        )
+    )
     return MonthGrid(tuple(lines))
+
+
+def _closed_legend(closures: tuple[OfficeClosure, ...], first: date, last: date) -> list[Line]:
+    shown = [c for c in closures if c.first <= last and c.last >= first]
+    if not shown:
+        return []
+    lines: list[Line] = [
+        [],
+        [(f"  {OFFICE_CLOSED_MARK:<4}", "yellow"), (OFFICE_CLOSED_MEANING, "")],
+    ]
+    for closure in shown:
+        lines.append([(f"  {day_range_text(closure.first, closure.last)}  {closure.name}", "")])
+    return lines
 
 
 def _heading(deadline: Deadline) -> list[str]:
@@ -152,11 +180,13 @@ def _cell(
     marks: dict[date, tuple[str, Mark]],
     dues: set[date],
     used: dict[str, Mark],
+    *,
+    closed: bool = False,
 ) -> Segment:
     if day.month != month.month:
         return (" " * CELL_WIDTH, "")
     kind, mark = marks.get(day, ("", Mark("", "dim", "")))
-    symbol = mark.symbol
+    symbol = mark.symbol + OFFICE_CLOSED_MARK * closed
     style = mark.style
     if kind and kind != "due":  # the deadline has its own legend line, "[ ]"
         used.setdefault(kind, MARKS[kind])

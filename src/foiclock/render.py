@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from foiclock.calendar import Holiday
 from foiclock.dates import format_long, format_short
@@ -358,7 +358,22 @@ def working_day_count_text(result: WorkingDayCount) -> str:
     return wrap_lines(lines)
 
 
-def holidays_listing_text(listing: HolidayListing) -> str:
+def day_range_text(first: date, last: date) -> str:
+    """'Mon 29 Dec 2025' or 'Mon 29 Dec 2025 to Wed 31 Dec 2025'."""
+    text = format_short(first)
+    return text if last == first else f"{text} to {format_short(last)}"
+
+
+#: What each holiday data layer is called beside a holiday (`holidays --source`).
+SOURCE_NAME: Final = {
+    "config": "config file",
+    "update": "GOV.UK update",
+    "snapshot": "GOV.UK snapshot",
+    "package": "holidays package, by rule",
+}
+
+
+def holidays_listing_text(listing: HolidayListing, *, with_sources: bool = False) -> str:
     calendar = listing.calendar
     if listing.regime is None:
         subject = f"{division_names(calendar.divisions)} ({calendar.rule})"
@@ -372,6 +387,8 @@ def holidays_listing_text(listing: HolidayListing) -> str:
             notes.append("falls on a weekend")
         if entry.provisional:
             notes.append("provisional")
+        if with_sources:
+            notes.append(f"from the {SOURCE_NAME[entry.source]}")
         suffix = f"  [{', '.join(notes)}]" if notes else ""
         lines.append(f"  {format_short(entry.day)}  {holidays_text(entry.holidays)}{suffix}")
     if not listing.days:

@@ -12,7 +12,12 @@ from foiclock.regimes import BodyRule, EventRule, ExtensionRule
 from foiclock.steps import Step
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from foiclock.case import LeftOut
+    from foiclock.config import Config, Setting
+    from foiclock.holiday_sources import DataSource, HolidayDifferences
+    from foiclock.newer_data import MovedBy
     from foiclock.status import CaseStatus
     from foiclock.timeline import Timeline
 
@@ -176,6 +181,7 @@ def holidays_json(listing: HolidayListing) -> dict[str, Any]:
                 "date": entry.day.isoformat(),
                 "on_weekend": entry.on_weekend,
                 "provisional": entry.provisional,
+                "source": entry.source,
                 "holidays": [holiday_json(h) for h in entry.holidays],
             }
             for entry in listing.days
@@ -231,8 +237,16 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         "provisional": timeline.provisional,
         "left_out": [_left_out_json(entry) for entry in timeline.left_out],
         "milestones": [
-            {**milestone._asdict(), "date": _iso(milestone.date)}
+            {
+                **milestone._asdict(),
+                "date": _iso(milestone.date),
+                "office_closed": timeline.closed_on(milestone.date) is not None,
+            }
             for milestone in timeline.milestones
+        ],
+        "office_closed": [
+            {"from": c.first.isoformat(), "to": c.last.isoformat(), "name": c.name}
+            for c in timeline.office_closed
         ],
     }
 
@@ -269,4 +283,83 @@ def status_json(status: CaseStatus) -> dict[str, Any]:
         "left_out": [_left_out_json(entry) for entry in status.left_out],
         "rule": deadline.rule,
         "provisional": status.provisional,
+    }
+
+
+def moved_by_json(moved: MovedBy | None) -> dict[str, Any] | None:
+    """The days of newer holiday data that moved dates, and the dates without them."""
+    if moved is None:
+        return None
+    return {
+        "days": [
+            {
+                "date": day.day.isoformat(),
+                "name": day.name,
+                "divisions": list(day.divisions),
+                "change": day.change,
+                "source": day.layer,
+            }
+            for day in moved.days
+        ],
+        "dates": [
+            {
+                "key": moved_date.key,
+                "label": moved_date.label,
+                "date": _iso(moved_date.day),
+                "without_newer_data": _iso(moved_date.without_newer_data),
+            }
+            for moved_date in moved.dates
+        ],
+    }
+
+
+def data_sources_json(sources: Sequence[DataSource]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": source.kind,
+            "label": source.label,
+            "first_year": source.first_year,
+            "last_year": source.last_year,
+            "as_of": _iso(source.as_of),
+            "age_days": source.age_days,
+            "origin": source.origin or None,
+            "days": source.days,
+        }
+        for source in sources
+    ]
+
+
+def differences_json(differences: HolidayDifferences) -> dict[str, Any]:
+    return {
+        "package": differences.package_label,
+        "snapshot_as_of": differences.snapshot_as_of.isoformat(),
+        "update_as_of": _iso(differences.update_as_of),
+        "differences": [
+            {
+                "date": row.day.isoformat(),
+                "division": row.division,
+                "name": row.name,
+                "package": row.package,
+                "snapshot": row.snapshot,
+                "update": row.update,
+                "used": row.used,
+            }
+            for row in differences.rows
+        ],
+    }
+
+
+def config_json(config: Config, settings: Sequence[Setting]) -> dict[str, Any]:
+    return {
+        "config_file": str(config.path) if config.path is not None else None,
+        "chosen_by": config.chosen_by if config.path is not None else None,
+        "settings": {s.name: {"value": s.value, "from": s.origin} for s in settings},
+        "proclaimed": [
+            {"date": d.day.isoformat(), "name": d.name, "divisions": list(d.divisions)}
+            for d in config.proclaimed
+        ],
+        "office_closed": [
+            {"from": c.first.isoformat(), "to": c.last.isoformat(), "name": c.name}
+            for c in config.office_closed
+        ],
     }

@@ -14,11 +14,13 @@ Milestone states:
 - `waiting` when its date depends on one not given (`waits_for` names it).
 """
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar, calendar_for
 from foiclock.case import Case, LeftOut, as_of, check_after_response, make_case
+from foiclock.config import OfficeClosure
 from foiclock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
@@ -88,6 +90,9 @@ class Timeline(NamedTuple):
     case_id: str | None = None
     deadline: Deadline | None = None
     left_out: tuple[LeftOut, ...] = ()  # events dated after `today`: not known on that day
+    #: The organisation's closures that touch the timeline: shown, never skipped (rules.md
+    #: section 2: office closure days are working days under every regime, ICO LTT47).
+    office_closed: tuple[OfficeClosure, ...] = ()
 
     @property
     def provisional(self) -> bool:
@@ -97,6 +102,24 @@ class Timeline(NamedTuple):
 
     def get(self, key: str) -> Milestone | None:
         return next((m for m in self.milestones if m.key == key), None)
+
+    def closed_on(self, day: date | None) -> OfficeClosure | None:
+        """The office closure covering `day`, if any (the day still counts)."""
+        if day is None:
+            return None
+        return next((c for c in self.office_closed if c.covers(day)), None)
+
+    def with_office_closed(self, closures: Iterable[OfficeClosure]) -> "Timeline":
+        """This timeline showing the `closures` that touch it, from the receipt (or the first
+        dated milestone) to the last dated milestone."""
+        days = [m.date for m in self.milestones if m.date is not None]
+        if self.received is not None:
+            days.append(self.received)
+        if not days:
+            return self
+        first, last = min(days), max(days)
+        touching = tuple(c for c in closures if c.first <= last and c.last >= first)
+        return self._replace(office_closed=touching)
 
 
 def case_timeline(case: Case, today: date | None = None) -> Timeline:

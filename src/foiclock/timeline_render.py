@@ -8,7 +8,14 @@ import io
 
 from foiclock.dates import format_long, format_short
 from foiclock.regimes import get_regime
-from foiclock.render import lateness, left_out_line, plural, status_note, wrap_lines
+from foiclock.render import (
+    day_range_text,
+    lateness,
+    left_out_line,
+    plural,
+    status_note,
+    wrap_lines,
+)
 from foiclock.timeline import CALENDAR, Milestone, Timeline, requester_windows
 
 _DATE_WIDTH = 15
@@ -32,6 +39,7 @@ CSV_COLUMNS = (
     "source",
     "status",
     "provisional",
+    "office_closed",
 )
 
 
@@ -79,9 +87,37 @@ def _appeal_heading(timeline: Timeline) -> str:
     return f"{regime} review and appeal windows{answer}, on {format_long(timeline.today)}"
 
 
-def _rule_line(milestone: Milestone) -> str:
+def _rule_line(milestone: Milestone, timeline: Timeline) -> str:
     provisional = " [provisional]" if milestone.provisional else ""
-    return f"{milestone.rule}: {milestone.source}{status_note(milestone.status)}{provisional}"
+    closed = office_closed_mark(timeline, milestone)
+    return (
+        f"{milestone.rule}: {milestone.source}{status_note(milestone.status)}{provisional}{closed}"
+    )
+
+
+#: Why an office closure is shown and not skipped (rules.md section 2).
+OFFICE_CLOSED_RULE = (
+    "no statutory date moves for these days: closure days are working days under every regime, "
+    "rules.md section 2; ICO LTT47"
+)
+
+
+def office_closed_mark(timeline: Timeline, milestone: Milestone) -> str:
+    """' [office closed that day: ...]' for a milestone on a closure day, else ''."""
+    closure = timeline.closed_on(milestone.date)
+    if closure is None:
+        return ""
+    return f" [office closed that day ({closure.name}): the date stands]"
+
+
+def office_closed_lines(timeline: Timeline) -> list[str]:
+    """The closures that touch the timeline, and why no date moves for them."""
+    if not timeline.office_closed:
+        return []
+    lines = ["", f"Office closed ({OFFICE_CLOSED_RULE}):"]
+    for closure in timeline.office_closed:
+        lines.append(f"  {day_range_text(closure.first, closure.last)}  {closure.name}")
+    return lines
 
 
 def timeline_table(timeline: Timeline) -> str:
@@ -94,8 +130,8 @@ def timeline_table(timeline: Timeline) -> str:
         lines.append(
             f"{day:<{_DATE_WIDTH}}  {milestone.label:<{_LABEL_WIDTH}}  {state_text(milestone)}"
         )
-        lines.append(indent + _rule_line(milestone))
-    return wrap_lines(lines)
+        lines.append(indent + _rule_line(milestone, timeline))
+    return wrap_lines(lines + office_closed_lines(timeline))
 
 
 def _cell(text: str) -> str:
@@ -113,9 +149,10 @@ def timeline_markdown(timeline: Timeline) -> str:
     for milestone in timeline.milestones:
         day = format_short(milestone.date).replace("  ", " ") if milestone.date else _NO_DATE
         source = milestone.source + status_note(milestone.status)
-        row = (day, milestone.label, state_text(milestone), milestone.rule, source)
+        state = state_text(milestone) + office_closed_mark(timeline, milestone)
+        row = (day, milestone.label, state, milestone.rule, source)
         lines.append("| " + " | ".join(_cell(cell) for cell in row) + " |")
-    return "\n".join(lines)
+    return "\n".join(lines + office_closed_lines(timeline))
 
 
 def timeline_csv(timeline: Timeline) -> str:
@@ -141,6 +178,7 @@ def timeline_csv(timeline: Timeline) -> str:
                 m.source,
                 m.status,
                 "true" if m.provisional else "false",
+                "true" if timeline.closed_on(m.date) is not None else "false",
             )
         )
     return buffer.getvalue().rstrip("\n")

@@ -363,6 +363,4 @@ def review_rule(regime: str) -> str | None:
 def review_without_response(regime: str) -> bool:
     """Whether the requester may ask for a review when no response came: the window to ask
     counts from the response deadline (EIR-REP-REQ, FOISA-RR-REQ, EISR-REP-REQ)."""
-    return any(
-        w.key == "review_request_by" and "response_due" in w.after for w in WINDOWS[regime]
-    )
+    return any(w.key == "review_request_by" and "response_due" in w.after for w in WINDOWS[regime])

@@ -1,0 +1,202 @@
+"""`foiclock update-holidays`: fetch GOV.UK's bank-holidays.json (or read a local copy), check it,
+store it (`foiclock.holiday_store`) and say which days it changed. The only network access
+foiclock makes, and only here.
+
+Nothing is stored unless the whole document arrived, parsed and has GOV.UK's shape: a failed
+download, a timeout, an HTML page, a truncated or wrongly shaped file each raise InvalidInput (the
+CLI's exit code 2) and leave the stored data exactly as it was.
+"""
+
+import json
+import time
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Final, NamedTuple
+
+from foiclock._version import __version__
+from foiclock.errors import InvalidInput
+
+GOVUK_URL: Final = "https://www.gov.uk/bank-holidays.json"
+DEFAULT_TIMEOUT: Final = 10.0
+MAX_BYTES: Final = 5_000_000  # GOV.UK's file is about 20 kB
+_ACCEPTED_SOURCE: Final = "an https:// or http:// address, or the path of a local file"
+
+
+class ChangedDay(NamedTuple):
+    """A day the new data made a bank holiday (added) or no longer one (removed)."""
+
+    day: date
+    name: str
+    divisions: tuple[str, ...]
+    change: str  # added or removed
+
+
+class UpdateReport(NamedTuple):
+    path: Path  # where it is stored
+    source: str
+    fetched: datetime
+    first_year: int
+    last_year: int
+    events: int
+    changed: tuple[ChangedDay, ...]  # weekdays whose status changed against the data before
+
+
+def update_holidays(
+    source: str = GOVUK_URL, timeout: float = DEFAULT_TIMEOUT, now: datetime | None = None
+) -> UpdateReport:
+    """Load GOV.UK's bank-holidays.json from `source` (a URL or a file), check it, store it as
+    the update that wins over the shipped data, and report which weekdays changed status."""
+    from foiclock.divisions import ALL_DIVISIONS
+    from foiclock.engine import forget_calendars
+    from foiclock.holiday_data import load_holiday_table
+    from foiclock.holiday_store import check_govuk_document, govuk_years, store_update
+
+    if not isinstance(timeout, int | float) or not 0 < timeout <= 600:
+        raise InvalidInput(
+            "timeout", timeout, "is out of range", "seconds, more than 0, at most 600"
+        )
+    raw = _read_source(source, timeout)
+    document = check_govuk_document(_parse(raw, source), "from", source)
+    before = load_holiday_table().names_by_division
+    fetched = now or datetime.now(UTC)
+    path = store_update(document, _stored_source(source), fetched)
+    forget_calendars()
+    after = load_holiday_table().names_by_division
+    first_year, last_year = govuk_years(document)
+    events = sum(len(document[division]["events"]) for division in ALL_DIVISIONS)
+    return UpdateReport(
+        path, source, fetched, first_year, last_year, events, _changed_days(before, after)
+    )
+
+
+def _stored_source(source: str) -> str:
+    if _is_url(source):
+        return source
+    return str(Path(source).resolve())
+
+
+def _is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def _read_source(source: str, timeout: float) -> bytes:
+    if _is_url(source):
+        return _download(source, timeout)
+    if "://" in source:
+        raise InvalidInput("from", source, "is not an address foiclock can fetch", _ACCEPTED_SOURCE)
+    path = Path(source)
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise InvalidInput(
+            "from", source, f"cannot be read ({error.strerror})", _ACCEPTED_SOURCE
+        ) from None
+    return _within_limit(data, source)
+
+
+def _download(url: str, timeout: float) -> bytes:
+    """The body of a 200 answer, read within `timeout` seconds in all (not per read)."""
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(
+        url, headers={"User-Agent": f"foiclock/{__version__}", "Accept": "application/json"}
+    )
+    started = time.monotonic()
+    chunks: list[bytes] = []
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            content_type = response.headers.get("Content-Type", "")
+            if "html" in content_type.lower():
+                raise InvalidInput(
+                    "from", url, f"returned a web page ({content_type}), not JSON", _JSON_ACCEPTED
+                )
+            size = 0
+            while chunk := response.read(65536):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_BYTES:
+                    break
+                if time.monotonic() - started > timeout:
+                    raise _timed_out(url, timeout)
+    except InvalidInput:
+        raise
+    except urllib.error.HTTPError as error:
+        raise InvalidInput(
+            "from", url, f"answered HTTP {error.code} {error.reason}", _JSON_ACCEPTED
+        ) from None
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            raise _timed_out(url, timeout) from None
+        raise InvalidInput(
+            "from", url, f"could not be fetched ({error.reason})", _JSON_ACCEPTED
+        ) from None
+    except TimeoutError:
+        raise _timed_out(url, timeout) from None
+    except (OSError, ValueError) as error:  # a reset connection, a malformed address or answer
+        raise InvalidInput("from", url, f"could not be fetched ({error})", _JSON_ACCEPTED) from None
+    return _within_limit(b"".join(chunks), url)
+
+
+_JSON_ACCEPTED: Final = "an address that serves GOV.UK's bank-holidays.json (or use a local file)"
+
+
+def _timed_out(url: str, timeout: float) -> InvalidInput:
+    return InvalidInput(
+        "from", url, f"did not answer in full within {timeout:g} s", "a larger --timeout"
+    )
+
+
+def _within_limit(data: bytes, source: str) -> bytes:
+    if len(data) > MAX_BYTES:
+        raise InvalidInput(
+            "from",
+            source,
+            f"is larger than {MAX_BYTES // 1_000_000} MB",
+            "GOV.UK's bank-holidays.json",
+        )
+    return data
+
+
+def _parse(raw: bytes, source: str) -> Any:
+    from foiclock.holiday_store import GOVUK_SHAPE
+
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput("from", source, "is not UTF-8 text", GOVUK_SHAPE) from None
+    if text.lstrip()[:1] == "<":
+        raise InvalidInput("from", source, "is an HTML or XML page, not JSON", GOVUK_SHAPE)
+    try:
+        return json.loads(text)
+    except ValueError as error:
+        truncated = not text.strip() or _ends_early(error, text)
+        problem = "is not complete JSON (truncated?)" if truncated else "is not valid JSON"
+        raise InvalidInput("from", source, f"{problem}: {error}", GOVUK_SHAPE) from None
+
+
+def _ends_early(error: ValueError, text: str) -> bool:
+    position = getattr(error, "pos", None)
+    return isinstance(position, int) and position >= len(text.rstrip())
+
+
+def _changed_days(
+    before: dict[str, dict[int, str]], after: dict[str, dict[int, str]]
+) -> tuple[ChangedDay, ...]:
+    """Weekdays that are a holiday in some division on one side and not on the other."""
+    changed: dict[tuple[int, str, str], list[str]] = {}
+    for division, names_after in after.items():
+        names_before = before.get(division, {})
+        for ordinal in names_after.keys() ^ names_before.keys():
+            if date.fromordinal(ordinal).weekday() >= 5:
+                continue
+            if ordinal in names_after:
+                key = (ordinal, "added", names_after[ordinal])
+            else:
+                key = (ordinal, "removed", names_before[ordinal])
+            changed.setdefault(key, []).append(division)
+    return tuple(
+        ChangedDay(date.fromordinal(ordinal), name, tuple(divisions), change)
+        for (ordinal, change, name), divisions in sorted(changed.items())
+    )

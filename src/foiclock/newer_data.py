@@ -1,0 +1,120 @@
+"""Which days of newer holiday data moved a date: the stored GOV.UK update and the config file's
+proclaimed days can add a bank holiday (rules.md section 2: a day proclaimed after a request
+arrived still counts; the tool recomputes, nothing is frozen) or take one away. A deadline printed
+before that data arrived may then be wrong, so `due` and `timeline` say which day moved it and what
+the date was without it, for an officer to re-check open cases.
+
+The date "without it" is the same computation inside `calendar.without_newer_data()`, which uses
+the `holidays` package and the shipped snapshot alone.
+"""
+
+from datetime import date
+from typing import NamedTuple
+
+from foiclock.calendar import calendar_for, holiday_table, without_newer_data
+from foiclock.deadline import Deadline, case_deadline
+from foiclock.timeline import Timeline, case_timeline
+
+
+class NewerDay(NamedTuple):
+    """A day the newer data turned from working to non-working, or back, on a calendar."""
+
+    day: date
+    name: str
+    divisions: tuple[str, ...]
+    change: str  # added (now a bank holiday) or removed (no longer one)
+    layer: str  # update (the stored GOV.UK update) or config (a proclaimed day)
+
+
+class MovedDate(NamedTuple):
+    """A date that differs from what the shipped data alone gives."""
+
+    key: str  # due, extended_due, or a timeline milestone's key
+    label: str
+    day: date | None
+    without_newer_data: date | None
+
+
+class MovedBy(NamedTuple):
+    days: tuple[NewerDay, ...]  # the newer days inside the span the dates were counted over
+    dates: tuple[MovedDate, ...]
+
+
+def newer_days_between(divisions: tuple[str, ...], first: date, last: date) -> tuple[NewerDay, ...]:
+    """The days from `first` to `last` that the newer data made working or non-working on the
+    calendar of `divisions` (a day removed for one nation but still a holiday in another stays
+    non-working on a UK-wide calendar, and is not listed)."""
+    now = calendar_for(divisions)
+    with without_newer_data():
+        before = calendar_for(divisions)
+    grouped: dict[tuple[int, str, str, str], list[str]] = {}
+    low, high = first.toordinal(), last.toordinal()
+    for change in holiday_table().changes:
+        if not (low <= change.ordinal <= high and change.division in divisions):
+            continue
+        day = date.fromordinal(change.ordinal)
+        if now.is_working_day(day) != before.is_working_day(day):
+            key = (change.ordinal, change.name, change.change, change.layer)
+            grouped.setdefault(key, []).append(change.division)
+    return tuple(
+        NewerDay(date.fromordinal(ordinal), name, tuple(divs), change, layer)
+        for (ordinal, name, change, layer), divs in sorted(grouped.items())
+    )
+
+
+def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
+    """The newer days that moved `deadline`'s dates, and those dates without them; None when the
+    newer data changes none of its dates (or there is none)."""
+    case = deadline.case
+    if case is None or not holiday_table().changes:
+        return None
+    dates = [d for d in (deadline.due, deadline.extended_due) if d is not None]
+    if not dates:
+        return None
+    from foiclock.engine import counting_calendar
+
+    divisions = counting_calendar(deadline.regime, deadline.nation).divisions
+    days = newer_days_between(divisions, deadline.received, max(dates))
+    if not days:
+        return None
+    with without_newer_data():
+        before = case_deadline(case)
+    moved = [
+        MovedDate(key, label, now, then)
+        for key, label, now, then in (
+            ("due", "response due", deadline.due, before.due),
+            ("extended_due", "extended deadline", deadline.extended_due, before.extended_due),
+        )
+        if now != then
+    ]
+    return MovedBy(days, tuple(moved)) if moved else None
+
+
+def timeline_moved_by(timeline: Timeline) -> MovedBy | None:
+    """The newer days inside `timeline`'s span, and every milestone they moved; None when they
+    move none (or there is no newer data)."""
+    case = timeline.deadline.case if timeline.deadline is not None else None
+    if case is None or not holiday_table().changes or timeline.received is None:
+        return None
+    dated = [m.date for m in timeline.milestones if m.date is not None]
+    if not dated:
+        return None
+    from foiclock.engine import regime_calendar
+    from foiclock.regimes import get_regime
+
+    regime = get_regime(timeline.regime)
+    divisions = (
+        (timeline.nation,) if regime.counts_months else regime_calendar(regime.key).divisions
+    )
+    days = newer_days_between(divisions, timeline.received, max(dated))
+    if not days:
+        return None
+    with without_newer_data():
+        before = case_timeline(case, timeline.today)
+    moved = []
+    for milestone in timeline.milestones:
+        then = before.get(milestone.key)
+        then_day = then.date if then is not None else None
+        if milestone.date != then_day:
+            moved.append(MovedDate(milestone.key, milestone.label, milestone.date, then_day))
+    return MovedBy(days, tuple(moved)) if moved else None
