@@ -8,7 +8,11 @@ import os
 import subprocess
 import sys
 
-HEAVY = ("rich", "holidays", "dateutil", "icalendar", "babel")
+#: Never on a lookup: network modules belong to update-holidays, tomllib to a config file only.
+HEAVY = (
+    "rich", "holidays", "dateutil", "icalendar", "babel", "urllib.request", "http.client",
+    "tomllib",
+)  # fmt: skip
 
 PROBE = """
 import sys
@@ -18,7 +22,7 @@ try:
 except SystemExit:
     pass
 import json
-heavy = sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[2:]))
+heavy = sorted(({m.split(".")[0] for m in sys.modules} | set(sys.modules)) & set(sys.argv[2:]))
 sys.stderr.write(json.dumps(heavy))
 """
 

@@ -70,12 +70,13 @@ def test_quick_start_test_command_is_what_ci_runs() -> None:
     assert install_and_test in ci_lines
 
 
-def test_case_file_example_is_the_shipped_file() -> None:
+def test_case_and_config_file_examples_are_the_shipped_files() -> None:
     readme = README.read_text(encoding="utf-8")
-    toml_block = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)[0]
-    shipped = (ROOT / "examples" / "case.toml").read_text(encoding="utf-8")
-    keys = [line for line in shipped.splitlines() if line and not line.startswith("#")]
-    assert toml_block.splitlines() == keys
+    toml_blocks = re.findall(r"```toml\n(.*?)```", readme, re.DOTALL)
+    for block, name in zip(toml_blocks, ("case.toml", "config.toml"), strict=True):
+        shipped = (ROOT / "examples" / name).read_text(encoding="utf-8")
+        keys = [line for line in shipped.splitlines() if line and not line.startswith("#")]
+        assert block.splitlines() == keys, name
 
 
 def test_every_case_key_is_documented() -> None:

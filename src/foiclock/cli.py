@@ -215,6 +215,7 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option(
@@ -232,10 +233,20 @@ def main_options(
     ] = None,
 ) -> None:
     """UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says."""
-    if config is not None:
-        from foiclock.config import use_config_file
+    _use_config(config)
+    if config is not None:  # a run in the same process leaves the usual config file in use
+        context.call_on_close(lambda: _use_config(None))
 
-        use_config_file(config)
+
+def _use_config(path: str | None) -> None:
+    """Read the config from `path` (None: the usual places), forgetting the calendars built
+    with another file's proclaimed days."""
+    from foiclock.config import use_config_file
+
+    if use_config_file(path):
+        from foiclock.engine import forget_calendars
+
+        forget_calendars()
 
 
 ReceivedArgument = Annotated[

@@ -89,14 +89,29 @@ class Config(NamedTuple):
 
 
 _chosen_path: list[str] = []  # --config, set by the command line before anything is computed
-_loaded: dict[tuple[str, str], Config] = {}
+_loaded: dict[tuple[str, str, int, int], Config] = {}
 
 
-def use_config_file(path: str | None) -> None:
-    """Read the config from `path` (the --config option) instead of the usual places."""
+_last_location: list[tuple[Path, str]] = []
+
+
+def use_config_file(path: str | None) -> bool:
+    """Read the config from `path` (the --config option; None: the usual places). True when
+    the config file in use is not the one of the last call (in the same process, calendars
+    built with the other file's proclaimed days must then be forgotten)."""
     _chosen_path.clear()
     if path is not None:
         _chosen_path.append(path)
+    location = config_location()[:2]
+    changed = bool(_last_location) and _last_location[0] != location
+    _last_location[:] = [location]
+    return changed
+
+
+def forget_config() -> None:
+    """Read the config file afresh next time (after it changed), from the usual places."""
+    _loaded.clear()
+    _chosen_path.clear()
 
 
 def config_location() -> tuple[Path, str, bool]:
@@ -116,7 +131,11 @@ def load_config() -> Config:
     """The config file's settings, read once per location; an empty Config when the default
     location holds none. InvalidInput (naming the file and key) for anything it cannot use."""
     path, chosen_by, required = config_location()
-    key = (str(path), chosen_by)
+    try:
+        stat = path.stat()
+    except OSError:
+        return _read(path, chosen_by, required)  # missing: nothing to keep
+    key = (str(path), chosen_by, stat.st_mtime_ns, stat.st_size)
     config = _loaded.get(key)
     if config is None:
         config = _loaded[key] = _read(path, chosen_by, required)

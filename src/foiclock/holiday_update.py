@@ -177,7 +177,11 @@ def _parse(raw: bytes, source: str) -> Any:
 
 
 def _ends_early(error: ValueError, text: str) -> bool:
+    """Whether the JSON broke off rather than went wrong: the parser reached the end of the
+    text, or a string was still open there."""
     position = getattr(error, "pos", None)
+    if str(getattr(error, "msg", "")).startswith("Unterminated string"):
+        return True
     return isinstance(position, int) and position >= len(text.rstrip())
 
 

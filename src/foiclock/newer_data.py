@@ -9,11 +9,13 @@ the `holidays` package and the shipped snapshot alone.
 """
 
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from foiclock.calendar import calendar_for, holiday_table, without_newer_data
 from foiclock.deadline import Deadline, case_deadline
-from foiclock.timeline import Timeline, case_timeline
+
+if TYPE_CHECKING:
+    from foiclock.timeline import Timeline
 
 
 class NewerDay(NamedTuple):
@@ -82,15 +84,15 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
     moved = [
         MovedDate(key, label, now, then)
         for key, label, now, then in (
-            ("due", "response due", deadline.due, before.due),
-            ("extended_due", "extended deadline", deadline.extended_due, before.extended_due),
+            ("due", "Response due", deadline.due, before.due),
+            ("extended_due", "Extended deadline", deadline.extended_due, before.extended_due),
         )
         if now != then
     ]
     return MovedBy(days, tuple(moved)) if moved else None
 
 
-def timeline_moved_by(timeline: Timeline) -> MovedBy | None:
+def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
     """The newer days inside `timeline`'s span, and every milestone they moved; None when they
     move none (or there is no newer data)."""
     case = timeline.deadline.case if timeline.deadline is not None else None
@@ -109,6 +111,8 @@ def timeline_moved_by(timeline: Timeline) -> MovedBy | None:
     days = newer_days_between(divisions, timeline.received, max(dated))
     if not days:
         return None
+    from foiclock.timeline import case_timeline
+
     with without_newer_data():
         before = case_timeline(case, timeline.today)
     moved = []

@@ -145,7 +145,7 @@ def update_report_lines(report: UpdateReport) -> list[str]:
             f"({division_names(changed.divisions)}): {what}"
         )
     lines.append(f"  {RECHECK}")
-    return wrap_lines(lines).splitlines()
+    return lines
 
 
 def config_lines(config: Config, settings: Sequence[Setting]) -> list[str]:
