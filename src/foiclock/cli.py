@@ -437,6 +437,8 @@ def due(
 
 def _moved_output(moved: "MovedBy | None") -> "tuple[dict[str, Any], list[str]]":
     """The `moved_by` JSON key and the text lines for dates that newer holiday data moved."""
+    if moved is None:
+        return {"moved_by": None}, []
     from foiclock.serialise import moved_by_json
     from foiclock.sources_render import moved_by_lines
 

@@ -121,10 +121,9 @@ def config_location() -> tuple[Path, str, bool]:
     from_env = os.environ.get(CONFIG_ENV)
     if from_env:
         return Path(from_env), CONFIG_ENV, True
-    import platformdirs
+    from foiclock.user_dirs import user_directory
 
-    directory = Path(platformdirs.user_config_dir("foiclock", appauthor=False))
-    return directory / CONFIG_FILE_NAME, "default location", False
+    return user_directory("config", None) / CONFIG_FILE_NAME, "default location", False
 
 
 def load_config() -> Config:

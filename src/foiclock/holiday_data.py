@@ -36,6 +36,7 @@ from typing import Any, Final, NamedTuple
 from foiclock._version import __version__
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
+from foiclock.user_dirs import user_directory
 
 CACHE_FORMAT: Final = 5  # bump whenever what build_holiday_table produces changes
 _MARSHAL_VERSION: Final = 4
@@ -257,12 +258,7 @@ def last_announced_year(snapshot: dict[str, Any]) -> int:
 
 def cache_directory() -> Path:
     """FOICLOCK_CACHE_DIR if set, else the platform's user cache directory for foiclock."""
-    configured = os.environ.get(CACHE_DIR_ENV)
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("foiclock", appauthor=False))
+    return user_directory("cache", CACHE_DIR_ENV)
 
 
 def _cache_file() -> Path:

@@ -8,8 +8,6 @@ every time the holiday table is rebuilt from it: a damaged file is an error, nev
 ignoring it could drop a newly proclaimed day.
 """
 
-import json
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -17,6 +15,7 @@ from typing import Any, Final, NamedTuple
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
+from foiclock.user_dirs import user_directory
 
 DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
 STORED_UPDATE_NAME: Final = "bank-holidays-update.json"
@@ -43,12 +42,7 @@ class StoredUpdate(NamedTuple):
 
 def data_directory() -> Path:
     """FOICLOCK_DATA_DIR if set, else the platform's user data directory for foiclock."""
-    configured = os.environ.get(DATA_DIR_ENV)
-    if configured:
-        return Path(configured)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("foiclock", appauthor=False))
+    return user_directory("data", DATA_DIR_ENV)
 
 
 def stored_update_file() -> Path:
@@ -109,6 +103,8 @@ def govuk_years(document: dict[str, Any]) -> tuple[int, int]:
 
 def read_stored_update() -> StoredUpdate | None:
     """The stored update, None when there is none; InvalidInput when it is damaged."""
+    import json
+
     path = stored_update_file()
     try:
         text = path.read_text(encoding="utf-8")
@@ -137,6 +133,8 @@ def read_stored_update() -> StoredUpdate | None:
 
 def store_update(document: dict[str, Any], source: str, fetched: datetime) -> Path:
     """Write a checked GOV.UK document as the stored update, atomically; returns its path."""
+    import json
+
     from foiclock.output import write_atomically
 
     path = stored_update_file()
