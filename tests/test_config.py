@@ -260,3 +260,16 @@ def test_provisional_exactly_past_the_last_announced_year(own_dirs: Path) -> Non
     header, *rows = out.splitlines()
     due = next(row for row in rows if ",response_due," in row)
     assert due.split(",")[header.split(",").index("provisional")] == "true"
+
+
+def test_a_bad_config_stops_a_batch_before_any_row(own_dirs: Path) -> None:
+    """Not an error in every row: the whole run is bad input (exit 2), the -o file untouched."""
+    default_config(own_dirs, '[[proclaimed]]\ndate = 2025-09-01\nname = ""\n')
+    rows = own_dirs / "cases.csv"
+    rows.write_text("received\n2025-08-19\n", encoding="utf-8")
+    target = own_dirs / "out.csv"
+    code, out, err = run("batch", str(rows), "--regime", "foia", "-o", str(target))
+    assert code == 2
+    assert "name of [[proclaimed]] 1 in" in err
+    assert len(err.splitlines()) == 1
+    assert not target.exists()

@@ -37,6 +37,7 @@ from foiclock.batch import (
     RowAnswers,
     error_answer,
 )
+from foiclock.calendar import holiday_table
 from foiclock.errors import InvalidInput
 from foiclock.output import atomic_output, check_output_path, replaced_by_rename
 from foiclock.regimes import get_regime
@@ -461,6 +462,7 @@ def run_batch(
     is left as it was."""
     chosen = input_format_for(input_path, input_format)
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
+    holiday_table()  # a damaged stored update or config file: exit 2, not an error in every row
     if len(options.delimiter) != 1:
         raise InvalidInput(
             "delimiter", options.delimiter, "is not one character", "one character, such as ; or ,"
