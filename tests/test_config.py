@@ -268,7 +268,7 @@ def test_a_bad_config_stops_a_batch_before_any_row(own_dirs: Path) -> None:
     rows = own_dirs / "cases.csv"
     rows.write_text("received\n2025-08-19\n", encoding="utf-8")
     target = own_dirs / "out.csv"
-    code, out, err = run("batch", str(rows), "--regime", "foia", "-o", str(target))
+    code, _, err = run("batch", str(rows), "--regime", "foia", "-o", str(target))
     assert code == 2
     assert "name of [[proclaimed]] 1 in" in err
     assert len(err.splitlines()) == 1

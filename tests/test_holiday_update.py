@@ -4,6 +4,7 @@ line, and the stored file is left exactly as it was (rules.md section 2)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -43,9 +44,7 @@ PROCLAIMED = [
     for division in ("england-and-wales", "scotland", "northern-ireland")
 ]
 GOOD = json.dumps(govuk_document(PROCLAIMED)).encode()
-WRONG_SHAPE = json.dumps(
-    {"england-and-wales": {"events": [{"title": "New Year's Day", "date": "2025-01-01"}]}}
-).encode()
+WRONG_SHAPE = json.dumps({"england-and-wales": govuk_document()["england-and-wales"]}).encode()
 ROUTES: dict[str, tuple[int, str, bytes, float]] = {  # path: (status, content type, body, delay)
     "/good": (200, "application/json", GOOD, 0),
     "/truncated": (200, "application/json", GOOD[: len(GOOD) // 2], 0),
@@ -60,8 +59,41 @@ ROUTES: dict[str, tuple[int, str, bytes, float]] = {  # path: (status, content t
 }
 
 
+def trickle(handler: BaseHTTPRequestHandler, data: bytes, pause: float = 0.2) -> None:
+    for byte in data:
+        handler.wfile.write(bytes([byte]))
+        handler.wfile.flush()
+        time.sleep(pause)
+
+
+#: Answers written by hand, byte by byte: what a broken or hostile server sends.
+RAW_ROUTES = {
+    "/trickle-body": lambda h: (
+        h.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: %d\r\n\r\n" % len(GOOD)),
+        trickle(h, GOOD[:40]),
+    ),
+    "/trickle-headers": lambda h: trickle(h, b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 40),
+    "/chunked-broken": lambda h: h.wfile.write(
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\n{\"england-and-wal"
+    ),
+    "/bad-status": lambda h: h.wfile.write(b"garbage\r\n\r\n"),
+    "/redirect-loop": lambda h: h.wfile.write(
+        b"HTTP/1.1 302 Found\r\nLocation: /redirect-loop\r\nContent-Length: 0\r\n\r\n"
+    ),
+    "/deep": lambda h: h.wfile.write(
+        b"HTTP/1.1 200 OK\r\nContent-Length: 200000\r\n\r\n" + b"[" * 200000
+    ),
+}  # fmt: skip
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
+        if self.path in RAW_ROUTES:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                RAW_ROUTES[self.path](self)
+            self.close_connection = True
+            return
         status, content_type, body, delay = ROUTES.get(self.path, (404, "text/plain", b"", 0))
         if delay:
             time.sleep(delay)
@@ -169,6 +201,89 @@ def test_a_slow_server_times_out(server: str, own_dirs: Path) -> None:
     assert stored(own_dirs).read_bytes() == before
 
 
+@pytest.mark.parametrize("route", ["/trickle-body", "/trickle-headers"])
+def test_the_timeout_bounds_the_whole_download(server: str, own_dirs: Path, route: str) -> None:
+    """A server sending a byte every 0.2 s never trips a per-read timeout; the limit is on the
+    whole download."""
+    started = time.monotonic()
+    code, _, err = update("--from", f"{server}{route}", "--timeout", "1")
+    assert time.monotonic() - started < 2.5
+    assert code == 2
+    assert "did not answer in full within 1 s" in err
+    assert not stored(own_dirs).exists()
+
+
+@pytest.mark.parametrize(
+    ("route", "problem"),
+    [
+        ("/chunked-broken", "broke off before the whole file arrived"),
+        ("/bad-status", "could not be fetched (BadStatusLine"),
+        ("/redirect-loop", "answered HTTP 302"),
+        ("/deep", "nests too deeply to be GOV.UK's data"),
+    ],
+)
+def test_broken_servers_are_one_line_errors(
+    server: str, own_dirs: Path, route: str, problem: str
+) -> None:
+    code, out, err = update("--from", f"{server}{route}")
+    assert (code, out) == (2, "")
+    assert problem in err
+    assert len(err.splitlines()) == 1
+    assert not stored(own_dirs).exists()
+
+
+def test_a_malformed_address_is_a_one_line_error(own_dirs: Path) -> None:
+    code, _, err = update("--from", "http://[::1")
+    assert code == 2
+    assert "could not be fetched" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_duplicate_keys_are_refused(tmp_path: Path, own_dirs: Path) -> None:
+    """Which of two "scotland" objects wins would be a guess."""
+    text = GOOD.decode()
+    local = tmp_path / "twice.json"
+    local.write_text('{"scotland": {"events": []}, ' + text[1:], encoding="utf-8")
+    code, _, err = update("--from", str(local))
+    assert code == 2
+    assert 'names "scotland" twice in one object' in err
+
+
+def test_a_damaged_stored_file_can_be_replaced(tmp_path: Path, own_dirs: Path) -> None:
+    """The error tells the officer to run update-holidays again: that must work."""
+    local = tmp_path / "good.json"
+    local.write_bytes(GOOD)
+    assert update("--from", str(local))[0] == 0
+    stored(own_dirs).write_text("{garbage", encoding="utf-8")
+    from tests.isolation import forget_everything
+
+    forget_everything()
+    code, out, err = update("--from", str(local))
+    assert (code, err) == (0, "")
+    assert "Test proclaimed holiday" in out  # compared with the shipped data
+    assert foia_due_for_example_1() == date(2025, 9, 18)
+
+
+def test_a_data_directory_that_is_a_file_breaks_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_directory = tmp_path / "file"
+    not_a_directory.write_text("", encoding="utf-8")
+    monkeypatch.setenv("FOICLOCK_DATA_DIR", str(not_a_directory))
+    from tests.isolation import forget_everything
+
+    forget_everything()
+    try:
+        result = runner.invoke(app, ["due", "2025-08-19"])
+        assert result.exit_code == 0
+        assert result.stdout.startswith("Response due: Wednesday 17 September 2025")
+        code, _, err = update("--from", str(SNAPSHOT))
+        assert code == 2
+        assert "data directory" in err
+    finally:
+        forget_everything()
+
+
 def test_nothing_listens(own_dirs: Path) -> None:
     import socket
 
@@ -250,25 +365,73 @@ def test_a_damaged_stored_file_is_an_error_not_ignored(own_dirs: Path, tmp_path:
     assert "run 'foiclock update-holidays' again, or delete the file" in result.stderr
 
 
+#: 2029 written out by hand from the rules (Easter Sunday is 1 April 2029).
+YEAR_2029 = {
+    "england-and-wales": ["01-01", "03-30", "04-02", "05-07", "05-28", "08-27", "12-25", "12-26"],
+    "scotland": ["01-01", "01-02", "03-30", "05-07", "05-28", "08-06", "11-30", "12-25", "12-26"],
+    "northern-ireland": [
+        "01-01", "03-19", "03-30", "04-02", "05-07", "05-28", "07-12", "08-27", "12-25", "12-26",
+    ],
+}  # fmt: skip
+
+
+def events_2029(divisions: tuple[str, ...] = tuple(YEAR_2029)) -> list[tuple[str, str, str]]:
+    return [
+        (division, f"2029-{day}", f"Holiday {day}")
+        for division in divisions
+        for day in YEAR_2029[division]
+    ]
+
+
 def test_an_update_reaching_a_later_year_ends_the_provisional_mark(own_dirs: Path) -> None:
     """Received Friday 1 December 2028, counted by hand on WD-UK: 4-8 Dec (5), 11-15 (10),
     18-22 (15), 25 and 26 Dec Christmas and Boxing Day, 27-29 (18), Mon 1 Jan 2029 New Year,
     Tue 2 Jan Scotland's 2 January, Wed 3 Jan (19), Thu 4 Jan 2029 (20). 2029 is past the
-    snapshot's last year (2028): provisional, until an update announces 2029."""
+    snapshot's last year (2028): provisional, until an update announces the whole of 2029."""
     result = runner.invoke(app, ["due", "2028-12-01", "--json"])
     data = json.loads(result.stdout)
     assert (data["due"], data["provisional"]) == ("2029-01-04", True)
     assert "provisional: the answer reaches past 2028" in result.stderr
-    events_2029 = [
-        ("england-and-wales", "2029-01-01", "New Year's Day"),
-        ("scotland", "2029-01-01", "New Year's Day"),
-        ("scotland", "2029-01-02", "2nd January"),
-        ("northern-ireland", "2029-01-01", "New Year's Day"),
-    ]
     local = own_dirs / "2029.json"
-    local.write_text(json.dumps(govuk_document(events_2029)), encoding="utf-8")
+    local.write_text(json.dumps(govuk_document(events_2029())), encoding="utf-8")
     assert update("--from", str(local))[0] == 0
     result = runner.invoke(app, ["due", "2028-12-01", "--json"])
     data = json.loads(result.stdout)
     assert (data["due"], data["provisional"]) == ("2029-01-04", False)
     assert result.stderr == ""
+
+
+def test_a_partial_year_is_refused_not_allowed_to_erase_holidays(own_dirs: Path) -> None:
+    """A file listing only January 2029 would otherwise win for all of 2029 and make Good
+    Friday a working day (FOIA s10(6) names it)."""
+    january_only = [(d, f"2029-{day}", "x") for d, days in YEAR_2029.items() for day in days[:1]]
+    local = own_dirs / "january.json"
+    local.write_text(json.dumps(govuk_document(january_only)), encoding="utf-8")
+    code, _, err = update("--from", str(local))
+    assert code == 2
+    assert "lists 2029 for england-and-wales without Good Friday (2029-03-30): not a whole" in err
+    assert not stored(own_dirs).exists()
+    no_christmas = [e for e in events_2029() if not e[1].endswith("12-25")]
+    local.write_text(json.dumps(govuk_document(no_christmas)), encoding="utf-8")
+    code, _, err = update("--from", str(local))
+    assert "without Christmas Day (2029-12-25)" in err
+
+
+def test_an_update_after_a_gap_does_not_end_the_provisional_mark(own_dirs: Path) -> None:
+    """An update of 2030 alone leaves 2029 unannounced: a deadline in 2029 stays provisional."""
+    only_2030 = {
+        division: {
+            "division": division,
+            "events": [{"title": "x", "date": f"2030-{day}"} for day in days],
+        }
+        for division, days in {
+            "england-and-wales": ["01-01", "04-19", "12-25"],
+            "scotland": ["01-01", "04-19", "12-25"],
+            "northern-ireland": ["01-01", "04-19", "12-25"],
+        }.items()
+    }
+    local = own_dirs / "2030.json"
+    local.write_text(json.dumps(only_2030), encoding="utf-8")
+    assert update("--from", str(local))[0] == 0
+    data = json.loads(runner.invoke(app, ["due", "2028-12-01", "--json"]).stdout)
+    assert (data["due"], data["provisional"]) == ("2029-01-04", True)

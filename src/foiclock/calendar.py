@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from itertools import accumulate, compress
+from pathlib import Path
 from typing import Final, NamedTuple
 
 from foiclock.dates import FIRST_YEAR, format_long
@@ -194,6 +195,7 @@ class WorkingCalendar:
 
 _calendars: dict[tuple[bool, tuple[str, ...]], WorkingCalendar] = {}
 _tables: dict[bool, HolidayTable] = {}
+_built_from: list[tuple[object, ...]] = []  # data_identity() when the tables were built
 #: True inside `without_newer_data()`: calendars then ignore the stored GOV.UK update and the
 #: config file's proclaimed days (to show what a deadline was before them).
 _baseline: ContextVar[bool] = ContextVar("foiclock_without_newer_data", default=False)
@@ -219,9 +221,34 @@ def holiday_table(baseline: bool = False) -> HolidayTable:
         else:
             from foiclock.config import load_config
 
+            identity = data_identity()
             table = with_proclaimed_days(load_holiday_table(), load_config().proclaimed)
+            _built_from[:] = [identity]
         _tables[baseline] = table
     return table
+
+
+def data_identity() -> tuple[object, ...]:
+    """What the tables are built from, besides the package and the snapshot: the config file in
+    use and the stored update, each by path and stat (size, modification time, inode)."""
+    from foiclock.config import config_location
+    from foiclock.holiday_store import stored_update_file
+
+    config_path, chosen_by, _ = config_location()
+    return (chosen_by, _stat(config_path), _stat(stored_update_file()))
+
+
+def _stat(path: Path) -> tuple[str, int, int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (str(path), found.st_size, found.st_mtime_ns, found.st_ino)
+
+
+def tables_are_stale() -> bool:
+    """Whether tables were built and the config file or the stored update has changed since."""
+    return bool(_built_from) and _built_from[0] != data_identity()
 
 
 def using_baseline() -> bool:
@@ -248,3 +275,4 @@ def forget_tables() -> None:
     """Drop the tables and calendars built so far (after the data or the config changed)."""
     _calendars.clear()
     _tables.clear()
+    _built_from.clear()

@@ -233,17 +233,23 @@ def main_options(
     ] = None,
 ) -> None:
     """UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says."""
-    _use_config(config)
-    if config is not None:  # a run in the same process leaves the usual config file in use
-        context.call_on_close(lambda: _use_config(None))
-
-
-def _use_config(path: str | None) -> None:
-    """Read the config from `path` (None: the usual places), forgetting the calendars built
-    with another file's proclaimed days."""
     from foiclock.config import use_config_file
 
-    if use_config_file(path):
+    use_config_file(config)  # None too: a run in the same process must not keep the last one
+    if "foiclock.engine" in sys.modules:  # tables built earlier in this process (a library call)
+        from foiclock.engine import refresh_holiday_data
+
+        refresh_holiday_data()
+    context.call_on_close(_forget_run_data)
+
+
+def _forget_run_data() -> None:
+    """After a run, leave nothing of its config file or stored update behind for a later run or
+    library call in the same process (tests, notebooks); a real run's process just ends."""
+    from foiclock.config import use_config_file
+
+    use_config_file(None)
+    if "foiclock.engine" in sys.modules:
         from foiclock.engine import forget_calendars
 
         forget_calendars()

@@ -297,5 +297,6 @@ def _office_closure(entry: dict[str, Any], field: str) -> OfficeClosure:
         )
     name = entry.get("name", "Office closed")
     if not isinstance(name, str) or not name.strip():
-        raise InvalidInput(f"name of {field}", name, "is empty", "a name for the closure")
+        problem = "is empty" if isinstance(name, str) else "is not text"
+        raise InvalidInput(f"name of {field}", name, problem, "a name for the closure in quotes")
     return OfficeClosure(first, last, name.strip())

@@ -15,6 +15,7 @@ from foiclock.calendar import (
     WorkingCalendar,
     calendar_for,
     forget_tables,
+    tables_are_stale,
     using_baseline,
 )
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
@@ -44,8 +45,20 @@ def regime_calendar(regime: str) -> WorkingCalendar:
 def forget_calendars() -> None:
     """Drop every calendar built so far: the next answer reads the holiday data afresh (after
     `update-holidays` stored new data, or the config file changed)."""
+    import sys
+
     _calendar_by_regime.clear()
     forget_tables()
+    vectorised = sys.modules.get("foiclock.vectorised")
+    if vectorised is not None:
+        vectorised._numpy_arrays.clear()
+
+
+def refresh_holiday_data() -> None:
+    """Forget the calendars if the config file or the stored update is not the one they were
+    built from (a long-lived process, or several command runs in one)."""
+    if tables_are_stale():
+        forget_calendars()
 
 
 def counting_calendar(regime: str, nation: str) -> WorkingCalendar:

@@ -99,10 +99,11 @@ def load_holiday_table() -> HolidayTable:
     return table
 
 
-def build_holiday_table() -> HolidayTable:
+def build_holiday_table(*, include_update: bool = True) -> HolidayTable:
     """Every division's bank holidays from the `holidays` package, with the shipped GOV.UK
-    snapshot winning for the years it covers, then the stored update (if any) winning for the
-    years it covers (the slow path, run when the cache is stale)."""
+    snapshot winning for the years it covers, then the stored update (if any, and if
+    `include_update`) winning for the years it covers (the slow path, run when the cache is
+    stale)."""
     import json
 
     from foiclock.holiday_store import govuk_years, read_stored_update
@@ -120,7 +121,7 @@ def build_holiday_table() -> HolidayTable:
     ]
     announced = last_announced_year(snapshot)
     changes: list[Change] = []
-    update = read_stored_update()
+    update = read_stored_update() if include_update else None
     if update is not None:
         names_by_division, update_corrections = apply_govuk_snapshot(
             names_by_division, update.document
@@ -134,7 +135,8 @@ def build_holiday_table() -> HolidayTable:
         layers.append(
             Layer("update", "GOV.UK update", first, last, fetched.isoformat(), update.source)
         )
-        announced = max(announced, last_announced_year(update.document))
+        if first <= announced + 1:  # the years announced run on without a gap
+            announced = max(announced, last)
         source += f", GOV.UK update fetched {fetched.isoformat()}"
     return HolidayTable(
         names_by_division=names_by_division,
@@ -177,7 +179,7 @@ def without_changes(table: HolidayTable) -> HolidayTable:
     names_by_division = {
         division: dict(names) for division, names in table.names_by_division.items()
     }
-    for change in table.changes:
+    for change in reversed(table.changes):  # the config's after the update's: undo in reverse
         names = names_by_division[change.division]
         if change.change == "added":
             names.pop(change.ordinal, None)
@@ -273,7 +275,7 @@ def _cache_key() -> str:
     try:
         update_stat = stored_update_file().stat()
         update = f"{update_stat.st_size}:{update_stat.st_mtime_ns}:{update_stat.st_ino}"
-    except FileNotFoundError:
+    except OSError:  # none stored (or the data directory is not a directory: none can be)
         update = "none"
     return (
         f"format={CACHE_FORMAT};foiclock={__version__};holidays={holidays_version()};"

@@ -8,7 +8,8 @@ every time the holiday table is rebuilt from it: a damaged file is an error, nev
 ignoring it could drop a newly proclaimed day.
 """
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -20,6 +21,7 @@ from foiclock.user_dirs import user_directory
 DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
 STORED_UPDATE_NAME: Final = "bank-holidays-update.json"
 _STORED_FORMAT: Final = 1
+_ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 GOVUK_SHAPE: Final = (
     "GOV.UK's bank-holidays.json: a JSON object with england-and-wales, scotland and "
     'northern-ireland, each {"division": ..., "events": [{"title": ..., "date": "YYYY-MM-DD"}, '
@@ -52,8 +54,13 @@ def stored_update_file() -> Path:
 def check_govuk_document(document: object, field: str, value: str) -> dict[str, Any]:
     """`document` if it has the shape of GOV.UK's bank-holidays.json, else InvalidInput naming
     `field` and `value` (where it came from) and the first thing wrong. Every division must be
-    there with at least one event; dates must be real ISO dates in the supported years, unique
-    within a division, with no year missing between a division's first and last."""
+    there with at least one event; dates must be real YYYY-MM-DD dates in the supported years,
+    unique within a division, with no year missing between a division's first and last.
+
+    Every year listed must be whole, since the data wins for every year it lists (a weekday it
+    does not list is a working day): each must hold Good Friday and Christmas Day (or its
+    weekday substitute), the two days FOIA s10(6) and FOISA s73 name (rules.md section 2). A
+    file listing a few days of a year is refused, not allowed to erase that year's holidays."""
 
     def wrong(problem: str) -> InvalidInput:
         return InvalidInput(field, value, problem, GOVUK_SHAPE)
@@ -79,10 +86,12 @@ def check_govuk_document(document: object, field: str, value: str) -> dict[str, 
             if not isinstance(day_text, str):
                 raise wrong(f'has {where} with no "date"')
             try:
+                if not _ISO_DAY.fullmatch(day_text):
+                    raise ValueError(day_text)
                 day = date.fromisoformat(day_text)
             except ValueError:
                 raise wrong(f'has {where} with date "{day_text}", not YYYY-MM-DD') from None
-            if len(day_text) != 10 or not FIRST_YEAR <= day.year <= LAST_YEAR:
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
                 raise wrong(f'has {where} with date "{day_text}" outside {FIRST_YEAR}-{LAST_YEAR}')
             if day_text in seen:
                 raise wrong(f"lists {day_text} twice for {division}")
@@ -91,7 +100,25 @@ def check_govuk_document(document: object, field: str, value: str) -> dict[str, 
         missing = sorted(set(range(min(years), max(years) + 1)) - years)
         if missing:
             raise wrong(f"lists no {division} holidays in {missing[0]}, a year inside its range")
+        for year in sorted(years):
+            for name, day in statutory_days(year):
+                if day.isoformat() not in seen:
+                    raise wrong(
+                        f"lists {year} for {division} without {name} ({day.isoformat()}): "
+                        "not a whole year"
+                    )
     return document
+
+
+def statutory_days(year: int) -> tuple[tuple[str, date], ...]:
+    """Good Friday and the weekday on which Christmas Day is a holiday (25 December, or the
+    27th when the 25th is a Saturday or a Sunday): listed by GOV.UK for every division."""
+    from dateutil.easter import easter
+
+    christmas = date(year, 12, 25)
+    if christmas.weekday() >= 5:
+        christmas = date(year, 12, 27)
+    return (("Good Friday", easter(year) - timedelta(days=2)), ("Christmas Day", christmas))
 
 
 def govuk_years(document: dict[str, Any]) -> tuple[int, int]:
@@ -108,7 +135,7 @@ def read_stored_update() -> StoredUpdate | None:
     path = stored_update_file()
     try:
         text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, UnicodeDecodeError) as error:
         raise _damaged(path, str(error)) from None

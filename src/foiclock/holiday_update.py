@@ -8,7 +8,6 @@ CLI's exit code 2) and leave the stored data exactly as it was.
 """
 
 import json
-import time
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -48,7 +47,7 @@ def update_holidays(
     the update that wins over the shipped data, and report which weekdays changed status."""
     from foiclock.divisions import ALL_DIVISIONS
     from foiclock.engine import forget_calendars
-    from foiclock.holiday_data import load_holiday_table
+    from foiclock.holiday_data import build_holiday_table, load_holiday_table
     from foiclock.holiday_store import check_govuk_document, govuk_years, store_update
 
     if not isinstance(timeout, int | float) or not 0 < timeout <= 600:
@@ -57,7 +56,10 @@ def update_holidays(
         )
     raw = _read_source(source, timeout)
     document = check_govuk_document(_parse(raw, source), "from", source)
-    before = load_holiday_table().names_by_division
+    try:
+        before = load_holiday_table().names_by_division
+    except InvalidInput:  # a damaged stored update: compare with the shipped data instead
+        before = build_holiday_table(include_update=False).names_by_division
     fetched = now or datetime.now(UTC)
     path = store_update(document, _stored_source(source), fetched)
     forget_calendars()
@@ -96,50 +98,64 @@ def _read_source(source: str, timeout: float) -> bytes:
 
 
 def _download(url: str, timeout: float) -> bytes:
-    """The body of a 200 answer, read within `timeout` seconds in all (not per read)."""
+    """The body of a 200 answer, fetched within `timeout` seconds in all: the fetch runs in a
+    worker thread, so a server that trickles its headers or its body a byte at a time cannot
+    hold the command past the limit (a socket timeout alone applies to each read)."""
+    import threading
+
+    outcome: list[bytes | InvalidInput] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(_fetch(url, timeout)), name="foiclock-download", daemon=True
+    )
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise _timed_out(url, timeout)  # the daemon thread ends with its socket's own timeout
+    result = outcome[0]
+    if isinstance(result, InvalidInput):
+        raise result
+    return _within_limit(result, url)
+
+
+def _fetch(url: str, timeout: float) -> "bytes | InvalidInput":
+    """The body, or the InvalidInput saying why there is none (never raises)."""
+    import http.client
     import urllib.error
     import urllib.request
 
-    request = urllib.request.Request(
-        url, headers={"User-Agent": f"foiclock/{__version__}", "Accept": "application/json"}
-    )
-    started = time.monotonic()
-    chunks: list[bytes] = []
     try:
+        request = urllib.request.Request(
+            url, headers={"User-Agent": f"foiclock/{__version__}", "Accept": "application/json"}
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type", "")
             if "html" in content_type.lower():
-                raise InvalidInput(
-                    "from", url, f"returned a web page ({content_type}), not JSON", _JSON_ACCEPTED
-                )
+                return _fetch_failed(url, f"returned a web page ({content_type}), not JSON")
+            chunks: list[bytes] = []
             size = 0
-            while chunk := response.read(65536):
+            while size <= MAX_BYTES and (chunk := response.read1(65536)):
                 chunks.append(chunk)
                 size += len(chunk)
-                if size > MAX_BYTES:
-                    break
-                if time.monotonic() - started > timeout:
-                    raise _timed_out(url, timeout)
-    except InvalidInput:
-        raise
+            return b"".join(chunks)
     except urllib.error.HTTPError as error:
-        raise InvalidInput(
-            "from", url, f"answered HTTP {error.code} {error.reason}", _JSON_ACCEPTED
-        ) from None
+        return _fetch_failed(url, f"answered HTTP {error.code} {error.reason}")
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
-            raise _timed_out(url, timeout) from None
-        raise InvalidInput(
-            "from", url, f"could not be fetched ({error.reason})", _JSON_ACCEPTED
-        ) from None
+            return _timed_out(url, timeout)
+        return _fetch_failed(url, f"could not be fetched ({error.reason})")
     except TimeoutError:
-        raise _timed_out(url, timeout) from None
-    except (OSError, ValueError) as error:  # a reset connection, a malformed address or answer
-        raise InvalidInput("from", url, f"could not be fetched ({error})", _JSON_ACCEPTED) from None
-    return _within_limit(b"".join(chunks), url)
+        return _timed_out(url, timeout)
+    except http.client.IncompleteRead:
+        return _fetch_failed(url, "broke off before the whole file arrived")
+    except (OSError, ValueError, http.client.HTTPException) as error:
+        return _fetch_failed(url, f"could not be fetched ({type(error).__name__}: {error})")
 
 
 _JSON_ACCEPTED: Final = "an address that serves GOV.UK's bank-holidays.json (or use a local file)"
+
+
+def _fetch_failed(url: str, problem: str) -> InvalidInput:
+    return InvalidInput("from", url, " ".join(problem.split()), _JSON_ACCEPTED)  # one line
 
 
 def _timed_out(url: str, timeout: float) -> InvalidInput:
@@ -169,11 +185,30 @@ def _parse(raw: bytes, source: str) -> Any:
     if text.lstrip()[:1] == "<":
         raise InvalidInput("from", source, "is an HTML or XML page, not JSON", GOVUK_SHAPE)
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except RecursionError:
+        raise InvalidInput(
+            "from", source, "nests too deeply to be GOV.UK's data", GOVUK_SHAPE
+        ) from None
+    except _DuplicateKey as duplicate:
+        raise InvalidInput(
+            "from", source, f'names "{duplicate}" twice in one object', GOVUK_SHAPE
+        ) from None
     except ValueError as error:
         truncated = not text.strip() or _ends_early(error, text)
         problem = "is not complete JSON (truncated?)" if truncated else "is not valid JSON"
         raise InvalidInput("from", source, f"{problem}: {error}", GOVUK_SHAPE) from None
+
+
+class _DuplicateKey(ValueError):
+    """A JSON object naming one key twice: which value wins would be a guess."""
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise _DuplicateKey(next(key for key in keys if keys.count(key) > 1))
+    return dict(pairs)
 
 
 def _ends_early(error: ValueError, text: str) -> bool:

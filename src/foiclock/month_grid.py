@@ -186,13 +186,19 @@ def _cell(
     if day.month != month.month:
         return (" " * CELL_WIDTH, "")
     kind, mark = marks.get(day, ("", Mark("", "dim", "")))
-    symbol = mark.symbol + OFFICE_CLOSED_MARK * closed
+    symbol = mark.symbol
     style = mark.style
     if kind and kind != "due":  # the deadline has its own legend line, "[ ]"
         used.setdefault(kind, MARKS[kind])
     if day in dues:
-        symbol = f"[{symbol}]" if symbol not in ("", "!") else "[due]"
+        symbol = (
+            f"[{symbol}{OFFICE_CLOSED_MARK * closed}]"
+            if symbol not in ("", "!")
+            else (f"[due{OFFICE_CLOSED_MARK * closed}]")
+        )
         style = DUE_STYLE
+    else:
+        symbol += OFFICE_CLOSED_MARK * closed
     return (f"{day.day:>3} {symbol:<{CELL_WIDTH - 4}}", style)
 
 

@@ -8,8 +8,8 @@ The date "without it" is the same computation inside `calendar.without_newer_dat
 the `holidays` package and the shipped snapshot alone.
 """
 
-from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from foiclock.calendar import calendar_for, holiday_table, without_newer_data
 from foiclock.deadline import Deadline, case_deadline
@@ -42,10 +42,12 @@ class MovedBy(NamedTuple):
     dates: tuple[MovedDate, ...]
 
 
-def newer_days_between(divisions: tuple[str, ...], first: date, last: date) -> tuple[NewerDay, ...]:
-    """The days from `first` to `last` that the newer data made working or non-working on the
-    calendar of `divisions` (a day removed for one nation but still a holiday in another stays
-    non-working on a UK-wide calendar, and is not listed)."""
+def newer_days_between(
+    divisions: tuple[str, ...], first: date, last: date, left_out: frozenset[date] = frozenset()
+) -> tuple[NewerDay, ...]:
+    """The days from `first` to `last`, except those `left_out`, that the newer data made
+    working or non-working on the calendar of `divisions` (a day removed for one nation but
+    still a holiday in another stays non-working on a UK-wide calendar, and is not listed)."""
     now = calendar_for(divisions)
     with without_newer_data():
         before = calendar_for(divisions)
@@ -55,7 +57,7 @@ def newer_days_between(divisions: tuple[str, ...], first: date, last: date) -> t
         if not (low <= change.ordinal <= high and change.division in divisions):
             continue
         day = date.fromordinal(change.ordinal)
-        if now.is_working_day(day) != before.is_working_day(day):
+        if day not in left_out and now.is_working_day(day) != before.is_working_day(day):
             key = (change.ordinal, change.name, change.change, change.layer)
             grouped.setdefault(key, []).append(change.division)
     return tuple(
@@ -76,7 +78,8 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
     from foiclock.engine import counting_calendar
 
     divisions = counting_calendar(deadline.regime, deadline.nation).divisions
-    days = newer_days_between(divisions, deadline.received, max(dates))
+    first, left_out = _counted_stretch(deadline)
+    days = newer_days_between(divisions, first, max(dates), left_out)
     if not days:
         return None
     with without_newer_data():
@@ -90,6 +93,25 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
         if now != then
     ]
     return MovedBy(days, tuple(moved)) if moved else None
+
+
+#: Steps whose days cannot decide a date: the day counted from, and days left out of the count.
+_NOT_COUNTED: Final = frozenset(
+    {"received", "treated_as_received", "restarted", "counted_before_restart", "stopped",
+     "paused", "closed"}
+)  # fmt: skip
+
+
+def _counted_stretch(deadline: Deadline) -> tuple[date, frozenset[date]]:
+    """The first day whose status can move `deadline`, and the later days that cannot: for
+    working days, the day after the count starts (after a clarification's restart), less the
+    days paused, stopped or closed; for calendar months (SAR), the month's end, from which the
+    deadline rolls to a working day (C-MONTH)."""
+    if deadline.months is not None:
+        return deadline.months.end or deadline.months.corresponding, frozenset()
+    start = deadline.counting_from or deadline.received
+    left_out = frozenset(step.day for step in deadline.steps if step.kind in _NOT_COUNTED)
+    return start + timedelta(days=1), left_out
 
 
 def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
@@ -108,7 +130,11 @@ def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
     divisions = (
         (timeline.nation,) if regime.counts_months else regime_calendar(regime.key).divisions
     )
-    days = newer_days_between(divisions, timeline.received, max(dated))
+    if timeline.deadline is not None and timeline.deadline.due is not None:
+        first, left_out = _counted_stretch(timeline.deadline)
+    else:
+        first, left_out = timeline.received + timedelta(days=1), frozenset()
+    days = newer_days_between(divisions, first, max(dated), left_out)
     if not days:
         return None
     from foiclock.timeline import case_timeline

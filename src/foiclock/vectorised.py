@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     DateArray = numpy.typing.NDArray[numpy.datetime64]
 
 _EPOCH_ORDINAL: Final = date(1970, 1, 1).toordinal()  # datetime64[D] counts days from it
-_numpy_arrays: dict[tuple[str, ...], tuple[int, Any, Any, Any]] = {}
+#: Keyed by the calendar itself: one built afresh (new data, `without_newer_data`) gets its own.
+_numpy_arrays: dict[WorkingCalendar, tuple[int, Any, Any, Any]] = {}
 
 
 @overload
@@ -136,7 +137,7 @@ def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArra
 
 def _arrays(calendar: WorkingCalendar) -> tuple[int, Any, Any, Any]:
     """The calendar's arrays as numpy arrays (built once a calendar), and which days work."""
-    found = _numpy_arrays.get(calendar.divisions)
+    found = _numpy_arrays.get(calendar)
     if found is None:
         import numpy
 
@@ -144,5 +145,5 @@ def _arrays(calendar: WorkingCalendar) -> tuple[int, Any, Any, Any]:
         rank_array = numpy.array(rank, dtype=numpy.int64)
         is_working = numpy.diff(rank_array, prepend=0) > 0
         working_array = numpy.array(working, dtype=numpy.int64)
-        found = _numpy_arrays[calendar.divisions] = (first, rank_array, working_array, is_working)
+        found = _numpy_arrays[calendar] = (first, rank_array, working_array, is_working)
     return found
