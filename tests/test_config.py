@@ -138,6 +138,7 @@ def test_a_proclaimed_day_in_the_config_moves_the_deadline(own_dirs: Path) -> No
                 "without_newer_data": "2025-09-17",
             }
         ],
+        "state": None,
     }
     out = ok("due", "2025-08-19", "--regime", "foisa", "--json")
     assert json.loads(out)["due"] == "2025-09-17"

@@ -311,6 +311,8 @@ def test_a_local_file_works_offline(tmp_path: Path, own_dirs: Path) -> None:
         (["--from", "no-such-file.json"], "from: 'no-such-file.json' cannot be read"),
         (["--from", "ftp://example.org/x.json"], "is not an address foiclock can fetch"),
         (["--from", "x.json", "--timeout", "0"], "timeout: 0.0 is out of range"),
+        (["--from", ""], "from: '' is empty or starts or ends with a space"),
+        (["--from", "http://example.org/x.json\n"], "starts or ends with a space or a line"),
     ],
 )
 def test_bad_sources_are_one_line_errors(
@@ -362,6 +364,7 @@ def test_a_damaged_stored_file_is_an_error_not_ignored(own_dirs: Path, tmp_path:
     assert result.exit_code == 2
     assert "stored update" in result.stderr
     assert "is damaged" in result.stderr
+    assert result.stderr.count("accepted:") == 1  # one message, not one inside another
     assert "run 'foiclock update-holidays' again, or delete the file" in result.stderr
 
 

@@ -148,3 +148,113 @@ def test_a_deadline_on_an_office_closure_is_marked_in_the_calendar(own_dirs: Pat
     result = runner.invoke(app, ["calendar", "2025-03-18", "--regime", "sar"])
     assert result.exit_code == 0
     assert " 22 [due#]" in result.stdout
+
+
+def store_update(own_dirs: Path, division: str, without: str) -> None:
+    """Store the shipped GOV.UK data less one day of one division, as update-holidays would."""
+    document = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    events = document[division]["events"]
+    document[division]["events"] = [e for e in events if e["date"] != without]
+    local = own_dirs / f"without-{without}.json"
+    local.write_text(json.dumps(document), encoding="utf-8")
+    result = runner.invoke(app, ["update-holidays", "--from", str(local)])
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_newer_day_that_moves_the_date_of_receipt_is_named(own_dirs: Path) -> None:
+    """C-RECEIPT-ALT, received Sat 30 Aug 2025. Shipped data: treated as received Mon 1 Sep;
+    2-5 Sep (4), 8-12 (9), 15-19 (14), 22-26 (19), 29 Sep (20). With 1 Sep proclaimed: treated
+    as received Tue 2 Sep; 3-5 (3), 8-12 (8), 15-19 (13), 22-26 (18), 29, 30 Sep (20)."""
+    default_config(own_dirs, proclaim("2025-09-01"))
+    data = due_json("2025-08-30", "--receipt-rule", "next-working-day")
+    assert data["due"] == "2025-09-30"
+    assert moved_days(data) == ["2025-09-01"]
+    moved = data["moved_by"]
+    assert isinstance(moved, dict)
+    assert moved["dates"][0]["without_newer_data"] == "2025-09-29"
+
+
+def test_a_newer_day_that_lets_a_sar_stop_begin_is_named(own_dirs: Path) -> None:
+    """SAR received Fri 1 Aug 2025: one month on is Mon 1 Sep 2025, a working day in England and
+    Wales, so the shipped data gives 1 Sep and a clarification asked on 2 Sep stops nothing.
+    With 1 Sep proclaimed the deadline rolls to 2 Sep and the ask stops the clock (SAR-STOP)."""
+    default_config(own_dirs, proclaim("2025-09-01"))
+    data = due_json(
+        "2025-08-01",
+        "--regime",
+        "sar",
+        "--clarification-requested",
+        "2025-09-02",
+        "--clarification-received",
+        "2025-09-10",
+    )
+    assert data["due"] != "2025-09-01"
+    assert "2025-09-01" in moved_days(data)
+    moved = data["moved_by"]
+    assert isinstance(moved, dict)
+    assert moved["dates"][0]["without_newer_data"] == "2025-09-01"
+
+
+def test_a_review_window_moved_inside_a_fees_pause_is_named(own_dirs: Path) -> None:
+    """FOIA-IR-REQ: 40 working days after the response of Fri 1 May 2026 (WD-UK). By hand, with
+    the shipped data: 5-8 May (4; Mon 4 May a holiday), 11-15 (9), 18-22 (14), 26-29 (18; Mon
+    25 May a holiday), 1-5 Jun (23), 8-12 (28), Mon 15 Jun Scotland's holiday, 16-19 (32),
+    22-26 (37), 29, 30 Jun (39), Wed 1 Jul (40). With 15 Jun removed by an update it counts:
+    15-19 (33), 22-26 (38), 29 (39), Tue 30 Jun (40). The fees pause of the response deadline
+    (20 Apr to 16 Jun) does not pause the review window."""
+    store_update(own_dirs, "scotland", "2026-06-15")
+    result = runner.invoke(
+        app,
+        [
+            "timeline", "2026-04-01", "--fees-notice", "2026-04-20", "--fee-paid", "2026-06-16",
+            "--responded", "2026-05-01", "--today", "2026-06-20", "--json",
+        ],
+    )  # fmt: skip
+    data = json.loads(result.stdout)
+    review = {m["key"]: m["date"] for m in data["milestones"]}["review_request_by"]
+    assert review == "2026-06-30"
+    moved = {d["key"]: d for d in data["moved_by"]["dates"]}
+    assert moved["review_request_by"]["without_newer_data"] == "2026-07-01"
+    assert [d["date"] for d in data["moved_by"]["days"]] == ["2026-06-15"]
+
+
+def test_newer_data_that_ends_a_request_says_so(own_dirs: Path) -> None:
+    """An update that removes Northern Ireland's 17 March 2025 gives one more working day in the
+    three months to pay (EIR fees), so a fee paid on 3 April 2025 may be judged late: the state
+    changes and the note says so, with the deadline there was without the update."""
+    store_update(own_dirs, "northern-ireland", "2025-03-17")
+    with_update = due_json("2025-01-06", "--regime", "eir", "--fees-notice", "2025-01-08",
+                           "--fee-paid", "2025-04-03")  # fmt: skip
+    moved = with_update["moved_by"]
+    assert isinstance(moved, dict)
+    assert moved["state"] == {
+        "state": with_update["state"],
+        "without_newer_data": "running",
+    }
+    assert with_update["state"] != "running"
+
+
+def test_the_source_listing_says_where_the_provisional_years_begin(own_dirs: Path) -> None:
+    """An update for 2030 alone leaves 2029 unannounced: provisional from 2029, as the engine."""
+    only_2030 = {
+        division: {"division": division, "events": [
+            {"title": "x", "date": day} for day in ("2030-01-01", "2030-04-19", "2030-12-25")
+        ]}
+        for division in ("england-and-wales", "scotland", "northern-ireland")
+    }  # fmt: skip
+    local = own_dirs / "2030.json"
+    local.write_text(json.dumps(only_2030), encoding="utf-8")
+    assert runner.invoke(app, ["update-holidays", "--from", str(local)]).exit_code == 0
+    out = runner.invoke(app, ["holidays", "2030", "--source"]).stdout
+    assert "answers reaching 2029 or later are provisional" in out
+    assert "GOV.UK update: 2030 to 2030, fetched" in out
+
+
+def test_the_diff_says_what_is_used_when_the_config_restores_a_day(own_dirs: Path) -> None:
+    store_update(own_dirs, "england-and-wales", "2025-08-25")
+    default_config(own_dirs, proclaim("2025-08-25"))
+    data = json.loads(runner.invoke(app, ["holidays", "--diff", "--json"]).stdout)
+    row = next(r for r in data["differences"] if r["date"] == "2025-08-25")
+    assert (row["division"], row["snapshot"], row["update"], row["used"]) == (
+        "england-and-wales", True, False, True,
+    )  # fmt: skip

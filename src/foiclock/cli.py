@@ -879,7 +879,10 @@ def holidays(
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         listing_text = holidays_listing_text(listing, with_sources=True)
-        typer.echo("\n".join([*data_sources_lines(sources), "", listing_text]))
+        from foiclock.engine import last_announced_year
+
+        source_lines = data_sources_lines(sources, last_announced_year())
+        typer.echo("\n".join([*source_lines, "", listing_text]))
     _warn_provisional(listing.provisional)
 
 
@@ -925,7 +928,7 @@ def update_holidays(
     from foiclock.holiday_update import update_holidays as update
     from foiclock.sources_render import update_report_lines
 
-    report = update(source or GOVUK_URL, timeout)
+    report = update(GOVUK_URL if source is None else source, timeout)
     typer.echo("\n".join(update_report_lines(report)))
 
 

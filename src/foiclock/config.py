@@ -92,20 +92,11 @@ _chosen_path: list[str] = []  # --config, set by the command line before anythin
 _loaded: dict[tuple[str, str, int, int], Config] = {}
 
 
-_last_location: list[tuple[Path, str]] = []
-
-
-def use_config_file(path: str | None) -> bool:
-    """Read the config from `path` (the --config option; None: the usual places). True when
-    the config file in use is not the one of the last call (in the same process, calendars
-    built with the other file's proclaimed days must then be forgotten)."""
+def use_config_file(path: str | None) -> None:
+    """Read the config from `path` (the --config option; None: the usual places)."""
     _chosen_path.clear()
     if path is not None:
         _chosen_path.append(path)
-    location = config_location()[:2]
-    changed = bool(_last_location) and _last_location[0] != location
-    _last_location[:] = [location]
-    return changed
 
 
 def forget_config() -> None:

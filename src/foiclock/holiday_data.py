@@ -38,7 +38,7 @@ from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 from foiclock.user_dirs import user_directory
 
-CACHE_FORMAT: Final = 5  # bump whenever what build_holiday_table produces changes
+CACHE_FORMAT: Final = 6  # bump whenever what build_holiday_table produces changes
 _MARSHAL_VERSION: Final = 4
 #: The calendar runs one year past the last accepted input year, so that a deadline counted from
 #: a date late in LAST_YEAR still has days to land on.
@@ -131,12 +131,13 @@ def build_holiday_table(*, include_update: bool = True) -> HolidayTable:
             for c in update_corrections
         ]
         fetched = update.fetched_day
-        first, last = govuk_years(update.document)
+        first, last = govuk_years(update.document, every_division=False)
         layers.append(
             Layer("update", "GOV.UK update", first, last, fetched.isoformat(), update.source)
         )
-        if first <= announced + 1:  # the years announced run on without a gap
-            announced = max(announced, last)
+        first_in_all, last_in_all = govuk_years(update.document)
+        if first_in_all <= announced + 1:  # the years announced run on without a gap
+            announced = max(announced, last_in_all)
         source += f", GOV.UK update fetched {fetched.isoformat()}"
     return HolidayTable(
         names_by_division=names_by_division,

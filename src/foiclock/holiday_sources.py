@@ -101,14 +101,7 @@ class HolidayDifference(NamedTuple):
     package: bool | None
     snapshot: bool | None
     update: bool | None
-
-    @property
-    def used(self) -> bool:
-        """What foiclock uses: the newest side that covers the day."""
-        for side in (self.update, self.snapshot, self.package):
-            if side is not None:
-                return side
-        return False
+    used: bool  # what foiclock uses: the newest side covering the day, or the config's day
 
 
 class HolidayDifferences(NamedTuple):
@@ -136,6 +129,7 @@ def holiday_differences() -> HolidayDifferences:
     with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:
         snapshot = json.load(snapshot_file)
     update = read_stored_update()
+    in_use = holiday_table().names_by_division
     rows = []
     for division in ALL_DIVISIONS:
         snapshot_side = _govuk_side(snapshot, division)
@@ -163,7 +157,8 @@ def holiday_differences() -> HolidayDifferences:
                 )
                 if ordinal in names
             )
-            rows.append(HolidayDifference(date.fromordinal(ordinal), division, name, *sides))
+            used = ordinal in in_use[division]
+            rows.append(HolidayDifference(date.fromordinal(ordinal), division, name, *sides, used))
     rows.sort(key=lambda row: (row.day, ALL_DIVISIONS.index(row.division)))
     return HolidayDifferences(
         f"holidays {holidays_version()}",

@@ -121,11 +121,14 @@ def statutory_days(year: int) -> tuple[tuple[str, date], ...]:
     return (("Good Friday", easter(year) - timedelta(days=2)), ("Christmas Day", christmas))
 
 
-def govuk_years(document: dict[str, Any]) -> tuple[int, int]:
-    """(first, last) year that every division of a checked GOV.UK document covers."""
-    first = max(min(int(e["date"][:4]) for e in document[d]["events"]) for d in ALL_DIVISIONS)
-    last = min(max(int(e["date"][:4]) for e in document[d]["events"]) for d in ALL_DIVISIONS)
-    return first, last
+def govuk_years(document: dict[str, Any], *, every_division: bool = True) -> tuple[int, int]:
+    """(first, last) year that every division of a checked GOV.UK document covers; with
+    `every_division` False, that any division covers."""
+    firsts = [min(int(e["date"][:4]) for e in document[d]["events"]) for d in ALL_DIVISIONS]
+    lasts = [max(int(e["date"][:4]) for e in document[d]["events"]) for d in ALL_DIVISIONS]
+    if every_division:
+        return max(firsts), min(lasts)
+    return min(firsts), max(lasts)
 
 
 def read_stored_update() -> StoredUpdate | None:
@@ -153,7 +156,9 @@ def read_stored_update() -> StoredUpdate | None:
     try:
         fetched = datetime.fromisoformat(stored["fetched"])
         document = check_govuk_document(stored.get("bank_holidays"), "stored update", str(path))
-    except (ValueError, InvalidInput) as error:
+    except InvalidInput as error:
+        raise _damaged(path, error.problem) from None
+    except ValueError as error:
         raise _damaged(path, str(error)) from None
     return StoredUpdate(path, stored["source"], fetched, document)
 

@@ -50,6 +50,13 @@ def update_holidays(
     from foiclock.holiday_data import build_holiday_table, load_holiday_table
     from foiclock.holiday_store import check_govuk_document, govuk_years, store_update
 
+    if not source or source != source.strip():
+        raise InvalidInput(
+            "from",
+            source,
+            "is empty or starts or ends with a space or a line break",
+            _ACCEPTED_SOURCE,
+        )
     if not isinstance(timeout, int | float) or not 0 < timeout <= 600:
         raise InvalidInput(
             "timeout", timeout, "is out of range", "seconds, more than 0, at most 600"
@@ -64,7 +71,7 @@ def update_holidays(
     path = store_update(document, _stored_source(source), fetched)
     forget_calendars()
     after = load_holiday_table().names_by_division
-    first_year, last_year = govuk_years(document)
+    first_year, last_year = govuk_years(document, every_division=False)
     events = sum(len(document[division]["events"]) for division in ALL_DIVISIONS)
     return UpdateReport(
         path, source, fetched, first_year, last_year, events, _changed_days(before, after)

@@ -40,6 +40,7 @@ class MovedDate(NamedTuple):
 class MovedBy(NamedTuple):
     days: tuple[NewerDay, ...]  # the newer days inside the span the dates were counted over
     dates: tuple[MovedDate, ...]
+    state: tuple[str, str] | None = None  # (state now, state without the newer data) if changed
 
 
 def newer_days_between(
@@ -67,20 +68,16 @@ def newer_days_between(
 
 
 def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
-    """The newer days that moved `deadline`'s dates, and those dates without them; None when the
-    newer data changes none of its dates (or there is none)."""
-    case = deadline.case
-    if case is None or not holiday_table().changes:
-        return None
-    dates = [d for d in (deadline.due, deadline.extended_due) if d is not None]
-    if not dates:
-        return None
-    from foiclock.engine import counting_calendar
+    """The newer days that moved `deadline`'s dates or state, and those without them; None when
+    the newer data changes neither (or there is none).
 
-    divisions = counting_calendar(deadline.regime, deadline.nation).divisions
-    first, left_out = _counted_stretch(deadline)
-    days = newer_days_between(divisions, first, max(dates), left_out)
-    if not days:
+    Whether anything moved is decided by counting the case again without the newer data, and
+    comparing, whenever a newer day lies on or after the receipt: never by guessing which days
+    matter. The days listed are those in the stretch the count runs over (`_counted_stretch`);
+    when that leaves none (a receipt rule or a stop that the newer day itself changed), every
+    newer day from the receipt to the last date is listed."""
+    case = deadline.case
+    if case is None or not _has_newer_days_from(deadline.received):
         return None
     with without_newer_data():
         before = case_deadline(case)
@@ -92,7 +89,27 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
         )
         if now != then
     ]
-    return MovedBy(days, tuple(moved)) if moved else None
+    state = (deadline.state, before.state) if deadline.state != before.state else None
+    if not moved and state is None:
+        return None
+    from foiclock.engine import counting_calendar
+
+    divisions = counting_calendar(deadline.regime, deadline.nation).divisions
+    dates = [d for d in (deadline.due, deadline.extended_due, before.due, before.extended_due) if d]
+    last = max(dates, default=deadline.received)
+    first, left_out = _counted_stretch(deadline) if deadline.due is not None else (None, None)
+    days: tuple[NewerDay, ...] = ()
+    if first is not None and left_out is not None:
+        days = newer_days_between(divisions, first, last, left_out)
+    if not days:
+        days = newer_days_between(divisions, deadline.received, last)
+    return MovedBy(days, tuple(moved), state)
+
+
+def _has_newer_days_from(first: date) -> bool:
+    """Whether the newer data changed any day on or after `first`."""
+    low = first.toordinal()
+    return any(change.ordinal >= low for change in holiday_table().changes)
 
 
 #: Steps whose days cannot decide a date: the day counted from, and days left out of the count.
@@ -103,10 +120,10 @@ _NOT_COUNTED: Final = frozenset(
 
 
 def _counted_stretch(deadline: Deadline) -> tuple[date, frozenset[date]]:
-    """The first day whose status can move `deadline`, and the later days that cannot: for
-    working days, the day after the count starts (after a clarification's restart), less the
-    days paused, stopped or closed; for calendar months (SAR), the month's end, from which the
-    deadline rolls to a working day (C-MONTH)."""
+    """The first day whose status is likely to have moved `deadline`, and the later days that
+    cannot have: for working days, the day after the count starts (after a clarification's
+    restart), less the days paused, stopped or closed; for calendar months (SAR), the month's
+    end, from which the deadline rolls to a working day (C-MONTH)."""
     if deadline.months is not None:
         return deadline.months.end or deadline.months.corresponding, frozenset()
     start = deadline.counting_from or deadline.received
@@ -115,27 +132,13 @@ def _counted_stretch(deadline: Deadline) -> tuple[date, frozenset[date]]:
 
 
 def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
-    """The newer days inside `timeline`'s span, and every milestone they moved; None when they
-    move none (or there is no newer data)."""
+    """Every milestone the newer data moved, and the newer days from the receipt to the last
+    date; None when it moves none (or there is no newer data). Decided, as for a deadline, by
+    building the timeline again without the newer data and comparing."""
     case = timeline.deadline.case if timeline.deadline is not None else None
-    if case is None or not holiday_table().changes or timeline.received is None:
+    if case is None or timeline.received is None:
         return None
-    dated = [m.date for m in timeline.milestones if m.date is not None]
-    if not dated:
-        return None
-    from foiclock.engine import regime_calendar
-    from foiclock.regimes import get_regime
-
-    regime = get_regime(timeline.regime)
-    divisions = (
-        (timeline.nation,) if regime.counts_months else regime_calendar(regime.key).divisions
-    )
-    if timeline.deadline is not None and timeline.deadline.due is not None:
-        first, left_out = _counted_stretch(timeline.deadline)
-    else:
-        first, left_out = timeline.received + timedelta(days=1), frozenset()
-    days = newer_days_between(divisions, first, max(dated), left_out)
-    if not days:
+    if not _has_newer_days_from(timeline.received):
         return None
     from foiclock.timeline import case_timeline
 
@@ -147,4 +150,15 @@ def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
         then_day = then.date if then is not None else None
         if milestone.date != then_day:
             moved.append(MovedDate(milestone.key, milestone.label, milestone.date, then_day))
-    return MovedBy(days, tuple(moved)) if moved else None
+    if not moved:
+        return None
+    from foiclock.engine import regime_calendar
+    from foiclock.regimes import get_regime
+
+    regime = get_regime(timeline.regime)
+    divisions = (
+        (timeline.nation,) if regime.counts_months else regime_calendar(regime.key).divisions
+    )
+    dates = [m.date for m in (*timeline.milestones, *before.milestones) if m.date is not None]
+    days = newer_days_between(divisions, timeline.received + timedelta(days=1), max(dates))
+    return MovedBy(days, tuple(moved), None)

@@ -310,6 +310,11 @@ def moved_by_json(moved: MovedBy | None) -> dict[str, Any] | None:
             }
             for moved_date in moved.dates
         ],
+        "state": (
+            {"state": moved.state[0], "without_newer_data": moved.state[1]}
+            if moved.state is not None
+            else None
+        ),
     }
 
 

@@ -36,8 +36,11 @@ def moved_by_lines(moved: MovedBy | None) -> list[str]:
         lines.append(
             f"  {format_short(day.day)}  {day.name} ({division_names(day.divisions)}): {what}"
         )
+    if moved.state is not None:
+        now_state, then_state = moved.state
+        lines.append(f"  State: {now_state}; without the newer data: {then_state}")
     for moved_date in moved.dates:
-        now = format_long(moved_date.day) if moved_date.day is not None else "none yet"
+        now = format_long(moved_date.day) if moved_date.day is not None else "none"
         then = (
             format_long(moved_date.without_newer_data)
             if moved_date.without_newer_data is not None
@@ -48,16 +51,10 @@ def moved_by_lines(moved: MovedBy | None) -> list[str]:
     return ["", *wrap_lines(lines).splitlines()]
 
 
-def data_sources_lines(sources: Sequence[DataSource]) -> list[str]:
+def data_sources_lines(sources: Sequence[DataSource], last_announced_year: int) -> list[str]:
     """`holidays --source`: each source, what it covers and how old it is, newest first."""
     lines = ["Holiday data in use, newest first (a newer source wins for what it covers):"]
-    announced = max(
-        (s.last_year for s in sources if s.kind in ("update", "snapshot") and s.last_year),
-        default=None,
-    )
-    provisional_after = (
-        f"; answers reaching {announced + 1} or later are provisional" if announced else ""
-    )
+    provisional_after = f"; answers reaching {last_announced_year + 1} or later are provisional"
     for source in sources:
         if source.kind == "config":
             count = source.days or 0
