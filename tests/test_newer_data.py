@@ -41,6 +41,15 @@ def proclaim(*days: str, division: str = "england-and-wales") -> str:
     )
 
 
+def assert_moved(data: dict[str, object], due: str, days: list[str], without: str) -> None:
+    """`due` now, moved by exactly `days`, and `without` as the response due without them."""
+    assert data["due"] == due
+    assert moved_days(data) == days
+    moved = data["moved_by"]
+    assert isinstance(moved, dict)
+    assert moved["dates"][0]["without_newer_data"] == without
+
+
 def moved_days(data: dict[str, object]) -> list[str]:
     moved = data["moved_by"]
     assert isinstance(moved, dict)
@@ -54,11 +63,7 @@ def test_the_receipt_day_never_moves_a_deadline(own_dirs: Path) -> None:
     March. The receipt day is day 0 whatever it is (C-WD), so it did not move anything."""
     default_config(own_dirs, proclaim("2026-02-11", "2026-02-12", "2026-03-10"))
     data = due_json("2026-02-11")
-    assert data["due"] == "2026-03-13"
-    assert moved_days(data) == ["2026-02-12", "2026-03-10"]
-    moved = data["moved_by"]
-    assert isinstance(moved, dict)
-    assert moved["dates"][0]["without_newer_data"] == "2026-03-11"
+    assert_moved(data, "2026-03-13", ["2026-02-12", "2026-03-10"], "2026-03-11")
 
 
 def test_days_before_a_clarification_restart_never_move_a_deadline(own_dirs: Path) -> None:
@@ -74,23 +79,14 @@ def test_days_before_a_clarification_restart_never_move_a_deadline(own_dirs: Pat
         "--clarification-received",
         "2026-03-02",
     )
-    assert data["due"] == "2026-04-01"
-    assert moved_days(data) == ["2026-03-10"]
-    moved = data["moved_by"]
-    assert isinstance(moved, dict)
-    assert moved["dates"][0]["without_newer_data"] == "2026-03-31"
+    assert_moved(data, "2026-04-01", ["2026-03-10"], "2026-03-31")
 
 
 def test_a_day_the_update_removes_and_the_config_restores_moved_nothing(own_dirs: Path) -> None:
     """FOISA, received Mon 25 May 2026. By hand on WD-SCOT: 26-29 May (4); 1-5 Jun (9); 8-12
     (14); Mon 15 Jun Scotland's World Cup holiday; 16-19 (18); 22, 23 (20): Tue 23 June 2026.
     An update dropping 15 June and a config proclaiming it again leave it a holiday."""
-    document = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
-    events = document["scotland"]["events"]
-    document["scotland"]["events"] = [e for e in events if e["date"] != "2026-06-15"]
-    local = own_dirs / "without-world-cup.json"
-    local.write_text(json.dumps(document), encoding="utf-8")
-    assert runner.invoke(app, ["update-holidays", "--from", str(local)]).exit_code == 0
+    store_update(own_dirs, "scotland", "2026-06-15")
     default_config(own_dirs, proclaim("2026-06-15", division="scotland"))
     data = due_json("2026-05-25", "--regime", "foisa")
     assert (data["due"], data["moved_by"]) == ("2026-06-23", None)
@@ -167,11 +163,7 @@ def test_a_newer_day_that_moves_the_date_of_receipt_is_named(own_dirs: Path) -> 
     as received Tue 2 Sep; 3-5 (3), 8-12 (8), 15-19 (13), 22-26 (18), 29, 30 Sep (20)."""
     default_config(own_dirs, proclaim("2025-09-01"))
     data = due_json("2025-08-30", "--receipt-rule", "next-working-day")
-    assert data["due"] == "2025-09-30"
-    assert moved_days(data) == ["2025-09-01"]
-    moved = data["moved_by"]
-    assert isinstance(moved, dict)
-    assert moved["dates"][0]["without_newer_data"] == "2025-09-29"
+    assert_moved(data, "2025-09-30", ["2025-09-01"], "2025-09-29")
 
 
 def test_a_newer_day_that_lets_a_sar_stop_begin_is_named(own_dirs: Path) -> None:
