@@ -256,11 +256,6 @@ def using_baseline() -> bool:
     return _baseline.get()
 
 
-def has_newer_data() -> bool:
-    """Whether the stored update or the config file changed any holiday."""
-    return bool(holiday_table().changes)
-
-
 @contextmanager
 def without_newer_data() -> Iterator[None]:
     """Within the block, calendars use the `holidays` package and the shipped snapshot alone."""

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from foiclock.case import LeftOut
-    from foiclock.config import Config, Setting
+    from foiclock.config import Config, OfficeClosure, Setting
     from foiclock.holiday_sources import DataSource, HolidayDifferences
     from foiclock.newer_data import MovedBy
     from foiclock.status import CaseStatus
@@ -244,11 +244,12 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
             }
             for milestone in timeline.milestones
         ],
-        "office_closed": [
-            {"from": c.first.isoformat(), "to": c.last.isoformat(), "name": c.name}
-            for c in timeline.office_closed
-        ],
+        "office_closed": [_closure_json(closure) for closure in timeline.office_closed],
     }
+
+
+def _closure_json(closure: OfficeClosure) -> dict[str, Any]:
+    return {"from": closure.first.isoformat(), "to": closure.last.isoformat(), "name": closure.name}
 
 
 def appeal_json(timeline: Timeline) -> dict[str, Any]:
@@ -363,8 +364,5 @@ def config_json(config: Config, settings: Sequence[Setting]) -> dict[str, Any]:
             {"date": d.day.isoformat(), "name": d.name, "divisions": list(d.divisions)}
             for d in config.proclaimed
         ],
-        "office_closed": [
-            {"from": c.first.isoformat(), "to": c.last.isoformat(), "name": c.name}
-            for c in config.office_closed
-        ],
+        "office_closed": [_closure_json(closure) for closure in config.office_closed],
     }
