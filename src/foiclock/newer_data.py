@@ -152,13 +152,9 @@ def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
             moved.append(MovedDate(milestone.key, milestone.label, milestone.date, then_day))
     if not moved:
         return None
-    from foiclock.engine import regime_calendar
-    from foiclock.regimes import get_regime
+    from foiclock.engine import counting_calendar
 
-    regime = get_regime(timeline.regime)
-    divisions = (
-        (timeline.nation,) if regime.counts_months else regime_calendar(regime.key).divisions
-    )
+    divisions = counting_calendar(timeline.regime, timeline.nation).divisions
     dates = [m.date for m in (*timeline.milestones, *before.milestones) if m.date is not None]
     days = newer_days_between(divisions, timeline.received + timedelta(days=1), max(dates))
     return MovedBy(days, tuple(moved), None)
