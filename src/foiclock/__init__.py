@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         working_days_between,
     )
     from foiclock.errors import InvalidInput
+    from foiclock.i18n import localise, using_language
     from foiclock.regimes import REGIMES
     from foiclock.steps import Step
     from foiclock.timeline import (
@@ -61,6 +62,8 @@ _EXPORTED_FROM = {
     "bank_holidays": "foiclock.engine",
     "working_days_between": "foiclock.engine",
     "InvalidInput": "foiclock.errors",
+    "localise": "foiclock.i18n",
+    "using_language": "foiclock.i18n",
     "REGIMES": "foiclock.regimes",
     "Milestone": "foiclock.timeline",
     "Timeline": "foiclock.timeline",
@@ -91,12 +94,14 @@ __all__ = [
     "case_timeline",
     "format_long",
     "load_case",
+    "localise",
     "make_case",
     "parse_date",
     "requester_windows",
     "response_deadline",
     "response_deadlines",
     "timeline_from_events",
+    "using_language",
     "working_days_between",
 ]
 

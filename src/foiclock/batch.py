@@ -19,6 +19,7 @@ from foiclock.case import CASE_KEYS, Case, case_date, case_from_mapping
 from foiclock.deadline import RUNNING, Deadline, case_deadline
 from foiclock.engine import counting_calendar, last_announced_year
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M
 from foiclock.status import case_status, response_state, working_days_counted
 from foiclock.timeline import review_request_by
 
@@ -26,19 +27,26 @@ ERROR: Final = "error"
 
 #: The columns a batch adds to every row, in order, and what each holds (README "Batch").
 OUTPUT_COLUMNS: Final = {
-    "due": "the statutory response deadline (the rule in `rule`); empty while the clock waits",
-    "extended_due": "the extended deadline, when the row is extended (FOIA-PIT, EIR-EXT, "
-    "EISR-EXT, SAR-EXT)",
-    "working_days_elapsed": "working days counted by --today, or by the response once answered",
-    "status": "open, due_today, overdue, answered_on_time, answered_late; while the clock waits "
-    "awaiting_clarification, awaiting_fee, or fee_not_paid; error for a row that cannot be counted",
-    "working_days_late": "working days overdue so far, or answered late by",
-    "review_request_by": "the requester's last day to ask for an internal review (FOIA-IR-REQ, "
-    "EIR-REP-REQ, FOISA-RR-REQ, EISR-REP-REQ); empty until there is a date to count it from",
-    "rule": "the rule id of the response deadline (FOIA-RESP, FOIA-SCHOOL, SAR-RESP, ...)",
-    "provisional": "true when a date or a count in the row depends on bank holidays not yet "
-    "announced",
-    "error": "why the row cannot be counted: the column, its value and what is accepted",
+    "due": M("the statutory response deadline (the rule in `rule`); empty while the clock waits"),
+    "extended_due": M(
+        "the extended deadline, when the row is extended (FOIA-PIT, EIR-EXT, EISR-EXT, SAR-EXT)"
+    ),
+    "working_days_elapsed": M("working days counted by --today, or by the response once answered"),
+    "status": M(
+        "open, due_today, overdue, answered_on_time, answered_late; while the clock waits "
+        "awaiting_clarification, awaiting_fee, or fee_not_paid; error for a row that cannot be "
+        "counted"
+    ),
+    "working_days_late": M("working days overdue so far, or answered late by"),
+    "review_request_by": M(
+        "the requester's last day to ask for an internal review (FOIA-IR-REQ, EIR-REP-REQ, "
+        "FOISA-RR-REQ, EISR-REP-REQ); empty until there is a date to count it from"
+    ),
+    "rule": M("the rule id of the response deadline (FOIA-RESP, FOIA-SCHOOL, SAR-RESP, ...)"),
+    "provisional": M(
+        "true when a date or a count in the row depends on bank holidays not yet announced"
+    ),
+    "error": M("why the row cannot be counted: the column, its value and what is accepted"),
 }
 
 #: The input columns a batch reads besides the date of receipt: the case keys (`CASE_KEYS`),
@@ -196,9 +204,11 @@ class RowAnswers:
                 raise InvalidInput(
                     "received",
                     case.received.isoformat(),
-                    f"is after today ({self.today.isoformat()}): a request cannot be judged "
-                    "before it arrives",
-                    "a date on or before --today",
+                    M(
+                        "is after today ({today}): a request cannot be judged before it arrives",
+                        today=self.today.isoformat(),
+                    ),
+                    M("a date on or before --today"),
                 )
             return case_answer(case, self.today)
         except InvalidInput as error:
@@ -206,7 +216,7 @@ class RowAnswers:
                 error = InvalidInput(
                     self.received_column, error.value, error.problem, error.accepted
                 )
-            return error_answer(str(error))
+            return error_answer(error.message())
 
 
 def case_answer(case: Case, today: date) -> RowAnswer:

@@ -39,6 +39,7 @@ from foiclock.batch import (
 )
 from foiclock.calendar import holiday_table
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M, Message
 from foiclock.output import atomic_output, check_output_path, replaced_by_rename
 from foiclock.regimes import get_regime
 
@@ -58,6 +59,9 @@ PROGRESS_EVERY: Final = 16384  # rows between progress reports
 _BOM: Final = b"\xef\xbb\xbf"
 _FIELD_SIZE_LIMIT: Final = 2**31 - 1
 _UTF_8_NAMES: Final = ("utf-8", "utf8", "utf-8-sig")
+_CSV_ACCEPTED: Final = M(
+    "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted"
+)
 
 
 class BatchOptions(NamedTuple):
@@ -103,7 +107,10 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
     except OSError as error:
         reason = error.strerror or str(error)
         raise InvalidInput(
-            "INPUT", path, f"cannot be read ({reason})", "a readable file, or - for standard input"
+            "INPUT",
+            path,
+            M("cannot be read ({reason})", reason=reason),
+            M("a readable file, or - for standard input"),
         ) from None
     peek = getattr(binary, "peek", None)
     start = peek(3)[:3] if peek is not None else b""
@@ -113,7 +120,7 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
     except LookupError:
         if binary is not sys.stdin.buffer:
             binary.close()
-        raise InvalidInput("encoding", encoding, "is not a known encoding", "utf-8") from None
+        raise InvalidInput("encoding", encoding, M("is not a known encoding"), "utf-8") from None
     size = None
     if path != "-":
         try:
@@ -144,7 +151,10 @@ def batch_csv(
     first_line = source.readline()
     if not first_line.strip():
         raise InvalidInput(
-            options.source_name, None, "has no header row", "CSV whose first row names its columns"
+            options.source_name,
+            None,
+            M("has no header row"),
+            M("CSV whose first row names its columns"),
         )
     line_ending = "\r\n" if first_line.endswith("\r\n") else "\n"
     lines, raw_lines = tee(chain([first_line], source))
@@ -179,8 +189,8 @@ def _copy_rows(
         raise InvalidInput(
             options.source_name,
             None,
-            f"has a header row that cannot be read as CSV ({error})",
-            "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted",
+            M("has a header row that cannot be read as CSV ({error})", error=str(error)),
+            _CSV_ACCEPTED,
         ) from None
     for _ in range(reader.line_num):  # a header cell may hold a line break
         next_raw()  # the header is written anew, with the answer columns
@@ -242,25 +252,31 @@ def _copy_rows(
                 status, detail = answer[1], answer[2]
             counts[status] += 1
             if status == ERROR and len(errors) < ERRORS_LISTED:
-                errors.append((start_line, str(detail)))
+                errors.append((start_line, detail or ""))
             if progress is not None and rows % PROGRESS_EVERY == 0:
                 progress(rows)
     except csv.Error as error:  # strict: a quote left open, text after a closing quote
         raise InvalidInput(
             options.source_name,
             None,
-            f"cannot be read as CSV: the row starting at line {end_line + 1} ({error})",
-            "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted",
+            M(
+                "cannot be read as CSV: the row starting at line {line} ({error})",
+                line=end_line + 1,
+                error=str(error),
+            ),
+            _CSV_ACCEPTED,
         ) from None
     return BatchSummary(rows, dict(counts), errors)
 
 
-def _long_row(cells: int, width: int) -> str:
+def _long_row(cells: int, width: int) -> Message:
     """The error of a row with more cells than the header: it is kept whole, the answer under
     its own header and the extra cells after it."""
-    return (
-        f"row has {cells} cells but the header has {width}; accepted: one cell a column "
-        "(quote a cell that holds the delimiter)"
+    return M(
+        "row has {cells} cells but the header has {width}; accepted: one cell a column "
+        "(quote a cell that holds the delimiter)",
+        cells=cells,
+        width=width,
     )
 
 
@@ -295,8 +311,11 @@ def _case_columns(header: list[str], options: BatchOptions) -> tuple[list[str], 
             raise InvalidInput(
                 options.source_name,
                 None,
-                f"already has a column {given!r}, which the batch adds",
-                f"input without columns named {', '.join(OUTPUT_COLUMNS)} (rename it)",
+                M("already has a column {column}, which the batch adds", column=repr(given)),
+                M(
+                    "input without columns named {columns} (rename it)",
+                    columns=", ".join(OUTPUT_COLUMNS),
+                ),
             )
     received = options.received_column.strip().lower()
     wanted = [received, *(key for key in EVENT_COLUMNS if key != received)]
@@ -308,8 +327,8 @@ def _case_columns(header: list[str], options: BatchOptions) -> tuple[list[str], 
             raise InvalidInput(
                 options.source_name,
                 None,
-                f"has {len(found)} columns named {key!r}",
-                "one column for each case key",
+                M("has {count} columns named {key}", count=len(found), key=repr(key)),
+                M("one column for each case key"),
             )
         if found:
             keys.append("received" if key == received else key)
@@ -318,8 +337,12 @@ def _case_columns(header: list[str], options: BatchOptions) -> tuple[list[str], 
         raise InvalidInput(
             "received_column",
             options.received_column,
-            f"is not a column of {options.source_name} (its columns: {', '.join(header)})",
-            "the name of the column that holds the date of receipt (--received-column)",
+            M(
+                "is not a column of {source} (its columns: {columns})",
+                source=options.source_name,
+                columns=", ".join(header),
+            ),
+            M("the name of the column that holds the date of receipt (--received-column)"),
         )
     return keys, indexes
 
@@ -376,7 +399,9 @@ def batch_jsonl(
             row = json.loads(line)
         except ValueError as error:
             row = line.rstrip("\r\n")
-            answer = error_answer(f"row is not JSON ({error}); accepted: one JSON object a line")
+            answer = error_answer(
+                M("row is not JSON ({error}); accepted: one JSON object a line", error=str(error))
+            )
         else:
             answer = _json_answer(row, wanted, memo, answers)
         if answer.status == ERROR and not _keeps_keys(row):
@@ -389,7 +414,7 @@ def batch_jsonl(
         sink.write("\n")
         counts[answer.status] += 1
         if answer.status == ERROR and len(errors) < ERRORS_LISTED:
-            errors.append((line_number, str(answer.error)))
+            errors.append((line_number, answer.error or ""))
         if progress is not None and rows % PROGRESS_EVERY == 0:
             progress(rows)
     return BatchSummary(rows, dict(counts), errors)
@@ -408,13 +433,20 @@ def _json_answer(
 ) -> RowAnswer:
     if not isinstance(row, dict):
         return error_answer(
-            f"row is a JSON {type(row).__name__}, not an object; accepted: one JSON object a line"
+            M(
+                "row is a JSON {type}, not an object; accepted: one JSON object a line",
+                type=type(row).__name__,
+            )
         )
     clash = next((key for key in row if key in OUTPUT_COLUMNS), None)
     if clash is not None:
         return error_answer(
-            f"row already has the key {clash!r}, which the batch adds; accepted: objects "
-            f"without the keys {', '.join(OUTPUT_COLUMNS)} (rename it)"
+            M(
+                "row already has the key {key}, which the batch adds; accepted: objects without "
+                "the keys {keys} (rename it)",
+                key=repr(clash),
+                keys=", ".join(OUTPUT_COLUMNS),
+            )
         )
     cells = {key: row[name] for name, key in wanted if name in row}
     try:
@@ -443,7 +475,7 @@ def input_format_for(path: str, chosen: str | None) -> str:
     if chosen is None:
         return JSONL if path.lower().endswith((".jsonl", ".ndjson")) else CSV
     if chosen not in INPUT_FORMATS:
-        raise InvalidInput("input_format", chosen, "is not an input format", "csv or jsonl")
+        raise InvalidInput("input_format", chosen, M("is not an input format"), M("csv or jsonl"))
     return chosen
 
 
@@ -465,14 +497,17 @@ def run_batch(
     holiday_table()  # a damaged stored update or config file: exit 2, not an error in every row
     if len(options.delimiter) != 1:
         raise InvalidInput(
-            "delimiter", options.delimiter, "is not one character", "one character, such as ; or ,"
+            "delimiter",
+            options.delimiter,
+            M("is not one character"),
+            M("one character, such as ; or ,"),
         )
     if options.delimiter in '"\r\n':
         raise InvalidInput(
             "delimiter",
             options.delimiter,
-            "cannot separate cells: it quotes them or ends a line",
-            "one other character, such as ; or ,",
+            M("cannot separate cells: it quotes them or ends a line"),
+            M("one other character, such as ; or ,"),
         )
     if output_path == "-":
         output_path = None  # standard output, as for the input
@@ -487,8 +522,8 @@ def run_batch(
             raise InvalidInput(
                 "output",
                 output_path,
-                "is the input file: the batch would overwrite the rows it reads",
-                "another file",
+                M("is the input file: the batch would overwrite the rows it reads"),
+                M("another file"),
             )
     source = open_input(input_path, encoding)
     text_encoding = source.text.encoding.replace("utf-8-sig", "utf-8")
@@ -517,35 +552,52 @@ def run_batch(
     except BrokenPipeError:
         raise  # standard output closed by its reader: the caller decides
     except OSError as error:  # reading the input or writing the output
-        left = ""
+        reason = error.strerror or str(error)
         if output_path is not None and replaced_by_rename(output_path):
-            left = f"; {output_path} left as it was"
+            problem = M(
+                "stopped before the end ({reason}); {path} left as it was",
+                reason=reason,
+                path=output_path,
+            )
+        else:
+            problem = M("stopped before the end ({reason})", reason=reason)
         raise InvalidInput(
-            "batch",
-            None,
-            f"stopped before the end ({error.strerror or error}){left}",
-            "a readable input and a writable output",
+            "batch", None, problem, M("a readable input and a writable output")
         ) from None
     except UnicodeDecodeError as error:
-        where = _undecodable_line(input_path, error.encoding)
+        line = _undecodable_line(input_path, error.encoding)
+        byte = f"{error.object[error.start]:#04x}"
+        if line is None:
+            problem = M(
+                "is not {encoding} text: a line has the byte {byte}",
+                encoding=error.encoding,
+                byte=byte,
+            )
+        else:
+            problem = M(
+                "is not {encoding} text: line {line} has the byte {byte}",
+                encoding=error.encoding,
+                line=line,
+                byte=byte,
+            )
         raise InvalidInput(
             options.source_name,
             None,
-            f"is not {error.encoding} text: {where} has the byte {error.object[error.start]:#04x}",
-            "UTF-8 text, with or without a byte-order mark, or --encoding NAME",
+            problem,
+            M("UTF-8 text, with or without a byte-order mark, or --encoding NAME"),
         ) from None
 
 
-def _undecodable_line(path: str, encoding: str) -> str:
-    """Which line of `path` cannot be decoded ("a line" for standard input, read only once).
+def _undecodable_line(path: str, encoding: str) -> int | None:
+    """Which line of `path` cannot be decoded (None for standard input, read only once).
     Text is decoded a block at a time, ahead of the rows, so the error itself cannot say."""
     if path == "-":
-        return "a line"
+        return None
     decoder = codecs.getincrementaldecoder(encoding)()
     with open(path, "rb") as stream:
         for number, line in enumerate(stream, start=1):
             try:
                 decoder.decode(line)
             except UnicodeDecodeError:
-                return f"line {number}"
-    return "a line"
+                return number
+    return None

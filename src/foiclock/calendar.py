@@ -27,7 +27,7 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from foiclock.dates import FIRST_YEAR, format_long
+from foiclock.dates import FIRST_YEAR
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
 from foiclock.holiday_data import (
@@ -37,6 +37,7 @@ from foiclock.holiday_data import (
     with_proclaimed_days,
     without_changes,
 )
+from foiclock.i18n import M
 
 _FIRST_ORDINAL: Final = date(FIRST_YEAR, 1, 1).toordinal()
 _LAST_ORDINAL: Final = date(LAST_CALENDAR_YEAR, 12, 31).toordinal()
@@ -106,8 +107,12 @@ class WorkingCalendar:
             raise InvalidInput(
                 field,
                 day.isoformat(),
-                f"({format_long(day)}) is outside the years foiclock supports",
-                f"a date from 1 January {FIRST_YEAR} to 31 December {last_year}",
+                M("({date}) is outside the years foiclock supports", date=day),
+                M(
+                    "a date from 1 January {first} to 31 December {last}",
+                    first=FIRST_YEAR,
+                    last=last_year,
+                ),
             )
         if not 0 <= ordinal - self._span_first < self._span_size:
             self._grow_to(day.year)
@@ -141,7 +146,7 @@ class WorkingCalendar:
         """`add` when its fast path cannot answer: bad n, a start outside the span, or a result
         past it. Grows the span if that helps, else raises InvalidInput."""
         if type(n) is not int or n < 1:
-            raise InvalidInput("n", n, "is not a whole number of working days", "1 or more")
+            raise InvalidInput("n", n, M("is not a whole number of working days"), M("1 or more"))
         index = self._covered_index(start, "start", _LAST_ORDINAL)
         position = self._rank[index] + n - 1
         if position < len(self._working):
@@ -152,9 +157,12 @@ class WorkingCalendar:
         raise InvalidInput(
             "n",
             n,
-            f"working days after {start.isoformat()} run past the calendar's end "
-            f"(31 December {LAST_CALENDAR_YEAR})",
-            "a smaller count",
+            M(
+                "working days after {date} run past the calendar's end (31 December {year})",
+                date=start.isoformat(),
+                year=LAST_CALENDAR_YEAR,
+            ),
+            M("a smaller count"),
         )
 
     def between(self, start: date, end: date) -> int:

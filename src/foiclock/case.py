@@ -14,6 +14,7 @@ from typing import Any, Final, NamedTuple, TypedDict, Unpack
 
 from foiclock.dates import ACCEPTED_FORMS, check_supported, parse_date
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M
 from foiclock.regimes import (
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
@@ -25,7 +26,7 @@ from foiclock.regimes import (
 
 RANGE_SEPARATOR: Final = ":"
 RANGE_LIST_SEPARATOR: Final = ";"  # between ranges in one text value (a batch cell)
-RANGE_FORMS: Final = "a date or FROM:TO (for example 2025-07-23:2025-09-02)"
+RANGE_FORMS: Final = M("a date or FROM:TO (for example 2025-07-23:2025-09-02)")
 
 
 class DayRange(NamedTuple):
@@ -60,24 +61,25 @@ class Case(NamedTuple):
 
 #: Every key a case file or batch row may hold, and what it holds (README "Case files").
 CASE_KEYS: Final = {
-    "case_id": "your reference for the case (text)",
-    "regime": "foia, eir, foisa, eisr or sar",
-    "received": "date of receipt",
-    "nation": "the body's own nation (SAR: the controller's)",
-    "receipt_rule": "date-of-receipt or next-working-day",
-    "clarification_requested": "date the body asked for clarification",
-    "clarification_received": "date the clarification arrived",
-    "fees_notice": "date the fees notice was given",
-    "fee_paid": "date the fee arrived",
-    "extended": "true when the deadline is extended",
-    "body": "school, academy, archive, armed-forces or abroad",
-    "school_closed": "days the school was closed: dates or FROM:TO ranges",
-    "id_received": "date identity information arrived (SAR)",
-    "responded": "date the response was issued",
-    "review_requested": "date the internal review (representations, requirement for review) "
-    "was received",
-    "review_responded": "date the review outcome was issued",
-    "decision_notice": "date the Commissioner's decision notice was sent",
+    "case_id": M("your reference for the case (text)"),
+    "regime": M("foia, eir, foisa, eisr or sar"),
+    "received": M("date of receipt"),
+    "nation": M("the body's own nation (SAR: the controller's)"),
+    "receipt_rule": M("date-of-receipt or next-working-day"),
+    "clarification_requested": M("date the body asked for clarification"),
+    "clarification_received": M("date the clarification arrived"),
+    "fees_notice": M("date the fees notice was given"),
+    "fee_paid": M("date the fee arrived"),
+    "extended": M("true when the deadline is extended"),
+    "body": M("school, academy, archive, armed-forces or abroad"),
+    "school_closed": M("days the school was closed: dates or FROM:TO ranges"),
+    "id_received": M("date identity information arrived (SAR)"),
+    "responded": M("date the response was issued"),
+    "review_requested": M(
+        "date the internal review (representations, requirement for review) was received"
+    ),
+    "review_responded": M("date the review outcome was issued"),
+    "decision_notice": M("date the Commissioner's decision notice was sent"),
 }
 _DATE_KEYS: Final = (
     "received",
@@ -127,14 +129,16 @@ def check_case(case: Case) -> Case:
     nation = check_nation(case.nation) if case.nation is not None else None
     if case.receipt_rule not in RECEIPT_RULES:
         raise InvalidInput(
-            "receipt_rule", case.receipt_rule, "is not a receipt rule", ", ".join(RECEIPT_RULES)
+            "receipt_rule", case.receipt_rule, M("is not a receipt rule"), ", ".join(RECEIPT_RULES)
         )
     if regime.counts_months and case.receipt_rule == NEXT_WORKING_DAY:
         raise InvalidInput(
             "receipt_rule",
             case.receipt_rule,
-            "does not apply to SAR: the day of receipt counts as day 1 whether or not it is a "
-            "working day (C-MONTH)",
+            M(
+                "does not apply to SAR: the day of receipt counts as day 1 whether or not it is a "
+                "working day (C-MONTH)"
+            ),
             DATE_OF_RECEIPT,
         )
     clarification = regime.clarification.rule
@@ -153,8 +157,12 @@ def check_case(case: Case) -> Case:
             raise InvalidInput(
                 key,
                 value.isoformat(),
-                f"is before the date of receipt ({case.received.isoformat()}) ({rule})",
-                "a date on or after the date of receipt",
+                M(
+                    "is before the date of receipt ({date}) ({rule})",
+                    date=case.received.isoformat(),
+                    rule=rule,
+                ),
+                M("a date on or after the date of receipt"),
             )
     _check_pair(
         ("clarification_requested", case.clarification_requested),
@@ -166,9 +174,12 @@ def check_case(case: Case) -> Case:
             raise InvalidInput(
                 "fees_notice",
                 case.fees_notice.isoformat(),
-                f"is not an event under {regime.short_name}: a fee moves the start of the "
-                "period instead (SAR-START)",
-                "fee_paid alone",
+                M(
+                    "is not an event under {regime}: a fee moves the start of the period instead "
+                    "(SAR-START)",
+                    regime=regime.short_name,
+                ),
+                M("fee_paid alone"),
             )
     else:
         _check_pair(
@@ -178,13 +189,19 @@ def check_case(case: Case) -> Case:
         raise InvalidInput(
             "id_received",
             case.id_received.isoformat(),
-            f"is not an event under {regime.short_name} (SAR-START is for subject access requests)",
-            "--regime sar with id_received",
+            M(
+                "is not an event under {regime} (SAR-START is for subject access requests)",
+                regime=regime.short_name,
+            ),
+            M("--regime sar with id_received"),
         )
     body = get_body(case.body, regime) if case.body is not None else None
     if case.extended and regime.extension is None:
         raise InvalidInput(
-            "extended", True, f"is not possible: {regime.no_extension}", "no --extend"
+            "extended",
+            True,
+            M("is not possible: {reason}", reason=regime.no_extension),
+            M("no --extend"),
         )
     if case.extended and body is not None:
         # rules.md gives FOIA-PIT as 20 working days after the 20-day deadline; it does not say
@@ -192,21 +209,25 @@ def check_case(case: Case) -> Case:
         raise InvalidInput(
             "extended",
             True,
-            f"cannot be counted for --body {body.key}: rules.md does not say how FOIA-PIT runs "
-            f"from {body.rule}'s limit",
-            "no --extend with --body",
+            M(
+                "cannot be counted for --body {body}: rules.md does not say how FOIA-PIT runs "
+                "from {rule}'s limit",
+                body=body.key,
+                rule=body.rule,
+            ),
+            M("no --extend with --body"),
         )
     if case.school_closed is not None and (body is None or body.school_days is None):
         raise InvalidInput(
             "school_closed",
             ", ".join(_range_text(r) for r in case.school_closed),
-            "applies only to schools (FOIA-SCHOOL)",
-            "--body school or academy with it",
+            M("applies only to schools (FOIA-SCHOOL)"),
+            M("--body school or academy with it"),
         )
     for closure in case.school_closed or ():
         if closure.last < closure.first:
             raise InvalidInput(
-                "school_closed", _range_text(closure), "ends before it starts", RANGE_FORMS
+                "school_closed", _range_text(closure), M("ends before it starts"), RANGE_FORMS
             )
     check_after_response(
         regime.key,
@@ -251,8 +272,8 @@ def as_of(case: Case, today: date) -> tuple[Case, tuple[LeftOut, ...]]:
         raise InvalidInput(
             "today",
             today.isoformat(),
-            f"is before the date of receipt ({case.received.isoformat()})",
-            "a date on or after the date of receipt",
+            M("is before the date of receipt ({date})", date=case.received.isoformat()),
+            M("a date on or after the date of receipt"),
         )
     keep_start_events = get_regime(case.regime).start_events is not None
     later = tuple(
@@ -295,8 +316,8 @@ def check_after_response(
             raise InvalidInput(
                 key,
                 value.isoformat(),
-                f"is before the date of receipt ({received.isoformat()})",
-                "a date on or after the date of receipt",
+                M("is before the date of receipt ({date})", date=received.isoformat()),
+                M("a date on or after the date of receipt"),
             )
     review = review_rule(regime.key)
     if review is None:
@@ -305,9 +326,12 @@ def check_after_response(
                 raise InvalidInput(
                     key,
                     value.isoformat(),
-                    f"is not an event under {regime.short_name}: rules.md gives it no review "
-                    "or appeal windows",
-                    "responded alone",
+                    M(
+                        "is not an event under {regime}: rules.md gives it no review or appeal "
+                        "windows",
+                        regime=regime.short_name,
+                    ),
+                    M("responded alone"),
                 )
         return
     if (
@@ -319,8 +343,12 @@ def check_after_response(
         raise InvalidInput(
             "review_requested",
             review_requested.isoformat(),
-            f"is before responded ({responded.isoformat()}): {review} reviews a response",
-            "a date on or after responded",
+            M(
+                "is before responded ({date}): {rule} reviews a response",
+                date=responded.isoformat(),
+                rule=review,
+            ),
+            M("a date on or after responded"),
         )
     _check_pair(
         ("review_requested", review_requested), ("review_responded", review_responded), review
@@ -341,15 +369,20 @@ def _check_pair(first: tuple[str, date | None], second: tuple[str, date | None],
         raise InvalidInput(
             second_key,
             second_day.isoformat(),
-            f"is given without {first_key} ({rule})",
-            f"{first_key} with it, on or before it",
+            M("is given without {key} ({rule})", key=first_key, rule=rule),
+            M("{key} with it, on or before it", key=first_key),
         )
     if second_day < first_day:
         raise InvalidInput(
             second_key,
             second_day.isoformat(),
-            f"is before {first_key} ({first_day.isoformat()}) ({rule})",
-            f"a date on or after {first_key}",
+            M(
+                "is before {key} ({date}) ({rule})",
+                key=first_key,
+                date=first_day.isoformat(),
+                rule=rule,
+            ),
+            M("a date on or after {key}", key=first_key),
         )
 
 
@@ -361,11 +394,11 @@ def parse_day_range(text: str, field: str = "school_closed", today: date | None 
     """`FROM:TO` or a single date, in any date form parse_date accepts."""
     first_text, separator, last_text = text.partition(RANGE_SEPARATOR)
     if not first_text.strip() or (separator and not last_text.strip()):
-        raise InvalidInput(field, text, "is not a date or a range", RANGE_FORMS)
+        raise InvalidInput(field, text, M("is not a date or a range"), RANGE_FORMS)
     first = parse_date(first_text, field, today)
     last = parse_date(last_text, field, today) if separator else first
     if last < first:
-        raise InvalidInput(field, text, "ends before it starts", RANGE_FORMS)
+        raise InvalidInput(field, text, M("ends before it starts"), RANGE_FORMS)
     return DayRange(first, last)
 
 
@@ -378,7 +411,7 @@ def read_day_ranges(
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise InvalidInput(
-            field, path, f"cannot be read ({reason})", "a readable text file"
+            field, path, M("cannot be read ({reason})", reason=reason), M("a readable text file")
         ) from None
     ranges = []
     for number, line in enumerate(text.splitlines(), start=1):
@@ -397,12 +430,12 @@ def case_from_mapping(
     `base`'s values. Unknown keys are refused by name."""
     unknown = sorted(set(values) - set(CASE_KEYS))
     if unknown:
-        raise InvalidInput("case", unknown[0], "is not a case key", ", ".join(CASE_KEYS))
+        raise InvalidInput("case", unknown[0], M("is not a case key"), ", ".join(CASE_KEYS))
     fields: dict[str, object] = dict(base._asdict()) if base is not None else {}
     for key, value in values.items():
         fields[key] = _case_value(key, value, today)
     if fields.get("received") is None:
-        raise InvalidInput("received", None, "is missing", "a date of receipt")
+        raise InvalidInput("received", None, M("is missing"), M("a date of receipt"))
     return check_case(Case(**fields))  # type: ignore[arg-type]
 
 
@@ -420,10 +453,12 @@ def _case_value(key: str, value: object, today: date | None) -> object:
         else:
             entries = [value] if isinstance(value, date) else value
         if not isinstance(entries, (list, tuple)):
-            raise InvalidInput(key, value, "is not a list of days", f"a list of {RANGE_FORMS}")
+            raise InvalidInput(
+                key, value, M("is not a list of days"), M("a list of {forms}", forms=RANGE_FORMS)
+            )
         return tuple(_range_value(key, entry, today) for entry in entries) or None  # none given
     if not isinstance(value, str):
-        raise InvalidInput(key, value, "is not text", CASE_KEYS[key])
+        raise InvalidInput(key, value, M("is not text"), CASE_KEYS[key])
     return value
 
 
@@ -434,9 +469,9 @@ def case_date(key: str, value: object, today: date | None = None) -> date:
     if isinstance(value, str):
         return parse_date(value, key, today)
     if isinstance(value, datetime | time):
-        problem = "is a date and time; the date of receipt is a calendar day (C-RECEIPT)"
-        raise InvalidInput(key, str(value), problem, "a date only")
-    raise InvalidInput(key, value, "is not a date", ACCEPTED_FORMS)
+        problem = M("is a date and time; the date of receipt is a calendar day (C-RECEIPT)")
+        raise InvalidInput(key, str(value), problem, M("a date only"))
+    raise InvalidInput(key, value, M("is not a date"), ACCEPTED_FORMS)
 
 
 def _bool_value(key: str, value: object) -> bool:
@@ -444,7 +479,7 @@ def _bool_value(key: str, value: object) -> bool:
         return value
     if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
         return value.strip().lower() in _TRUE
-    raise InvalidInput(key, value, "is not true or false", "true or false")
+    raise InvalidInput(key, value, M("is not true or false"), M("true or false"))
 
 
 def _range_value(key: str, value: object, today: date | None) -> DayRange:
@@ -454,4 +489,4 @@ def _range_value(key: str, value: object, today: date | None) -> DayRange:
         return DayRange(value, value)
     if isinstance(value, str):
         return parse_day_range(value, key, today)
-    raise InvalidInput(key, value, "is not a date or a range", RANGE_FORMS)
+    raise InvalidInput(key, value, M("is not a date or a range"), RANGE_FORMS)

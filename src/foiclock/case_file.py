@@ -11,9 +11,10 @@ from typing import Any
 
 from foiclock.case import Case, case_from_mapping
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M
 
 FIELD = "case"
-ACCEPTED = "a .toml or .json file holding one table of case keys (see the README)"
+ACCEPTED = M("a .toml or .json file holding one table of case keys (see the README)")
 
 
 def load_case(path: str | Path, today: date | None = None) -> Case:
@@ -27,12 +28,14 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in (".toml", ".json"):
-        raise InvalidInput(FIELD, str(path), "is neither a .toml nor a .json file", ACCEPTED)
+        raise InvalidInput(FIELD, str(path), M("is neither a .toml nor a .json file"), ACCEPTED)
     try:
         text = file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
-        raise InvalidInput(FIELD, str(path), f"cannot be read ({reason})", ACCEPTED) from None
+        raise InvalidInput(
+            FIELD, str(path), M("cannot be read ({reason})", reason=reason), ACCEPTED
+        ) from None
     try:
         if suffix == ".toml":
             import tomllib
@@ -45,10 +48,13 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
     except ValueError as error:  # tomllib.TOMLDecodeError and json.JSONDecodeError
         problem = str(error).splitlines()[0]
         raise InvalidInput(
-            FIELD, str(path), f"is not valid {suffix[1:].upper()}: {problem}", ACCEPTED
+            FIELD,
+            str(path),
+            M("is not valid {format}: {problem}", format=suffix[1:].upper(), problem=problem),
+            ACCEPTED,
         ) from None
     if not isinstance(table, dict):
-        raise InvalidInput(FIELD, str(path), "does not hold a table of keys", ACCEPTED)
+        raise InvalidInput(FIELD, str(path), M("does not hold a table of keys"), ACCEPTED)
     return table
 
 
@@ -58,6 +64,6 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     table: dict[str, Any] = {}
     for key, value in pairs:
         if key in table:
-            raise InvalidInput(FIELD, key, "is given twice", "each key once")
+            raise InvalidInput(FIELD, key, M("is given twice"), M("each key once"))
         table[key] = value
     return table

@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 from foiclock._version import __version__
 from foiclock.errors import InvalidInput
+from foiclock.i18n import N_
 
 if TYPE_CHECKING:
     from datetime import date
@@ -129,6 +130,14 @@ JsonOption = Annotated[
         "--json/--text", help="One JSON object, or text (default: text, or the config's format)."
     ),
 ]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="en, cy (Cymraeg) or cy+en (Welsh, then English) for text output; JSON and CSV "
+        "stay English (default: en, or FOICLOCK_LANG or the config's).",
+    ),
+]
 NationOption = Annotated[
     str | None,
     typer.Option(
@@ -139,18 +148,61 @@ NationOption = Annotated[
 ]
 
 
+#: The languages of this run's text, in order (`--lang`, FOICLOCK_LANG, the config's `lang`).
+_run_languages: tuple[str, ...] = ("en",)
+
+
 def reports_bad_input(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn InvalidInput into one line on stderr and exit code 2: never a traceback."""
+    """Choose the run's languages from `--lang` and the settings, then turn InvalidInput into
+    one line on stderr (one a language) and exit code 2: never a traceback."""
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        global _run_languages
+        _run_languages = ("en",)
         try:
+            _run_languages = _languages(kwargs.get("lang"))
             return command(*args, **kwargs)
         except InvalidInput as error:
-            typer.echo(f"foiclock: error: {error}", err=True)
+            _echo_error(error)
             raise typer.Exit(EXIT_BAD_INPUT) from None
 
     return wrapper
+
+
+def _languages(flag: object) -> tuple[str, ...]:
+    from foiclock.config import check_setting
+    from foiclock.i18n import languages
+
+    if isinstance(flag, str):
+        return languages(check_setting("lang", flag, "--lang"))
+    choice = _setting("lang")
+    return languages(choice) if choice is not None else ("en",)
+
+
+def _in_languages(render: Callable[[], str], separator: str = "\n\n") -> str:
+    """`render()` in each of the run's languages (Welsh, then English, for cy+en)."""
+    from foiclock.i18n import in_languages
+
+    return in_languages(_run_languages, render, separator)
+
+
+def _echo_text(render: Callable[[], str]) -> None:
+    """Text for people on stdout, in the run's languages."""
+    typer.echo(_in_languages(render))
+
+
+def _echo_error(error: InvalidInput) -> None:
+    """'foiclock: error: ...' on stderr, one line (one a language for cy+en)."""
+    from foiclock.i18n import _
+
+    _echo_note(lambda: _("error: {message}").format(message=error.localised()))
+
+
+def _echo_note(render: Callable[[], str]) -> None:
+    """A 'foiclock: ...' line (or one a language) on stderr."""
+    for line in _in_languages(render, separator="\n").splitlines():
+        typer.echo(f"foiclock: {line}", err=True)
 
 
 def _emit(
@@ -159,7 +211,7 @@ def _emit(
     as_json: bool | None,
     explain: bool = False,
     extra: "dict[str, Any] | None" = None,
-    extra_lines: Sequence[str] = (),
+    extra_lines: Callable[[], list[str]] = list,
 ) -> None:
     """Print a result to stdout as JSON (with the keys of `extra` added) or text (with
     `extra_lines` after it); warn on stderr if it is provisional."""
@@ -173,9 +225,7 @@ def _emit(
     else:
         from foiclock.render import to_text
 
-        typer.echo(to_text(result, explain=explain))
-        for line in extra_lines:
-            typer.echo(line)
+        _echo_text(lambda: "\n".join([to_text(result, explain=explain), *extra_lines()]))
     _warn_provisional(result.provisional)
 
 
@@ -192,18 +242,21 @@ def _setting(name: str, flag: str | None = None) -> str | None:
     return setting(name, flag).value
 
 
-def _warn(message: str) -> None:
-    typer.echo(f"foiclock: warning: {message}", err=True)
-
-
 def _warn_provisional(provisional: bool) -> None:
     if provisional:
         from foiclock.engine import last_announced_year
+        from foiclock.i18n import _
 
         last = last_announced_year()
-        _warn(
-            f"provisional: the answer reaches past {last}, the last year whose bank holidays "
-            "are announced; later holidays are projected by rule and may change"
+        _echo_note(
+            lambda: (
+                _("warning")
+                + ": "
+                + _(
+                    "provisional: the answer reaches past {last}, the last year whose bank "
+                    "holidays are announced; later holidays are projected by rule and may change"
+                ).format(last=last)
+            )
         )
 
 
@@ -425,6 +478,7 @@ def due(
         bool, typer.Option("--explain", help="Show every day counted and skipped, and why.")
     ] = False,
     as_json: JsonOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Response deadline for a request received on RECEIVED.
 
@@ -441,14 +495,17 @@ def due(
     _emit(deadline, as_json=as_json, explain=explain, extra=extra, extra_lines=lines)
 
 
-def _moved_output(moved: "MovedBy | None") -> "tuple[dict[str, Any], list[str]]":
-    """The `moved_by` JSON key and the text lines for dates that newer holiday data moved."""
+def _moved_output(
+    moved: "MovedBy | None",
+) -> "tuple[dict[str, Any], Callable[[], list[str]]]":
+    """The `moved_by` JSON key, and what renders the text lines for dates that newer holiday
+    data moved."""
     if moved is None:
-        return {"moved_by": None}, []
+        return {"moved_by": None}, list
     from foiclock.serialise import moved_by_json
     from foiclock.sources_render import moved_by_lines
 
-    return {"moved_by": moved_by_json(moved)}, moved_by_lines(moved)
+    return {"moved_by": moved_by_json(moved)}, lambda: moved_by_lines(moved)
 
 
 TIMELINE_FORMATS = ("table", "json", "csv", "ics", "md")
@@ -494,6 +551,7 @@ def timeline(
         int, typer.Option(min=0, max=60, help="iCalendar: remind this many days before, at 09:00.")
     ] = 2,
     as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
+    lang: LangOption = None,
 ) -> None:
     """Every milestone of a case, in date order: the response, the internal review, the
     Commissioner and the Tribunal or Court, each with its rule and its state on --today.
@@ -511,15 +569,17 @@ def timeline(
     if chosen == "ics":
         from foiclock.ics import timeline_ics
 
-        data = timeline_ics(result, remind_days=remind_days)
-    else:
+        data = timeline_ics(result, remind_days=remind_days, languages=_run_languages)
+    elif chosen in ("json", "csv"):  # machine formats: English
         data = (_render_timeline(result, chosen, moved) + "\n").encode("utf-8")
+    else:
+        text = _in_languages(lambda: _render_timeline(result, chosen, moved))
+        data = (text + "\n").encode("utf-8")
     _write(data, output)
     if moved is not None and chosen not in ("table", "json"):
         from foiclock.sources_render import moved_by_lines
 
-        for line in moved_by_lines(moved):
-            typer.echo(f"foiclock: {line.strip()}", err=True)
+        _echo_note(lambda: "\n".join(line.strip() for line in moved_by_lines(moved)))
     _warn_provisional(result.provisional)
 
 
@@ -533,7 +593,7 @@ def _timeline_format(chosen: str | None, output: str | None) -> str:
         return "json" if _setting("format") == "json" else "table"
     cleaned = chosen.strip().lower()
     if cleaned not in TIMELINE_FORMATS:
-        raise InvalidInput("format", chosen, "is not a format", ", ".join(TIMELINE_FORMATS))
+        raise InvalidInput("format", chosen, N_("is not a format"), ", ".join(TIMELINE_FORMATS))
     return cleaned
 
 
@@ -569,7 +629,13 @@ def _write(data: bytes, output: str | None) -> None:
     from foiclock.output import write_atomically
 
     write_atomically(output, data)
-    typer.echo(f"foiclock: wrote {output}", err=True)
+    _echo_wrote(output)
+
+
+def _echo_wrote(output: str) -> None:
+    from foiclock.i18n import _
+
+    _echo_note(lambda: _("wrote {file}").format(file=output))
 
 
 @app.command()
@@ -592,6 +658,7 @@ def status(
     case: CaseFileOption = None,
     today: TodayOption = None,
     as_json: JsonOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Where a case stands on --today: working days elapsed, days left or days overdue, or
     whether the response came in time. Exits 1 when it is overdue or was answered late."""
@@ -608,7 +675,7 @@ def status(
     else:
         from foiclock.render import status_text
 
-        typer.echo(status_text(result))
+        _echo_text(lambda: status_text(result))
     _warn_provisional(result.provisional)
     if result.state in NEEDS_ATTENTION:
         raise typer.Exit(1)
@@ -636,6 +703,7 @@ def appeal(
     nation: NationOption = None,
     today: TodayOption = None,
     as_json: JsonOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The requester's view: which review and appeal windows are open on --today, how many
     working or calendar days are left in each, and which have closed and when.
@@ -652,8 +720,8 @@ def appeal(
         raise InvalidInput(
             "appeal",
             None,
-            "needs the date of the response, or of the request when no response came",
-            "--responded DATE, --received DATE or both",
+            N_("needs the date of the response, or of the request when no response came"),
+            N_("--responded DATE, --received DATE or both"),
         )
     result = timeline_from_events(
         optional(received, "received"),
@@ -674,7 +742,7 @@ def appeal(
     else:
         from foiclock.timeline_render import appeal_text
 
-        typer.echo(appeal_text(result))
+        _echo_text(lambda: appeal_text(result))
     _warn_provisional(result.provisional)
 
 
@@ -692,39 +760,36 @@ def letter(
     output_format: Annotated[
         str, typer.Option("--format", "-f", help="text (one line a paragraph) or md.")
     ] = "text",
+    lang: LangOption = None,
 ) -> None:
     """The "next steps" paragraphs of a response letter (or, with --review-responded, of a
     review outcome letter), with the dates filled in, ready to paste.
 
     How each date was counted goes to stderr.
     """
-    from foiclock.dates import format_long, parse_date
-    from foiclock.letters import RESPONSE, REVIEW, next_steps
+    from foiclock.dates import parse_date
+    from foiclock.letters import RESPONSE, REVIEW, letter_date_notes, next_steps
 
     if (responded is None) == (review_responded is None):
         raise InvalidInput(
             "letter",
             None,
-            "needs the date of the letter",
-            "--responded DATE (a response letter) or --review-responded DATE (a review outcome)",
+            N_("needs the date of the letter"),
+            N_(
+                "--responded DATE (a response letter) or --review-responded DATE (a review outcome)"
+            ),
         )
     chosen = output_format.strip().lower()
     if chosen not in ("text", "md"):
-        raise InvalidInput("format", output_format, "is not a letter format", "text, md")
+        raise InvalidInput("format", output_format, N_("is not a letter format"), "text, md")
     regime = _setting("regime", regime) or "foia"
     if responded is not None:
         result = next_steps(regime, RESPONSE, parse_date(responded, "responded"))
     else:
         assert review_responded is not None
         result = next_steps(regime, REVIEW, parse_date(review_responded, "review_responded"))
-    typer.echo(result.markdown if chosen == "md" else result.text)
-    for filled in result.dates:
-        window = filled.window
-        typer.echo(
-            f"foiclock: {format_long(filled.date)} is {window.rule}: {window.description} "
-            f"({window.source})",
-            err=True,
-        )
+    _echo_text(lambda: result.markdown if chosen == "md" else result.text)
+    _echo_note(lambda: "\n".join(letter_date_notes(result)))
     _warn_provisional(result.provisional)
 
 
@@ -745,6 +810,7 @@ def calendar_command(
     school_closed_file: SchoolClosedFileOption = None,
     id_received: IdReceivedOption = None,
     case: CaseFileOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The count as month grids: working days numbered, skipped days marked with their reason,
     paused days marked, the deadline in brackets, to check a count by eye.
@@ -757,13 +823,18 @@ def calendar_command(
 
     request = _case_from_options(locals())
     deadline = case_deadline(request)
-    grid = month_grid(deadline, load_config().office_closed)
+    office_closed = load_config().office_closed
     if sys.stdout.isatty():
+        from foiclock.i18n import using_language
         from foiclock.month_grid import print_in_colour
 
-        print_in_colour(grid)
+        for index, language in enumerate(_run_languages):
+            if index:
+                typer.echo()
+            with using_language(language):
+                print_in_colour(month_grid(deadline, office_closed))
     else:
-        typer.echo(grid.text)
+        _echo_text(lambda: month_grid(deadline, office_closed).text)
     _warn_provisional(deadline.provisional)
 
 
@@ -774,6 +845,7 @@ def add(
     n: Annotated[str, typer.Argument(help="How many working days, 1 or more.")],
     regime: RegimeOption = None,
     as_json: JsonOption = None,
+    lang: LangOption = None,
 ) -> None:
     """The Nth working day after START (C-WD)."""
     from foiclock.dates import parse_date
@@ -786,10 +858,10 @@ def add(
 
 def _parse_count(text: str) -> int:
     if not re.fullmatch(r"[0-9]{1,6}", text.strip()):
-        raise InvalidInput("n", text, "is not a whole number", "a whole number, 1 or more")
+        raise InvalidInput("n", text, N_("is not a whole number"), N_("a whole number, 1 or more"))
     count = int(text)
     if count < 1:
-        raise InvalidInput("n", text, "is not 1 or more", "a whole number, 1 or more")
+        raise InvalidInput("n", text, N_("is not 1 or more"), N_("a whole number, 1 or more"))
     return count
 
 
@@ -800,6 +872,7 @@ def count(
     end: Annotated[str, typer.Argument(help="The last day counted.")],
     regime: RegimeOption = None,
     as_json: JsonOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Working days after START up to and including END.
 
@@ -842,6 +915,7 @@ def holidays(
         ),
     ] = False,
     as_json: JsonOption = None,
+    lang: LangOption = None,
 ) -> None:
     """Bank holidays a count skips, with the parts of the UK they belong to.
 
@@ -855,7 +929,7 @@ def holidays(
     if diff:
         if years or regime or nation or source:
             raise InvalidInput(
-                "diff", None, "compares the sources over every year", "--diff on its own"
+                "diff", None, N_("compares the sources over every year"), N_("--diff on its own")
             )
         _emit_differences(as_json)
         return
@@ -878,11 +952,18 @@ def holidays(
         payload = {**holidays_json(listing), "sources": data_sources_json(sources)}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        listing_text = holidays_listing_text(listing, with_sources=True)
         from foiclock.engine import last_announced_year
 
-        source_lines = data_sources_lines(sources, last_announced_year())
-        typer.echo("\n".join([*source_lines, "", listing_text]))
+        last = last_announced_year()
+        _echo_text(
+            lambda: "\n".join(
+                [
+                    *data_sources_lines(sources, last),
+                    "",
+                    holidays_listing_text(listing, with_sources=True),
+                ]
+            )
+        )
     _warn_provisional(listing.provisional)
 
 
@@ -899,7 +980,7 @@ def _emit_differences(as_json: bool | None) -> None:
     else:
         from foiclock.sources_render import differences_text
 
-        typer.echo(differences_text(differences))
+        _echo_text(lambda: differences_text(differences))
 
 
 @app.command("update-holidays")
@@ -917,6 +998,7 @@ def update_holidays(
     timeout: Annotated[
         float, typer.Option(metavar="SECONDS", help="Give up on a download after this long.")
     ] = 10.0,
+    lang: LangOption = None,
 ) -> None:
     """Fetch GOV.UK's bank holidays, check them and store them in the user data directory;
     from then on they win over the shipped data for the years they cover.
@@ -929,7 +1011,7 @@ def update_holidays(
     from foiclock.sources_render import update_report_lines
 
     report = update(GOVUK_URL if source is None else source, timeout)
-    typer.echo("\n".join(update_report_lines(report)))
+    _echo_text(lambda: "\n".join(update_report_lines(report)))
 
 
 config_app = typer.Typer(
@@ -943,7 +1025,7 @@ app.add_typer(config_app)
 
 @config_app.command("show")
 @reports_bad_input
-def config_show(as_json: JsonOption = None) -> None:
+def config_show(as_json: JsonOption = None, lang: LangOption = None) -> None:
     """Print the merged settings (flag > environment > config file > default), where each came
     from, and the config file's proclaimed days and office closures."""
     from foiclock.config import SETTINGS, load_config, setting
@@ -959,12 +1041,14 @@ def config_show(as_json: JsonOption = None) -> None:
     else:
         from foiclock.sources_render import config_lines
 
-        typer.echo("\n".join(config_lines(config, settings)))
+        _echo_text(lambda: "\n".join(config_lines(config, settings)))
 
 
 def _parse_year(text: str) -> int:
     if not re.fullmatch(r"[0-9]{4}", text.strip()):
-        raise InvalidInput("year", text, "is not a four-digit year", "a year from 2000 to 2100")
+        raise InvalidInput(
+            "year", text, N_("is not a four-digit year"), N_("a year from 2000 to 2100")
+        )
     return int(text)
 
 
@@ -1054,6 +1138,7 @@ def batch(
             "injection).",
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """Add deadlines and statuses to every row of a case export.
 
@@ -1087,12 +1172,17 @@ def batch(
                 progress=progress,
             )
     except (KeyboardInterrupt, _Terminated) as stop:
+        from foiclock.i18n import _
         from foiclock.output import replaced_by_rename
 
-        left = ""
-        if output is not None and replaced_by_rename(output):
-            left = f"; {output} left as it was"
-        typer.echo(f"foiclock: interrupted{left}", err=True)
+        kept = output is not None and replaced_by_rename(output)
+        _echo_note(
+            lambda: (
+                _("interrupted; {file} left as it was").format(file=output)
+                if kept
+                else _("interrupted")
+            )
+        )
         code = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
         raise typer.Exit(code) from None
     except BrokenPipeError:  # `foiclock batch big.csv | head`: the reader has gone
@@ -1100,10 +1190,9 @@ def batch(
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(1) from None
-    for line in batch_summary_lines(summary):
-        typer.echo(f"foiclock: {line}", err=True)
+    _echo_note(lambda: "\n".join(batch_summary_lines(summary)))
     if output is not None:
-        typer.echo(f"foiclock: wrote {output}", err=True)
+        _echo_wrote(output)
     if summary.failed and not allow_errors:
         raise typer.Exit(1)
 

@@ -8,7 +8,7 @@ the default (`setting`). The config file is `--config FILE`, else `FOICLOCK_CONF
     regime = "foisa"            # foia, eir, foisa, eisr or sar
     nation = "scotland"         # the body's own nation
     format = "json"             # text or json
-    lang = "en"                 # en
+    lang = "cy"                 # en, cy or cy+en (Welsh, then English)
 
     [[proclaimed]]              # a bank holiday GOV.UK has not published yet
     date = 2027-06-07
@@ -33,6 +33,7 @@ from typing import Any, Final, NamedTuple
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
 from foiclock.holiday_data import ProclaimedDay
+from foiclock.i18n import LANG_CHOICES, M
 
 CONFIG_ENV: Final = "FOICLOCK_CONFIG"
 CONFIG_FILE_NAME: Final = "config.toml"
@@ -48,17 +49,24 @@ class SettingRule(NamedTuple):
 #: Every setting: its environment variable, default, accepted values and what it sets.
 SETTINGS: Final[dict[str, SettingRule]] = {
     "regime": SettingRule(
-        "FOICLOCK_REGIME", "foia", None, "the regime when neither --regime nor a case gives one"
+        "FOICLOCK_REGIME",
+        "foia",
+        None,
+        M("the regime when neither --regime nor a case gives one"),
     ),
     "nation": SettingRule(
         "FOICLOCK_NATION",
         None,
         None,
-        "the body's own nation (default: the regime's: england-and-wales, or scotland for "
-        "FOISA/EISR)",
+        M(
+            "the body's own nation (default: the regime's: england-and-wales, or scotland for "
+            "FOISA/EISR)"
+        ),
     ),
-    "format": SettingRule("FOICLOCK_FORMAT", "text", ("text", "json"), "text or json output"),
-    "lang": SettingRule("FOICLOCK_LANG", "en", ("en",), "the language of text output"),
+    "format": SettingRule("FOICLOCK_FORMAT", "text", ("text", "json"), M("text or json output")),
+    "lang": SettingRule(
+        "FOICLOCK_LANG", "en", LANG_CHOICES, M("the language of text output: en, cy or cy+en")
+    ),
 }
 _TABLES: Final = ("proclaimed", "office_closed")
 
@@ -114,7 +122,7 @@ def config_location() -> tuple[Path, str, bool]:
         return Path(from_env), CONFIG_ENV, True
     from foiclock.user_dirs import user_directory
 
-    return user_directory("config", None) / CONFIG_FILE_NAME, "default location", False
+    return user_directory("config", None) / CONFIG_FILE_NAME, M("default location"), False
 
 
 def load_config() -> Config:
@@ -143,29 +151,33 @@ def setting(name: str, flag: str | None = None, flag_name: str | None = None) ->
         return Setting(name, check_setting(name, from_env, rule.env), rule.env)
     config = load_config()
     if name in config.values:
-        return Setting(name, config.values[name], f"config file {config.path}")
-    return Setting(name, rule.default, "default")
+        return Setting(name, config.values[name], M("config file {path}", path=str(config.path)))
+    return Setting(name, rule.default, M("default"))
 
 
 def check_setting(name: str, value: object, field: str) -> str:
     """`value` normalised if setting `name` accepts it, else InvalidInput naming `field`."""
     rule = SETTINGS[name]
     if not isinstance(value, str):
-        accepted = ", ".join(rule.values) if rule.values else f"a {name} name in quotes"
-        raise InvalidInput(field, value, "is not a string", accepted)
+        accepted = (
+            ", ".join(rule.values) if rule.values else M("a {name} name in quotes", name=name)
+        )
+        raise InvalidInput(field, value, M("is not a string"), accepted)
     cleaned = value.strip().lower()
     if name == "regime":
         from foiclock.regimes import REGIMES
 
         accepted = ", ".join(REGIMES)
         if cleaned not in REGIMES:
-            raise InvalidInput(field, value, "is not a regime foiclock knows", accepted)
+            raise InvalidInput(field, value, M("is not a regime foiclock knows"), accepted)
     elif name == "nation":
         if cleaned not in ALL_DIVISIONS:
             accepted = ", ".join(ALL_DIVISIONS)
-            raise InvalidInput(field, value, "is not a nation foiclock knows", accepted)
+            raise InvalidInput(field, value, M("is not a nation foiclock knows"), accepted)
     elif rule.values is not None and cleaned not in rule.values:
-        raise InvalidInput(field, value, f"is not a {name} foiclock offers", ", ".join(rule.values))
+        raise InvalidInput(
+            field, value, M("is not a {name} foiclock offers", name=name), ", ".join(rule.values)
+        )
     return cleaned
 
 
@@ -175,12 +187,18 @@ def _read(path: Path, chosen_by: str, required: bool) -> Config:
     except FileNotFoundError:
         if required:
             raise InvalidInput(
-                chosen_by, str(path), "does not exist", "the path of a TOML config file"
+                chosen_by,
+                str(path),
+                M("does not exist"),
+                M("the path of a TOML config file"),
             ) from None
         return Config(None, chosen_by, {})
     except OSError as error:
         raise InvalidInput(
-            chosen_by, str(path), f"cannot be read ({error.strerror})", "a readable file"
+            chosen_by,
+            str(path),
+            M("cannot be read ({reason})", reason=error.strerror),
+            M("a readable file"),
         ) from None
     import tomllib
 
@@ -188,7 +206,10 @@ def _read(path: Path, chosen_by: str, required: bool) -> Config:
         document = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise InvalidInput(
-            "config file", str(path), f"is not valid TOML ({error})", "a UTF-8 TOML file"
+            "config file",
+            str(path),
+            M("is not valid TOML ({error})", error=str(error)),
+            M("a UTF-8 TOML file"),
         ) from None
     return _config_from(document, path, chosen_by)
 
@@ -198,7 +219,7 @@ def _config_from(document: dict[str, Any], path: Path, chosen_by: str) -> Config
     unknown = sorted(set(document) - set(SETTINGS) - set(_TABLES))
     if unknown:
         accepted = ", ".join([*SETTINGS, *(f"[[{table}]]" for table in _TABLES)])
-        raise InvalidInput(f"config key {where}", unknown[0], "is not a setting", accepted)
+        raise InvalidInput(f"config key {where}", unknown[0], M("is not a setting"), accepted)
     values = {
         name: check_setting(name, document[name], f"{name} {where}")
         for name in SETTINGS
@@ -219,7 +240,10 @@ def _table_list(document: dict[str, Any], name: str, where: str) -> list[dict[st
     entries = document.get(name, [])
     if not (isinstance(entries, list) and all(isinstance(e, dict) for e in entries)):
         raise InvalidInput(
-            f"{name} {where}", entries, "is not an array of tables", f"[[{name}]] entries"
+            f"{name} {where}",
+            entries,
+            M("is not an array of tables"),
+            M("[[{name}]] entries", name=name),
         )
     return entries
 
@@ -227,7 +251,7 @@ def _table_list(document: dict[str, Any], name: str, where: str) -> list[dict[st
 def _check_keys(entry: dict[str, Any], field: str, allowed: tuple[str, ...]) -> None:
     unknown = sorted(set(entry) - set(allowed))
     if unknown:
-        raise InvalidInput(f"key of {field}", unknown[0], "is not known", ", ".join(allowed))
+        raise InvalidInput(f"key of {field}", unknown[0], M("is not known"), ", ".join(allowed))
 
 
 def _entry_date(entry: dict[str, Any], key: str, field: str) -> date:
@@ -241,7 +265,7 @@ def _entry_date(entry: dict[str, Any], key: str, field: str) -> date:
 
         return parse_date(value, f"{key} of {field}")
     raise InvalidInput(
-        f"{key} of {field}", value, "is not a date", "a TOML date such as 2027-06-07"
+        f"{key} of {field}", value, M("is not a date"), M("a TOML date such as 2027-06-07")
     )
 
 
@@ -250,7 +274,9 @@ def _proclaimed_day(entry: dict[str, Any], field: str) -> ProclaimedDay:
     day = _entry_date(entry, "date", field)
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise InvalidInput(f"name of {field}", name, "is missing or empty", "the holiday's name")
+        raise InvalidInput(
+            f"name of {field}", name, M("is missing or empty"), M("the holiday's name")
+        )
     divisions = entry.get("divisions", "all")
     if divisions == "all":
         return ProclaimedDay(day, name.strip(), ALL_DIVISIONS)
@@ -263,8 +289,8 @@ def _proclaimed_day(entry: dict[str, Any], field: str) -> ProclaimedDay:
             raise InvalidInput(
                 f"divisions of {field}",
                 division,
-                "is not a division",
-                '"all" or a list of ' + ", ".join(ALL_DIVISIONS),
+                M("is not a division"),
+                M('"all" or a list of {divisions}', divisions=", ".join(ALL_DIVISIONS)),
             )
     chosen = tuple(d for d in ALL_DIVISIONS if d in divisions)
     return ProclaimedDay(day, name.strip(), chosen)
@@ -274,7 +300,9 @@ def _office_closure(entry: dict[str, Any], field: str) -> OfficeClosure:
     _check_keys(entry, field, ("date", "from", "to", "name"))
     if "date" in entry:
         if "from" in entry or "to" in entry:
-            raise InvalidInput(field, None, "has both date and from/to", "date, or from and to")
+            raise InvalidInput(
+                field, None, M("has both date and from/to"), M("date, or from and to")
+            )
         first = last = _entry_date(entry, "date", field)
     else:
         first = _entry_date(entry, "from", field)
@@ -283,11 +311,13 @@ def _office_closure(entry: dict[str, Any], field: str) -> OfficeClosure:
         raise InvalidInput(
             f"to of {field}",
             last.isoformat(),
-            f"is before from ({first.isoformat()})",
-            "a last day on or after the first",
+            M("is before from ({date})", date=first.isoformat()),
+            M("a last day on or after the first"),
         )
-    name = entry.get("name", "Office closed")
+    if "name" not in entry:
+        return OfficeClosure(first, last, M("Office closed"))
+    name = entry["name"]
     if not isinstance(name, str) or not name.strip():
-        problem = "is empty" if isinstance(name, str) else "is not text"
-        raise InvalidInput(f"name of {field}", name, problem, "a name for the closure in quotes")
+        problem = M("is empty") if isinstance(name, str) else M("is not text")
+        raise InvalidInput(f"name of {field}", name, problem, M("a name for the closure in quotes"))
     return OfficeClosure(first, last, name.strip())

@@ -12,11 +12,12 @@ from datetime import date
 from typing import Final
 
 from foiclock.errors import InvalidInput
+from foiclock.i18n import ENGLISH, M, current_language, date_names, using_language
 
 FIRST_YEAR: Final = 2000
 LAST_YEAR: Final = 2100
 
-ACCEPTED_FORMS: Final = (
+ACCEPTED_FORMS: Final = M(
     "YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, D Month YYYY (19 August 2025, 19 Aug 2025) or today"
 )
 
@@ -59,7 +60,10 @@ def parse_date(text: str, field: str = "date", today: date | None = None) -> dat
             raise InvalidInput(
                 field,
                 text,
-                f"has no month {month} (dates are read day first, never month first)",
+                M(
+                    "has no month {month} (dates are read day first, never month first)",
+                    month=month,
+                ),
                 ACCEPTED_FORMS,
             )
         return _build(int(year_text), month, int(day_text), field, text)
@@ -67,27 +71,31 @@ def parse_date(text: str, field: str = "date", today: date | None = None) -> dat
         weekday_word, day_text, month_word, year_text = match.groups()
         month_number = _MONTH_BY_WORD.get(month_word.lower())
         if month_number is None:
-            raise InvalidInput(field, text, f"has no month called {month_word!r}", ACCEPTED_FORMS)
+            raise InvalidInput(
+                field, text, M("has no month called {word}", word=repr(month_word)), ACCEPTED_FORMS
+            )
         _require_four_digit_year(year_text, field, text)
         parsed = _build(int(year_text), month_number, int(day_text), field, text)
         if weekday_word is not None:
             _check_weekday(weekday_word, parsed, field, text)
         return parsed
-    raise InvalidInput(field, text, "is not a date foiclock reads", ACCEPTED_FORMS)
+    raise InvalidInput(field, text, M("is not a date foiclock reads"), ACCEPTED_FORMS)
 
 
 def _require_four_digit_year(year_text: str, field: str, text: str) -> None:
     if len(year_text) != 4:
-        raise InvalidInput(field, text, "needs a four-digit year", ACCEPTED_FORMS)
+        raise InvalidInput(field, text, M("needs a four-digit year"), ACCEPTED_FORMS)
 
 
 def _check_weekday(weekday_word: str, parsed: date, field: str, text: str) -> None:
     weekday = _WEEKDAY_BY_WORD.get(weekday_word.lower())
     if weekday is None:
-        raise InvalidInput(field, text, f"has no weekday called {weekday_word!r}", ACCEPTED_FORMS)
+        raise InvalidInput(
+            field, text, M("has no weekday called {word}", word=repr(weekday_word)), ACCEPTED_FORMS
+        )
     if weekday != parsed.weekday():
         raise InvalidInput(
-            field, text, f"names the wrong weekday: {format_long(parsed)}", ACCEPTED_FORMS
+            field, text, M("names the wrong weekday: {date}", date=parsed), ACCEPTED_FORMS
         )
 
 
@@ -95,16 +103,18 @@ def _build(year: int, month: int, day: int, field: str, text: str) -> date:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise _outside_supported_years(field, text)
     if not 1 <= month <= 12:
-        raise InvalidInput(field, text, f"has no month {month}", ACCEPTED_FORMS)
+        raise InvalidInput(field, text, M("has no month {month}", month=month), ACCEPTED_FORMS)
     try:
         built = date(year, month, day)
     except ValueError:
-        raise InvalidInput(
-            field,
-            text,
-            f"is not a real date ({MONTH_NAMES[month - 1]} {year} has no day {day})",
-            ACCEPTED_FORMS,
-        ) from None
+        with using_language(ENGLISH):  # the English text names the month in English
+            problem = M(
+                "is not a real date ({month} {year} has no day {day})",
+                month=_MonthName(month),
+                year=year,
+                day=day,
+            )
+        raise InvalidInput(field, text, problem, ACCEPTED_FORMS) from None
     return _in_supported_years(built, field, text)
 
 
@@ -123,17 +133,68 @@ def _outside_supported_years(field: str, text: str) -> InvalidInput:
     return InvalidInput(
         field,
         text,
-        f"is outside the years foiclock supports ({FIRST_YEAR} to {LAST_YEAR})",
-        f"a date from 1 January {FIRST_YEAR} to 31 December {LAST_YEAR}",
+        M(
+            "is outside the years foiclock supports ({first} to {last})",
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        ),
+        M("a date from 1 January {first} to 31 December {last}", first=FIRST_YEAR, last=LAST_YEAR),
     )
 
 
+class _MonthName:
+    """A month's name in a message: written in the language in use when the message is
+    (`foiclock.i18n.localise` writes a value that is not text or a date with `str`)."""
+
+    __slots__ = ("month",)
+
+    def __init__(self, month: int) -> None:
+        self.month = month
+
+    def __str__(self) -> str:
+        language = current_language()
+        if language == ENGLISH:
+            return MONTH_NAMES[self.month - 1]
+        return date_names(language)[2][self.month - 1]
+
+
 def format_long(day: date) -> str:
-    """'Wednesday 17 September 2025': the form shown to people."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+    """'Wednesday 17 September 2025' (Welsh: 'Dydd Mercher 17 Medi 2025'): the form shown to
+    people, in the language in use."""
+    language = current_language()
+    if language == ENGLISH:
+        weekday, month = WEEKDAY_NAMES[day.weekday()], MONTH_NAMES[day.month - 1]
+    else:
+        names = date_names(language)
+        weekday, month = names[0][day.weekday()], names[2][day.month - 1]
+    return f"{weekday} {day.day} {month} {day.year}"
 
 
 def format_short(day: date) -> str:
-    """'Wed 17 Sep 2025': the form used in lists of days."""
-    weekday = WEEKDAY_NAMES[day.weekday()][:3]
-    return f"{weekday} {day.day:>2} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
+    """'Wed 17 Sep 2025' (Welsh: 'Mer 17 Medi 2025'): the form used in lists of days."""
+    language = current_language()
+    if language == ENGLISH:
+        weekday, month = WEEKDAY_NAMES[day.weekday()][:3], MONTH_NAMES[day.month - 1][:3]
+    else:
+        names = date_names(language)
+        weekday, month = names[1][day.weekday()], names[3][day.month - 1]
+    return f"{weekday} {day.day:>2} {month} {day.year}"
+
+
+def month_heading(day: date) -> str:
+    """'September 2025' (Welsh: 'Medi 2025'): a month grid's heading."""
+    language = current_language()
+    month = (
+        MONTH_NAMES[day.month - 1]
+        if language == ENGLISH
+        else date_names(language)[2][day.month - 1]
+    )
+    return f"{month} {day.year}"
+
+
+def weekday_short_names() -> tuple[str, ...]:
+    """'Mon' to 'Sun' (Welsh: 'Llun' to 'Sul'): a month grid's column heads."""
+    language = current_language()
+    if language == ENGLISH:
+        return tuple(name[:3] for name in WEEKDAY_NAMES)
+    return date_names(language)[1]

@@ -20,6 +20,7 @@ from foiclock.engine import (
     first_working_day_from,
     regime_calendar,
 )
+from foiclock.i18n import M
 from foiclock.regimes import (
     BODIES,
     DATE_OF_RECEIPT,
@@ -301,8 +302,11 @@ def _working_day_deadline(
         if fees.after_due:
             due, body = due_without_fee, body_without_fee
             notes.append(
-                "the fees notice was given after the count had ended, so it does not move the "
-                f"deadline ({regime.fees.pause.rule})"
+                M(
+                    "the fees notice was given after the count had ended, so it does not move "
+                    "the deadline ({rule})",
+                    rule=regime.fees.pause.rule,
+                )
             )
         elif fees.lapsed:
             state, due = FEE_NOT_PAID, None
@@ -315,8 +319,11 @@ def _working_day_deadline(
         pauses = []  # a notice after the count had ended moves nothing, the extension included
     if body is not None and body.rule.school_days is not None and body.school_closed is None:
         notes.append(
-            "no school closures were given (--school-closed): the count assumes the school was "
-            f"open on every working day ({body.rule.rule})"
+            M(
+                "no school closures were given (--school-closed): the count assumes the school "
+                "was open on every working day ({rule})",
+                rule=body.rule.rule,
+            )
         )
     if clarification is not None and due is not None:
         original_due, _ = _count(
@@ -324,8 +331,11 @@ def _working_day_deadline(
         )
         if original_due is not None and clarification.requested > original_due:
             notes.append(
-                "the clarification was asked for after the original deadline "
-                f"({original_due.isoformat()}) had passed"
+                M(
+                    "the clarification was asked for after the original deadline ({day}) had "
+                    "passed",
+                    day=original_due.isoformat(),
+                )
             )
     extension = None
     if case.extended and regime.extension is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from foiclock.i18n import N_, joined
+
 ENGLAND_AND_WALES: Final = "england-and-wales"
 SCOTLAND: Final = "scotland"
 NORTHERN_IRELAND: Final = "northern-ireland"
@@ -18,9 +20,9 @@ HOLIDAYS_SUBDIVISION: Final[dict[str, str]] = {
 
 #: GOV.UK division key -> the name printed for people.
 DIVISION_NAME: Final[dict[str, str]] = {
-    ENGLAND_AND_WALES: "England and Wales",
-    SCOTLAND: "Scotland",
-    NORTHERN_IRELAND: "Northern Ireland",
+    ENGLAND_AND_WALES: N_("England and Wales"),
+    SCOTLAND: N_("Scotland"),
+    NORTHERN_IRELAND: N_("Northern Ireland"),
 }
 
 ALL_DIVISIONS: Final[tuple[str, ...]] = (ENGLAND_AND_WALES, SCOTLAND, NORTHERN_IRELAND)
@@ -28,4 +30,4 @@ ALL_DIVISIONS: Final[tuple[str, ...]] = (ENGLAND_AND_WALES, SCOTLAND, NORTHERN_I
 
 def division_names(divisions: tuple[str, ...]) -> str:
     """'England and Wales, Northern Ireland' in the fixed order of ALL_DIVISIONS."""
-    return ", ".join(DIVISION_NAME[d] for d in ALL_DIVISIONS if d in divisions)
+    return joined(", ", [DIVISION_NAME[d] for d in ALL_DIVISIONS if d in divisions])

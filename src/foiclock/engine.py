@@ -20,6 +20,7 @@ from foiclock.calendar import (
 )
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M, joined
 from foiclock.regimes import (
     NEXT_WORKING_DAY,
     CalendarRule,
@@ -177,8 +178,8 @@ def non_working_reason(calendar: WorkingCalendar, day: date) -> tuple[str, tuple
     """Why `day` is not a working day: the weekday name for a weekend, else its holidays."""
     holidays = calendar.holidays_on(day)
     if day.weekday() >= 5:
-        return "weekend", holidays
-    return "; ".join(h.name for h in holidays), holidays
+        return M("weekend"), holidays
+    return joined("; ", [h.name for h in holidays]), holidays
 
 
 class ListedHoliday(NamedTuple):
@@ -213,7 +214,9 @@ def bank_holidays(
     dated on a weekend are listed too (marked), since their weekday substitutes appear beside
     them."""
     if regime is not None and nation is not None:
-        raise InvalidInput("nation", nation, "cannot be used with a regime", "a regime or a nation")
+        raise InvalidInput(
+            "nation", nation, M("cannot be used with a regime"), M("a regime or a nation")
+        )
     if nation is not None:
         calendar_rule = nation_calendar(check_nation(nation))
         regime_key = None
@@ -246,6 +249,6 @@ def _check_year(year: int) -> None:
         raise InvalidInput(
             "year",
             year,
-            "is outside the years foiclock supports",
-            f"a year from {FIRST_YEAR} to {LAST_YEAR}",
+            M("is outside the years foiclock supports"),
+            M("a year from {first} to {last}", first=FIRST_YEAR, last=LAST_YEAR),
         )

@@ -1,7 +1,9 @@
 """The one exception type foiclock raises for input it cannot use.
 
 Every message is one line that names the field, the value given, what is wrong with it and what is
-accepted, so the CLI can print it as it is and exit with code 2.
+accepted, so the CLI can print it as it is and exit with code 2. `problem` and `accepted` may be
+`foiclock.i18n.Message`s, so that `localised()` can write the message in Welsh; `str()` is English.
+The field name stays as the user typed it (an option or column name, a machine word).
 """
 
 from __future__ import annotations
@@ -17,3 +19,30 @@ class InvalidInput(ValueError):
         self.accepted = accepted
         given = f"{field} {problem}" if value is None else f"{field}: {value!r} {problem}"
         super().__init__(f"{given}; accepted: {accepted}")
+
+    def message(self) -> str:
+        """`str(self)` as a `foiclock.i18n.Message`: English, and translatable where shown (a
+        batch row keeps it in its error cell and its summary line)."""
+        from foiclock.i18n import M, Verbatim
+
+        field = Verbatim(self.field)  # a field or option name: a machine word
+        if self.value is None:
+            return M(
+                "{field} {problem}; accepted: {accepted}",
+                field=field,
+                problem=self.problem,
+                accepted=self.accepted,
+            )
+        return M(
+            "{field}: {value} {problem}; accepted: {accepted}",
+            field=field,
+            value=Verbatim(repr(self.value)),
+            problem=self.problem,
+            accepted=self.accepted,
+        )
+
+    def localised(self) -> str:
+        """The message in the language in use (`foiclock.i18n.using_language`)."""
+        from foiclock.i18n import localise
+
+        return localise(self.message())

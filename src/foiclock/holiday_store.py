@@ -16,16 +16,17 @@ from typing import Any, Final, NamedTuple
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M, Message
 from foiclock.user_dirs import user_directory
 
 DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
 STORED_UPDATE_NAME: Final = "bank-holidays-update.json"
 _STORED_FORMAT: Final = 1
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
-GOVUK_SHAPE: Final = (
+GOVUK_SHAPE: Final = M(
     "GOV.UK's bank-holidays.json: a JSON object with england-and-wales, scotland and "
-    'northern-ireland, each {"division": ..., "events": [{"title": ..., "date": "YYYY-MM-DD"}, '
-    "...]}"
+    'northern-ireland, each {{"division": ..., "events": [{{"title": ..., "date": "YYYY-MM-DD"}}, '
+    "...]}}"
 )
 
 
@@ -62,50 +63,79 @@ def check_govuk_document(document: object, field: str, value: str) -> dict[str, 
     weekday substitute), the two days FOIA s10(6) and FOISA s73 name (rules.md section 2). A
     file listing a few days of a year is refused, not allowed to erase that year's holidays."""
 
-    def wrong(problem: str) -> InvalidInput:
+    def wrong(problem: Message) -> InvalidInput:
         return InvalidInput(field, value, problem, GOVUK_SHAPE)
 
     if not isinstance(document, dict):
-        raise wrong(f"is a JSON {type(document).__name__}, not an object of divisions")
+        raise wrong(M("is a JSON {type}, not an object of divisions", type=type(document).__name__))
     for division in ALL_DIVISIONS:
         part = document.get(division)
         if not isinstance(part, dict) or not isinstance(part.get("events"), list):
-            raise wrong(f'has no "{division}" division with a list of "events"')
+            raise wrong(
+                M('has no "{division}" division with a list of "events"', division=division)
+            )
         events = part["events"]
         if not events:
-            raise wrong(f"lists no events for {division}")
+            raise wrong(M("lists no events for {division}", division=division))
         years: set[int] = set()
         seen: set[str] = set()
         for position, event in enumerate(events, start=1):
-            where = f"{division} event {position}"
+            where = {"division": division, "position": position}
             if not isinstance(event, dict):
-                raise wrong(f"has {where} that is not an object")
+                raise wrong(M("has {division} event {position} that is not an object", **where))
             title, day_text = event.get("title"), event.get("date")
             if not isinstance(title, str) or not title.strip():
-                raise wrong(f'has {where} with no "title"')
+                raise wrong(M('has {division} event {position} with no "title"', **where))
             if not isinstance(day_text, str):
-                raise wrong(f'has {where} with no "date"')
+                raise wrong(M('has {division} event {position} with no "date"', **where))
             try:
                 if not _ISO_DAY.fullmatch(day_text):
                     raise ValueError(day_text)
                 day = date.fromisoformat(day_text)
             except ValueError:
-                raise wrong(f'has {where} with date "{day_text}", not YYYY-MM-DD') from None
+                raise wrong(
+                    M(
+                        'has {division} event {position} with date "{date}", not YYYY-MM-DD',
+                        date=day_text,
+                        **where,
+                    )
+                ) from None
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
-                raise wrong(f'has {where} with date "{day_text}" outside {FIRST_YEAR}-{LAST_YEAR}')
+                raise wrong(
+                    M(
+                        'has {division} event {position} with date "{date}" outside {first}-{last}',
+                        date=day_text,
+                        first=FIRST_YEAR,
+                        last=LAST_YEAR,
+                        **where,
+                    )
+                )
             if day_text in seen:
-                raise wrong(f"lists {day_text} twice for {division}")
+                raise wrong(
+                    M("lists {date} twice for {division}", date=day_text, division=division)
+                )
             seen.add(day_text)
             years.add(day.year)
         missing = sorted(set(range(min(years), max(years) + 1)) - years)
         if missing:
-            raise wrong(f"lists no {division} holidays in {missing[0]}, a year inside its range")
+            raise wrong(
+                M(
+                    "lists no {division} holidays in {year}, a year inside its range",
+                    division=division,
+                    year=missing[0],
+                )
+            )
         for year in sorted(years):
             for name, day in statutory_days(year):
                 if day.isoformat() not in seen:
                     raise wrong(
-                        f"lists {year} for {division} without {name} ({day.isoformat()}): "
-                        "not a whole year"
+                        M(
+                            "lists {year} for {division} without {name} ({date}): not a whole year",
+                            year=year,
+                            division=division,
+                            name=name,
+                            date=day.isoformat(),
+                        )
                     )
     return document
 
@@ -118,7 +148,10 @@ def statutory_days(year: int) -> tuple[tuple[str, date], ...]:
     christmas = date(year, 12, 25)
     if christmas.weekday() >= 5:
         christmas = date(year, 12, 27)
-    return (("Good Friday", easter(year) - timedelta(days=2)), ("Christmas Day", christmas))
+    return (
+        (M("Good Friday"), easter(year) - timedelta(days=2)),
+        (M("Christmas Day"), christmas),
+    )
 
 
 def govuk_years(document: dict[str, Any], *, every_division: bool = True) -> tuple[int, int]:
@@ -145,14 +178,14 @@ def read_stored_update() -> StoredUpdate | None:
     try:
         stored = json.loads(text)
     except ValueError as error:
-        raise _damaged(path, f"not JSON ({error})") from None
+        raise _damaged(path, M("not JSON ({error})", error=str(error))) from None
     if not (
         isinstance(stored, dict)
         and stored.get("format") == _STORED_FORMAT
         and isinstance(stored.get("source"), str)
         and isinstance(stored.get("fetched"), str)
     ):
-        raise _damaged(path, "not a file foiclock update-holidays wrote")
+        raise _damaged(path, M("not a file foiclock update-holidays wrote"))
     try:
         fetched = datetime.fromisoformat(stored["fetched"])
         document = check_govuk_document(stored.get("bank_holidays"), "stored update", str(path))
@@ -176,8 +209,8 @@ def store_update(document: dict[str, Any], source: str, fetched: datetime) -> Pa
         raise InvalidInput(
             "data directory",
             str(path.parent),
-            f"cannot be created ({error.strerror})",
-            f"a writable directory (set {DATA_DIR_ENV} to choose another)",
+            M("cannot be created ({reason})", reason=error.strerror),
+            M("a writable directory (set {variable} to choose another)", variable=DATA_DIR_ENV),
         ) from None
     stored = {
         "format": _STORED_FORMAT,
@@ -194,6 +227,6 @@ def _damaged(path: Path, problem: str) -> InvalidInput:
     return InvalidInput(
         "stored update",
         str(path),
-        f"is damaged: {problem}",
-        "run 'foiclock update-holidays' again, or delete the file to use the shipped data",
+        M("is damaged: {problem}", problem=problem),
+        M("run 'foiclock update-holidays' again, or delete the file to use the shipped data"),
     )

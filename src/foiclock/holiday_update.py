@@ -14,11 +14,12 @@ from typing import Any, Final, NamedTuple
 
 from foiclock._version import __version__
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M, Message
 
 GOVUK_URL: Final = "https://www.gov.uk/bank-holidays.json"
 DEFAULT_TIMEOUT: Final = 10.0
 MAX_BYTES: Final = 5_000_000  # GOV.UK's file is about 20 kB
-_ACCEPTED_SOURCE: Final = "an https:// or http:// address, or the path of a local file"
+_ACCEPTED_SOURCE: Final = M("an https:// or http:// address, or the path of a local file")
 
 
 class ChangedDay(NamedTuple):
@@ -54,12 +55,12 @@ def update_holidays(
         raise InvalidInput(
             "from",
             source,
-            "is empty or starts or ends with a space or a line break",
+            M("is empty or starts or ends with a space or a line break"),
             _ACCEPTED_SOURCE,
         )
     if not isinstance(timeout, int | float) or not 0 < timeout <= 600:
         raise InvalidInput(
-            "timeout", timeout, "is out of range", "seconds, more than 0, at most 600"
+            "timeout", timeout, M("is out of range"), M("seconds, more than 0, at most 600")
         )
     raw = _read_source(source, timeout)
     document = check_govuk_document(_parse(raw, source), "from", source)
@@ -92,14 +93,16 @@ def _read_source(source: str, timeout: float) -> bytes:
     if _is_url(source):
         return _download(source, timeout)
     if "://" in source:
-        raise InvalidInput("from", source, "is not an address foiclock can fetch", _ACCEPTED_SOURCE)
+        raise InvalidInput(
+            "from", source, M("is not an address foiclock can fetch"), _ACCEPTED_SOURCE
+        )
     path = Path(source)
     try:
         with path.open("rb") as stream:
             data = stream.read(MAX_BYTES + 1)
     except OSError as error:
         raise InvalidInput(
-            "from", source, f"cannot be read ({error.strerror})", _ACCEPTED_SOURCE
+            "from", source, M("cannot be read ({reason})", reason=error.strerror), _ACCEPTED_SOURCE
         ) from None
     return _within_limit(data, source)
 
@@ -137,7 +140,13 @@ def _fetch(url: str, timeout: float) -> "bytes | InvalidInput":
         with urllib.request.urlopen(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type", "")
             if "html" in content_type.lower():
-                return _fetch_failed(url, f"returned a web page ({content_type}), not JSON")
+                return _fetch_failed(
+                    url,
+                    M(
+                        "returned a web page ({content_type}), not JSON",
+                        content_type=_one_line(content_type),
+                    ),
+                )
             chunks: list[bytes] = []
             size = 0
             while size <= MAX_BYTES and (chunk := response.read1(65536)):
@@ -145,29 +154,53 @@ def _fetch(url: str, timeout: float) -> "bytes | InvalidInput":
                 size += len(chunk)
             return b"".join(chunks)
     except urllib.error.HTTPError as error:
-        return _fetch_failed(url, f"answered HTTP {error.code} {error.reason}")
+        reason = _one_line(str(error.reason))
+        if not reason:
+            return _fetch_failed(url, M("answered HTTP {code}", code=error.code))
+        return _fetch_failed(
+            url, M("answered HTTP {code} {reason}", code=error.code, reason=reason)
+        )
     except urllib.error.URLError as error:
         if isinstance(error.reason, TimeoutError):
             return _timed_out(url, timeout)
-        return _fetch_failed(url, f"could not be fetched ({error.reason})")
+        return _fetch_failed(
+            url, M("could not be fetched ({reason})", reason=_one_line(str(error.reason)))
+        )
     except TimeoutError:
         return _timed_out(url, timeout)
     except http.client.IncompleteRead:
-        return _fetch_failed(url, "broke off before the whole file arrived")
+        return _fetch_failed(url, M("broke off before the whole file arrived"))
     except (OSError, ValueError, http.client.HTTPException) as error:
-        return _fetch_failed(url, f"could not be fetched ({type(error).__name__}: {error})")
+        return _fetch_failed(
+            url,
+            M(
+                "could not be fetched ({kind}: {error})",
+                kind=type(error).__name__,
+                error=_one_line(str(error)),
+            ),
+        )
 
 
-_JSON_ACCEPTED: Final = "an address that serves GOV.UK's bank-holidays.json (or use a local file)"
+_JSON_ACCEPTED: Final = M(
+    "an address that serves GOV.UK's bank-holidays.json (or use a local file)"
+)
 
 
-def _fetch_failed(url: str, problem: str) -> InvalidInput:
-    return InvalidInput("from", url, " ".join(problem.split()), _JSON_ACCEPTED)  # one line
+def _fetch_failed(url: str, problem: Message) -> InvalidInput:
+    return InvalidInput("from", url, problem, _JSON_ACCEPTED)
+
+
+def _one_line(text: str) -> str:
+    """A server's or the system's text on one line: the message is one line."""
+    return " ".join(text.split())
 
 
 def _timed_out(url: str, timeout: float) -> InvalidInput:
     return InvalidInput(
-        "from", url, f"did not answer in full within {timeout:g} s", "a larger --timeout"
+        "from",
+        url,
+        M("did not answer in full within {seconds} s", seconds=f"{timeout:g}"),
+        M("a larger --timeout"),
     )
 
 
@@ -176,8 +209,8 @@ def _within_limit(data: bytes, source: str) -> bytes:
         raise InvalidInput(
             "from",
             source,
-            f"is larger than {MAX_BYTES // 1_000_000} MB",
-            "GOV.UK's bank-holidays.json",
+            M("is larger than {size} MB", size=MAX_BYTES // 1_000_000),
+            M("GOV.UK's bank-holidays.json"),
         )
     return data
 
@@ -188,23 +221,26 @@ def _parse(raw: bytes, source: str) -> Any:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidInput("from", source, "is not UTF-8 text", GOVUK_SHAPE) from None
+        raise InvalidInput("from", source, M("is not UTF-8 text"), GOVUK_SHAPE) from None
     if text.lstrip()[:1] == "<":
-        raise InvalidInput("from", source, "is an HTML or XML page, not JSON", GOVUK_SHAPE)
+        raise InvalidInput("from", source, M("is an HTML or XML page, not JSON"), GOVUK_SHAPE)
     try:
         return json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
     except RecursionError:
         raise InvalidInput(
-            "from", source, "nests too deeply to be GOV.UK's data", GOVUK_SHAPE
+            "from", source, M("nests too deeply to be GOV.UK's data"), GOVUK_SHAPE
         ) from None
     except _DuplicateKey as duplicate:
         raise InvalidInput(
-            "from", source, f'names "{duplicate}" twice in one object', GOVUK_SHAPE
+            "from", source, M('names "{key}" twice in one object', key=str(duplicate)), GOVUK_SHAPE
         ) from None
     except ValueError as error:
         truncated = not text.strip() or _ends_early(error, text)
-        problem = "is not complete JSON (truncated?)" if truncated else "is not valid JSON"
-        raise InvalidInput("from", source, f"{problem}: {error}", GOVUK_SHAPE) from None
+        if truncated:
+            problem = M("is not complete JSON (truncated?): {error}", error=str(error))
+        else:
+            problem = M("is not valid JSON: {error}", error=str(error))
+        raise InvalidInput("from", source, problem, GOVUK_SHAPE) from None
 
 
 class _DuplicateKey(ValueError):

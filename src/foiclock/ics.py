@@ -6,11 +6,14 @@ events instead of adding copies."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from foiclock._version import __version__
 from foiclock.config import OfficeClosure
 from foiclock.dates import format_long
+from foiclock.i18n import ENGLISH, _, in_languages, localise
 from foiclock.regimes import get_regime
 from foiclock.render import status_note
 from foiclock.timeline import EVENT, Milestone, Timeline
@@ -38,17 +41,22 @@ def milestone_uid(timeline: Timeline, milestone: Milestone) -> str:
 
 
 def timeline_ics(
-    timeline: Timeline, *, remind_days: int = 2, stamp: datetime | None = None
+    timeline: Timeline,
+    *,
+    remind_days: int = 2,
+    stamp: datetime | None = None,
+    languages: tuple[str, ...] = (ENGLISH,),
 ) -> bytes:
-    """The timeline's dated milestones as an iCalendar file (CRLF line ends, folded lines)."""
+    """The timeline's dated milestones as an iCalendar file (CRLF line ends, folded lines).
+    Names, summaries and descriptions are in `languages` (('cy', 'en'): Welsh / English)."""
     from icalendar import Alarm, Calendar, Event
 
     regime = get_regime(timeline.regime).short_name
-    name = timeline.case_id or (
-        f"{regime} request received {format_long(timeline.received)}"
-        if timeline.received is not None
-        else f"{regime} request"
-    )
+
+    def both(render: Callable[[], str], separator: str = " / ") -> str:
+        return in_languages(languages, render, separator)
+
+    name = timeline.case_id or both(lambda: _calendar_name(timeline, regime))
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -64,14 +72,16 @@ def timeline_ics(
         event.add("dtstamp", stamp)
         event.add("dtstart", milestone.date)
         event.add("dtend", milestone.date + timedelta(days=1))
-        event.add("summary", f"{timeline.case_id or regime}: {milestone.label}")
-        event.add("description", _description(milestone, timeline.closed_on(milestone.date)))
+        closure = timeline.closed_on(milestone.date)
+        label = both(partial(localise, milestone.label))
+        event.add("summary", f"{timeline.case_id or regime}: {label}")
+        event.add("description", both(partial(_description, milestone, closure), "\n\n"))
         event.add("categories", [regime, milestone.rule])
         event.add("transp", "TRANSPARENT")
         if milestone.kind != EVENT and milestone.state in STILL_AHEAD:
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"{milestone.label}: {format_long(milestone.date)}")
+            alarm.add("description", both(partial(_reminder, milestone)))
             alarm.add("trigger", timedelta(days=-remind_days, hours=REMINDER_HOUR))
             event.add_component(alarm)
         calendar.add_component(event)
@@ -80,18 +90,32 @@ def timeline_ics(
     return ics
 
 
+def _reminder(milestone: Milestone) -> str:
+    assert milestone.date is not None
+    return f"{localise(milestone.label)}: {format_long(milestone.date)}"
+
+
+def _calendar_name(timeline: Timeline, regime: str) -> str:
+    if timeline.received is None:
+        return _("{regime} request").format(regime=regime)
+    return _("{regime} request received {date}").format(
+        regime=regime, date=format_long(timeline.received)
+    )
+
+
 def _description(milestone: Milestone, closure: OfficeClosure | None) -> str:
-    provisional = (
-        " Provisional: it reaches past the announced bank holidays." * milestone.provisional
-    )
-    closed = (
-        f" The office is closed that day ({closure.name}); the date stands: closure days are "
-        "working days (rules.md section 2)."
-        if closure is not None
-        else ""
-    )
-    return (
-        f"{milestone.rule}: {milestone.description} "
-        f"({milestone.source}{status_note(milestone.status)}).{provisional}{closed} "
-        f"Counted by foiclock {__version__}."
-    )
+    sentences = [
+        f"{milestone.rule}: {localise(milestone.description)} "
+        f"({localise(milestone.source)}{status_note(milestone.status)})."
+    ]
+    if milestone.provisional:
+        sentences.append(_("Provisional: it reaches past the announced bank holidays."))
+    if closure is not None:
+        sentences.append(
+            _(
+                "The office is closed that day ({name}); the date stands: closure days are "
+                "working days (rules.md section 2)."
+            ).format(name=closure.name)
+        )
+    sentences.append(_("Counted by foiclock {version}.").format(version=__version__))
+    return " ".join(sentences)

@@ -10,6 +10,8 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
 
+from foiclock.i18n import N_
+
 if TYPE_CHECKING:
     from foiclock.windows import Window
 
@@ -40,23 +42,29 @@ LETTER_DATES: Final[dict[tuple[str, str], tuple[LetterDate, ...]]] = {
     ("eisr", REVIEW): (LetterDate("complaint_by", "commissioner_complaint_by"),),
 }
 
-_ICO_AFTER_REVIEW = (
+_ICO_AFTER_REVIEW = N_(
     "If you are not content with the outcome of the internal review, you can complain to the "
     "Information Commissioner's Office (ICO) at [ico.org.uk]({ico}). The ICO asks for complaints "
     "within six weeks of the review outcome. If you have not had the outcome within 40 working "
     "days of asking for the review, you can complain to the ICO without it."
 )
-_TRIBUNAL = (
+_TRIBUNAL = N_(
     "If you disagree with the Commissioner's decision notice, you can appeal to the First-tier "
     "Tribunal (General Regulatory Chamber) within 28 days of the date the notice was sent."
 )
-_SIC_AFTER_REVIEW = (
+_SIC_AFTER_REQUIREMENT = N_(
     "If you are not satisfied with the outcome of the review, you can apply to the Scottish "
     "Information Commissioner at [itspublicknowledge.info]({sic}) within six months of receiving "
-    "it. If we have not replied within 20 working days of receiving your {asked}, you can apply "
-    "to the Commissioner without waiting for our reply."
+    "it. If we have not replied within 20 working days of receiving your requirement for "
+    "review, you can apply to the Commissioner without waiting for our reply."
 )
-_COURT = (
+_SIC_AFTER_REPRESENTATIONS = N_(
+    "If you are not satisfied with the outcome of the review, you can apply to the Scottish "
+    "Information Commissioner at [itspublicknowledge.info]({sic}) within six months of receiving "
+    "it. If we have not replied within 20 working days of receiving your representations, you "
+    "can apply to the Commissioner without waiting for our reply."
+)
+_COURT = N_(
     "If you disagree with the Commissioner's decision, you can appeal to the Court of Session "
     "on a point of law within 42 days of the date the decision was intimated to you."
 )
@@ -65,46 +73,58 @@ _COURT = (
 #: "text (address)" for plain text.
 PARAGRAPHS: Final[dict[tuple[str, str], tuple[str, ...]]] = {
     ("foia", RESPONSE): (
-        "If you are unhappy with this response, you can ask for an internal review. Your request "
-        "must reach us within 40 working days of the date of this response, that is by "
-        "**{review_by}**. We will aim to reply within 20 working days of receiving it.",
+        N_(
+            "If you are unhappy with this response, you can ask for an internal review. Your "
+            "request must reach us within 40 working days of the date of this response, that is "
+            "by **{review_by}**. We will aim to reply within 20 working days of receiving it."
+        ),
         _ICO_AFTER_REVIEW,
         _TRIBUNAL,
     ),
     ("eir", RESPONSE): (
-        "If you believe we have not complied with the Environmental Information Regulations "
-        "2004, you can make representations to us (ask for an internal review) within 40 working "
-        "days of the date of this response, that is by **{review_by}**. We will reply within 40 "
-        "working days of receiving them.",
+        N_(
+            "If you believe we have not complied with the Environmental Information "
+            "Regulations 2004, you can make representations to us (ask for an internal review) "
+            "within 40 working days of the date of this response, that is by **{review_by}**. "
+            "We will reply within 40 working days of receiving them."
+        ),
         _ICO_AFTER_REVIEW,
         _TRIBUNAL,
     ),
     ("foisa", RESPONSE): (
-        "If you are unhappy with this response, you can require us to review it. Your "
-        "requirement for review must reach us within 40 working days of receiving this "
-        "response, that is by **{review_by}**. We will reply within 20 working days of "
-        "receiving it.",
-        _SIC_AFTER_REVIEW.replace("{asked}", "requirement for review"),
+        N_(
+            "If you are unhappy with this response, you can require us to review it. Your "
+            "requirement for review must reach us within 40 working days of receiving this "
+            "response, that is by **{review_by}**. We will reply within 20 working days of "
+            "receiving it."
+        ),
+        _SIC_AFTER_REQUIREMENT,
         _COURT,
     ),
     ("eisr", RESPONSE): (
-        "If you believe we have not complied with the Environmental Information (Scotland) "
-        "Regulations 2004, you can make representations to us (ask for a review) within 40 "
-        "working days of the date of this response, that is by **{review_by}**. We will reply "
-        "within 20 working days of receiving them.",
-        _SIC_AFTER_REVIEW.replace("{asked}", "representations"),
+        N_(
+            "If you believe we have not complied with the Environmental Information (Scotland) "
+            "Regulations 2004, you can make representations to us (ask for a review) within 40 "
+            "working days of the date of this response, that is by **{review_by}**. We will reply "
+            "within 20 working days of receiving them."
+        ),
+        _SIC_AFTER_REPRESENTATIONS,
         _COURT,
     ),
     ("foia", REVIEW): (
-        "If you are not content with the outcome of this review, you can complain to the "
-        "Information Commissioner's Office (ICO) at [ico.org.uk]({ico}). The ICO asks for "
-        "complaints within six weeks of the review outcome, that is by **{complaint_by}**.",
+        N_(
+            "If you are not content with the outcome of this review, you can complain to the "
+            "Information Commissioner's Office (ICO) at [ico.org.uk]({ico}). The ICO asks for "
+            "complaints within six weeks of the review outcome, that is by **{complaint_by}**."
+        ),
         _TRIBUNAL,
     ),
     ("foisa", REVIEW): (
-        "If you are not satisfied with the outcome of this review, you can apply to the "
-        "Scottish Information Commissioner at [itspublicknowledge.info]({sic}) within six "
-        "months of receiving it, that is by **{complaint_by}**.",
+        N_(
+            "If you are not satisfied with the outcome of this review, you can apply to the "
+            "Scottish Information Commissioner at [itspublicknowledge.info]({sic}) within six "
+            "months of receiving it, that is by **{complaint_by}**."
+        ),
         _COURT,
     ),
 }
@@ -126,12 +146,23 @@ class Letter(NamedTuple):
     regime: str
     kind: str
     letter_date: date
-    paragraphs: tuple[str, ...]  # Markdown
+    templates: tuple[str, ...]  # Markdown, with the placeholders of `dates`
     dates: tuple[FilledDate, ...]
 
     @property
     def provisional(self) -> bool:
         return any(filled.provisional for filled in self.dates)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The paragraphs in Markdown, in the language in use, dates filled in."""
+        from foiclock.dates import format_long
+        from foiclock.i18n import _
+
+        values = {filled.placeholder: format_long(filled.date) for filled in self.dates}
+        return tuple(
+            _(template).format(ico=ICO_SITE, sic=SIC_SITE, **values) for template in self.templates
+        )
 
     @property
     def markdown(self) -> str:
@@ -146,8 +177,8 @@ class Letter(NamedTuple):
 
 def next_steps(regime: str, kind: str, letter_date: date) -> Letter:
     """The next-steps paragraphs of a `kind` letter (RESPONSE or REVIEW) dated `letter_date`."""
-    from foiclock.dates import format_long
     from foiclock.errors import InvalidInput
+    from foiclock.i18n import M
     from foiclock.regimes import get_regime
     from foiclock.timeline import window_date
 
@@ -156,15 +187,27 @@ def next_steps(regime: str, kind: str, letter_date: date) -> Letter:
         raise InvalidInput(
             "regime",
             regime,
-            "has no review or appeal windows in rules.md",
+            M("has no review or appeal windows in rules.md"),
             "foia, eir, foisa, eisr",
         )
     dates = []
     for entry in LETTER_DATES[(key, kind)]:
         day, window, provisional = window_date(key, entry.window, letter_date)
         dates.append(FilledDate(entry.placeholder, day, window, provisional))
-    values = {d.placeholder: format_long(d.date) for d in dates}
-    paragraphs = tuple(
-        p.format(ico=ICO_SITE, sic=SIC_SITE, **values) for p in PARAGRAPHS[(key, kind)]
-    )
-    return Letter(key, kind, letter_date, paragraphs, tuple(dates))
+    return Letter(key, kind, letter_date, PARAGRAPHS[(key, kind)], tuple(dates))
+
+
+def letter_date_notes(letter: Letter) -> list[str]:
+    """How each date of `letter` was counted, a line each, in the language in use."""
+    from foiclock.dates import format_long
+    from foiclock.i18n import _, localise
+
+    return [
+        _("{date} is {rule}: {description} ({source})").format(
+            date=format_long(filled.date),
+            rule=filled.window.rule,
+            description=localise(filled.window.description),
+            source=localise(filled.window.source),
+        )
+        for filled in letter.dates
+    ]

@@ -13,7 +13,8 @@ import calendar as month_calendar
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
-from foiclock.dates import MONTH_NAMES, WEEKDAY_NAMES, format_long, format_short
+from foiclock.dates import format_long, format_short, month_heading, weekday_short_names
+from foiclock.i18n import N_, _
 from foiclock.regimes import get_regime
 from foiclock.render import day_range_text, holidays_text, wrap_lines
 
@@ -33,28 +34,30 @@ class Mark(NamedTuple):
 
 #: What each step kind looks like in the grid, and the legend line that explains it.
 MARKS: Final[dict[str, Mark]] = {
-    "received": Mark("R", "bold cyan", "date of receipt: day 0, never counted (C-RECEIPT)"),
-    "received_month": Mark("R", "bold cyan", "date of receipt: day 1 of the month (C-MONTH)"),
-    "treated_as_received": Mark("T", "bold cyan", "treated as the date of receipt (C-RECEIPT-ALT)"),
-    "weekend": Mark("-", "dim", "weekend: not a working day"),
-    "holiday": Mark("H", "red", "bank holiday: not a working day (listed below)"),
-    "counted": Mark("{n}", "green", "working day counted, numbered (C-WD)"),
-    "extension": Mark("{n}", "green", "working day counted, numbered (C-WD)"),
+    "received": Mark("R", "bold cyan", N_("date of receipt: day 0, never counted (C-RECEIPT)")),
+    "received_month": Mark("R", "bold cyan", N_("date of receipt: day 1 of the month (C-MONTH)")),
+    "treated_as_received": Mark(
+        "T", "bold cyan", N_("treated as the date of receipt (C-RECEIPT-ALT)")
+    ),
+    "weekend": Mark("-", "dim", N_("weekend: not a working day")),
+    "holiday": Mark("H", "red", N_("bank holiday: not a working day (listed below)")),
+    "counted": Mark("{n}", "green", N_("working day counted, numbered (C-WD)")),
+    "extension": Mark("{n}", "green", N_("working day counted, numbered (C-WD)")),
     "counted_before_restart": Mark(
-        "~{n}", "dim", "counted, then superseded when the count restarted (*-CLAR)"
+        "~{n}", "dim", N_("counted, then superseded when the count restarted (*-CLAR)")
     ),
     "stopped": Mark(
-        "S", "yellow", "clarification awaited: the count restarts from zero when it arrives"
+        "S", "yellow", N_("clarification awaited: the count restarts from zero when it arrives")
     ),
-    "stopped_month": Mark("S", "yellow", "clock stopped: these days do not count (SAR-STOP)"),
-    "restarted": Mark("R", "bold cyan", "clarification arrived: the new date of receipt"),
-    "paused": Mark("P", "yellow", "fees pause: left out of the count (*-FEES)"),
-    "closed": Mark("C", "yellow", "school closed: not a school day (FOIA-SCHOOL)"),
-    "event": Mark("E", "magenta", "an event that moves nothing"),
-    "relevant_time": Mark("R", "bold cyan", "relevant time: day 1 of the month (SAR-START)"),
-    "corresponding_date": Mark("=", "cyan", "one month on: the corresponding date (C-MONTH)"),
-    "moved": Mark("M", "yellow", "end moved by the days stopped (SAR-STOP)"),
-    "due": Mark("!", "bold reverse", "the deadline"),
+    "stopped_month": Mark("S", "yellow", N_("clock stopped: these days do not count (SAR-STOP)")),
+    "restarted": Mark("R", "bold cyan", N_("clarification arrived: the new date of receipt")),
+    "paused": Mark("P", "yellow", N_("fees pause: left out of the count (*-FEES)")),
+    "closed": Mark("C", "yellow", N_("school closed: not a school day (FOIA-SCHOOL)")),
+    "event": Mark("E", "magenta", N_("an event that moves nothing")),
+    "relevant_time": Mark("R", "bold cyan", N_("relevant time: day 1 of the month (SAR-START)")),
+    "corresponding_date": Mark("=", "cyan", N_("one month on: the corresponding date (C-MONTH)")),
+    "moved": Mark("M", "yellow", N_("end moved by the days stopped (SAR-STOP)")),
+    "due": Mark("!", "bold reverse", N_("the deadline")),
 }
 DUE_STYLE: Final = "bold reverse"
 #: Under calendar months (SAR) the day of receipt is day 1 (C-MONTH) and a clarification stops
@@ -79,7 +82,7 @@ class MonthGrid(NamedTuple):
 
 #: Added to a day's mark when the office is closed: the day is still a working day.
 OFFICE_CLOSED_MARK: Final = "#"
-OFFICE_CLOSED_MEANING: Final = (
+OFFICE_CLOSED_MEANING: Final = N_(
     "office closed: a working day all the same, never skipped (rules.md section 2; ICO LTT47)"
 )
 
@@ -97,8 +100,8 @@ def month_grid(deadline: Deadline, office_closed: tuple[OfficeClosure, ...] = ()
     month = date(deadline.received.year, deadline.received.month, 1)
     while month <= last:
         lines.append([])
-        lines.append([(f"{MONTH_NAMES[month.month - 1]} {month.year}", "bold")])
-        lines.append([(f"{name[:3]:>6}    ", "bold") for name in WEEKDAY_NAMES])
+        lines.append([(month_heading(month), "bold")])
+        lines.append([(f"{name:>6}    ", "bold") for name in weekday_short_names()])
         for week in month_calendar.Calendar().monthdatescalendar(month.year, month.month):
             line: Line = []
             for day in week:
@@ -121,7 +124,7 @@ def _closed_legend(closures: tuple[OfficeClosure, ...], first: date, last: date)
         return []
     lines: list[Line] = [
         [],
-        [(f"  {OFFICE_CLOSED_MARK:<4}", "yellow"), (OFFICE_CLOSED_MEANING, "")],
+        [(f"  {OFFICE_CLOSED_MARK:<4}", "yellow"), (_(OFFICE_CLOSED_MEANING), "")],
     ]
     for closure in shown:
         lines.append([(f"  {day_range_text(closure.first, closure.last)}  {closure.name}", "")])
@@ -130,14 +133,24 @@ def _closed_legend(closures: tuple[OfficeClosure, ...], first: date, last: date)
 
 def _heading(deadline: Deadline) -> list[str]:
     regime = get_regime(deadline.regime)
-    lines = [f"{regime.short_name} count, received {format_long(deadline.received)}"]
+    lines = [
+        _("{regime} count, received {date}").format(
+            regime=regime.short_name, date=format_long(deadline.received)
+        )
+    ]
     if deadline.due is None:
-        lines.append("No deadline yet: the clock waits")
+        lines.append(_("No deadline yet: the clock waits"))
     else:
-        lines.append(f"Due {format_long(deadline.due)} ({deadline.rule})")
+        lines.append(
+            _("Due {date} ({rule})").format(date=format_long(deadline.due), rule=deadline.rule)
+        )
     extension = deadline.extension
     if extension is not None and extension.due is not None:
-        lines.append(f"Extended to {format_long(extension.due)} ({extension.rule.rule})")
+        lines.append(
+            _("Extended to {date} ({rule})").format(
+                date=format_long(extension.due), rule=extension.rule.rule
+            )
+        )
     return lines
 
 
@@ -194,7 +207,7 @@ def _cell(
         symbol = (
             f"[{symbol}{OFFICE_CLOSED_MARK * closed}]"
             if symbol not in ("", "!")
-            else (f"[due{OFFICE_CLOSED_MARK * closed}]")
+            else _("[due]").removesuffix("]") + OFFICE_CLOSED_MARK * closed + "]"
         )
         style = DUE_STYLE
     else:
@@ -210,13 +223,13 @@ def _legend(used: dict[str, Mark], dues: set[date], steps: tuple[Step, ...]) -> 
             continue
         seen.add(mark.meaning)
         symbol = mark.symbol.replace("{n}", "1")
-        lines.append([(f"  {symbol:<4}", mark.style), (mark.meaning, "")])
+        lines.append([(f"  {symbol:<4}", mark.style), (_(mark.meaning), "")])
     if dues:
-        lines.append([("  [ ] ", DUE_STYLE), ("the deadline", "")])
+        lines.append([("  [ ] ", DUE_STYLE), (_("the deadline"), "")])
     holidays = [step for step in steps if step.kind == "skipped" and step.holidays]
     if holidays:
         lines.append([])
-        lines.append([("Bank holidays skipped:", "bold")])
+        lines.append([(_("Bank holidays skipped:"), "bold")])
         for step in holidays:
             entry = f"  {format_short(step.day)}  {holidays_text(step.holidays)}"
             lines.extend([(text, "")] for text in wrap_lines([entry]).splitlines())

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 
 from foiclock.calendar import calendar_for, holiday_table, without_newer_data
 from foiclock.deadline import Deadline, case_deadline
+from foiclock.i18n import N_
 
 if TYPE_CHECKING:
     from foiclock.timeline import Timeline
@@ -84,8 +85,8 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
     moved = [
         MovedDate(key, label, now, then)
         for key, label, now, then in (
-            ("due", "Response due", deadline.due, before.due),
-            ("extended_due", "Extended deadline", deadline.extended_due, before.extended_due),
+            ("due", N_("Response due"), deadline.due, before.due),
+            ("extended_due", N_("Extended deadline"), deadline.extended_due, before.extended_due),
         )
         if now != then
     ]

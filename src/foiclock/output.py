@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M
 
 
 def write_atomically(path: str, data: bytes, field: str = "output") -> None:
@@ -72,14 +73,16 @@ def replaced_by_rename(path: str) -> bool:
 def check_output_path(path: str, field: str = "output") -> None:
     """InvalidInput naming `field` when `path` cannot be an output file at all."""
     if not path.strip():
-        raise InvalidInput(field, path, "is empty", "a file path")
+        raise InvalidInput(field, path, M("is empty"), M("a file path"))
     if os.path.isdir(path):
-        raise InvalidInput(field, path, "is a directory", "a file path")
+        raise InvalidInput(field, path, M("is a directory"), M("a file path"))
 
 
 def _cannot_write(path: str, field: str, error: OSError) -> InvalidInput:
     reason = error.strerror or str(error)
-    return InvalidInput(field, path, f"cannot be written ({reason})", "a writable path")
+    return InvalidInput(
+        field, path, M("cannot be written ({reason})", reason=reason), M("a writable path")
+    )
 
 
 def _mode_for(target: Path) -> int:

@@ -7,6 +7,7 @@ from typing import Final, NamedTuple
 
 from foiclock.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
 from foiclock.errors import InvalidInput
+from foiclock.i18n import N_, M
 
 # rules.md section 1: which day is the date of receipt.
 DATE_OF_RECEIPT: Final = "date-of-receipt"
@@ -124,31 +125,31 @@ class Regime(NamedTuple):
 WD_UK: Final = CalendarRule(
     rule="WD-UK",
     divisions=ALL_DIVISIONS,
-    description=(
+    description=N_(
         "weekends, Christmas Day, Good Friday and bank holidays in any part of the UK do not count"
     ),
-    source="FOIA s10(6)",
+    source=N_("FOIA s10(6)"),
     status="statute",
 )
 WD_UK_EIR: Final = CalendarRule(
     rule="WD-UK",
     divisions=ALL_DIVISIONS,
     description=WD_UK.description,
-    source="FOIA s10(6); EIR reg 2(1) takes the FOIA meaning",
+    source=N_("FOIA s10(6); EIR reg 2(1) takes the FOIA meaning"),
     status="best reading",
 )
 WD_SCOT: Final = CalendarRule(
     rule="WD-SCOT",
     divisions=(SCOTLAND,),
-    description="weekends, Christmas Day and bank holidays in Scotland do not count",
-    source="FOISA s73",
+    description=N_("weekends, Christmas Day and bank holidays in Scotland do not count"),
+    source=N_("FOISA s73"),
     status="statute",
 )
 WD_SCOT_EISR: Final = CalendarRule(
     rule="WD-SCOT",
     divisions=(SCOTLAND,),
     description=WD_SCOT.description,
-    source="FOISA s73; EISR reg 2(1) takes the FOISA meaning",
+    source=N_("FOISA s73; EISR reg 2(1) takes the FOISA meaning"),
     status="best reading",
 )
 
@@ -158,28 +159,31 @@ def nation_calendar(nation: str) -> CalendarRule:
     return CalendarRule(
         rule="WD-NATION",
         divisions=(nation,),
-        description="weekends, Christmas Day and that nation's bank holidays do not count",
-        source="the body's own nation",
+        description=N_("weekends, Christmas Day and that nation's bank holidays do not count"),
+        source=N_("the body's own nation"),
         status="best reading",
     )
 
 
-_CLARIFICATION_RESTARTS = (
+_CLARIFICATION_RESTARTS = N_(
     "the count restarts from zero on the day the information asked for arrives (not a pause)"
 )
-_FEES_PAUSE = (
+_FEES_PAUSE = N_(
     "the working days from the day the fees notice is given to the day the fee arrives, both "
     "included, are left out of the count"
 )
-_THREE_MONTHS_TO_PAY = (
+_THREE_MONTHS_TO_PAY = N_(
     "three months beginning with the day of the notice (C-BEGINNING-WITH); "
     "unpaid by then, the body need not comply"
 )
-_SIXTY_WORKING_DAYS_TO_PAY = (
+_SIXTY_WORKING_DAYS_TO_PAY = N_(
     "60 working days after the notice; unpaid by then, the body need not supply the information"
 )
-_ALSO_THE_EXTENDED_40 = " (for the 20 and the extended 40 working days)"
-_COMPLEX_AND_VOLUMINOUS = (
+_FEES_PAUSE_EXTENDED_TOO = N_(
+    "the working days from the day the fees notice is given to the day the fee arrives, both "
+    "included, are left out of the count (for the 20 and the extended 40 working days)"
+)
+_COMPLEX_AND_VOLUMINOUS = N_(
     "40th working day after receipt, where the request is complex and voluminous; the "
     "requester must be told within the first 20 working days"
 )
@@ -203,7 +207,7 @@ def _fees(rule: str, source: str, status: str, *, months: int | None) -> FeesRul
             pay_status="best reading",  # C-BEGINNING-WITH; FOISA's three months too
         )
     return FeesRule(
-        EventRule(rule, "pause", _FEES_PAUSE + _ALSO_THE_EXTENDED_40, source, status),
+        EventRule(rule, "pause", _FEES_PAUSE_EXTENDED_TOO, source, status),
         _SIXTY_WORKING_DAYS_TO_PAY,
         pay_months=None,
         pay_working_days=60,
@@ -220,27 +224,27 @@ REGIMES: Final[dict[str, Regime]] = {
     "foia": Regime(
         key="foia",
         short_name="FOIA",
-        name="Freedom of Information Act 2000",
+        name=N_("Freedom of Information Act 2000"),
         calendar=WD_UK,
         default_nation=ENGLAND_AND_WALES,
         response=WorkingDayWindow(
             rule="FOIA-RESP",
             working_days=20,
-            description="20th working day following the date of receipt",
-            source="FOIA s10(1)",
+            description=N_("20th working day following the date of receipt"),
+            source=N_("FOIA s10(1)"),
             status="statute",
         ),
-        clarification=_restart("FOIA-CLAR", "FOIA s1(3), s10(6)(b)", "statute"),
-        fees=_fees("FOIA-FEES", "FOIA s9(2), s10(2)", "statute", months=3),
+        clarification=_restart("FOIA-CLAR", N_("FOIA s1(3), s10(6)(b)"), "statute"),
+        fees=_fees("FOIA-FEES", N_("FOIA s9(2), s10(2)"), "statute", months=3),
         extension=ExtensionRule(
             rule="FOIA-PIT",
             counted="after-due",
             amount=20,
-            description=(
+            description=N_(
                 "public interest extension: normally no more than 20 further working days after "
                 "the deadline (40 in all); the refusal notice still goes within the 20"
             ),
-            source="FOIA s10(3); ICO practice",
+            source=N_("FOIA s10(3); ICO practice"),
             status="practice",
         ),
         no_extension="",
@@ -249,43 +253,46 @@ REGIMES: Final[dict[str, Regime]] = {
     "eir": Regime(
         key="eir",
         short_name="EIR",
-        name="Environmental Information Regulations 2004",
+        name=N_("Environmental Information Regulations 2004"),
         calendar=WD_UK_EIR,
         default_nation=ENGLAND_AND_WALES,
         response=WorkingDayWindow(
             rule="EIR-RESP",
             working_days=20,
-            description="20 working days after the date of receipt",
-            source="EIR reg 5(2)",
+            description=N_("20 working days after the date of receipt"),
+            source=N_("EIR reg 5(2)"),
             status="statute",
         ),
-        clarification=_restart("EIR-CLAR", "EIR reg 9(4)", "best reading"),
-        fees=_fees("EIR-FEES", "EIR reg 8(4)-(7)", "best reading", months=None),
-        extension=_complex_and_voluminous("EIR-EXT", "EIR reg 7(1), 7(3)"),
+        clarification=_restart("EIR-CLAR", N_("EIR reg 9(4)"), "best reading"),
+        fees=_fees("EIR-FEES", N_("EIR reg 8(4)-(7)"), "best reading", months=None),
+        extension=_complex_and_voluminous("EIR-EXT", N_("EIR reg 7(1), 7(3)")),
         no_extension="",
     ),
     "foisa": Regime(
         key="foisa",
         short_name="FOISA",
-        name="Freedom of Information (Scotland) Act 2002",
+        name=N_("Freedom of Information (Scotland) Act 2002"),
         calendar=WD_SCOT,
         default_nation=SCOTLAND,
         response=WorkingDayWindow(
             rule="FOISA-RESP",
             working_days=20,
-            description="20th working day after receipt",
-            source="FOISA s10(1)",
+            description=N_("20th working day after receipt"),
+            source=N_("FOISA s10(1)"),
             status="statute",
         ),
         clarification=_restart(
             "FOISA-CLAR",
-            "FOISA s1(3), s10(1)(b)",
+            N_("FOISA s1(3), s10(1)(b)"),
             "statute",
-            "20 working days from receipt of the further information: " + _CLARIFICATION_RESTARTS,
+            N_(
+                "20 working days from receipt of the further information: the count restarts "
+                "from zero on the day the information asked for arrives (not a pause)"
+            ),
         ),
-        fees=_fees("FOISA-FEES", "FOISA s9, s10(2)", "statute", months=3),
+        fees=_fees("FOISA-FEES", N_("FOISA s9, s10(2)"), "statute", months=3),
         extension=None,
-        no_extension=(
+        no_extension=N_(
             "FOISA has no extension of the time for compliance (rules.md section 5); "
             "the response is due on the 20th working day"
         ),
@@ -293,51 +300,51 @@ REGIMES: Final[dict[str, Regime]] = {
     "eisr": Regime(
         key="eisr",
         short_name="EISR",
-        name="Environmental Information (Scotland) Regulations 2004",
+        name=N_("Environmental Information (Scotland) Regulations 2004"),
         calendar=WD_SCOT_EISR,
         default_nation=SCOTLAND,
         response=WorkingDayWindow(
             rule="EISR-RESP",
             working_days=20,
-            description="20 working days after the date of receipt",
-            source="EISR reg 5(2)(a)",
+            description=N_("20 working days after the date of receipt"),
+            source=N_("EISR reg 5(2)(a)"),
             status="statute",
         ),
-        clarification=_restart("EISR-CLAR", "EISR reg 9(4)", "best reading"),
+        clarification=_restart("EISR-CLAR", N_("EISR reg 9(4)"), "best reading"),
         fees=_fees(
             "EISR-FEES",
-            "EISRs, as EIR reg 8(4)-(7) (rules.md section 6)",
+            N_("EISRs, as EIR reg 8(4)-(7) (rules.md section 6)"),
             "best reading",
             months=None,
         ),
-        extension=_complex_and_voluminous("EISR-EXT", "EISR reg 7"),
+        extension=_complex_and_voluminous("EISR-EXT", N_("EISR reg 7")),
         no_extension="",
     ),
     "sar": Regime(
         key="sar",
         short_name="SAR",
-        name="UK GDPR right of access (subject access request)",
+        name=N_("UK GDPR right of access (subject access request)"),
         calendar=nation_calendar(ENGLAND_AND_WALES),
         default_nation=ENGLAND_AND_WALES,
         response=MonthWindow(
             rule="SAR-RESP",
             months=1,
-            description=(
+            description=N_(
                 "one month from the relevant time, by C-MONTH: the corresponding day of the next "
                 "month (its last day if it has none), then the next working day if that is not one"
             ),
-            source="UK GDPR art 12(3); ICO right-of-access guidance",
+            source=N_("UK GDPR art 12(3); ICO right-of-access guidance"),
             status="statute",
         ),
         clarification=EventRule(
             rule="SAR-STOP",
             effect="stop",
-            description=(
+            description=N_(
                 "the days from the day the controller asks for the information it needs to the "
                 "day it arrives, both included, do not count: the end moves later by that many "
                 "days"
             ),
-            source="UK GDPR art 12A",
+            source=N_("UK GDPR art 12A"),
             status="best reading",
         ),
         fees=None,
@@ -345,32 +352,32 @@ REGIMES: Final[dict[str, Regime]] = {
             rule="SAR-EXT",
             counted="months",
             amount=3,
-            description=(
+            description=N_(
                 "two further months (three from the relevant time, by C-MONTH) where the requests "
                 "are complex or numerous; the requester must be told within the first month"
             ),
-            source="UK GDPR art 12(3)",
+            source=N_("UK GDPR art 12(3)"),
             status="statute",
         ),
         no_extension="",
         start_events=EventRule(
             rule="SAR-START",
             effect="start",
-            description=(
+            description=N_(
                 "the relevant time is the latest of: receipt of the request, of identity "
                 "information reasonably asked for, and of a fee"
             ),
-            source="UK GDPR art 12A (Data (Use and Access) Act 2025 s76)",
+            source=N_("UK GDPR art 12A (Data (Use and Access) Act 2025 s76)"),
             status="statute",
         ),
     ),
 }
 
-_SCHOOL_LIMIT = (
+_SCHOOL_LIMIT = N_(
     "the 20th school day after receipt (days with a session) or the 60th working day, "
     "whichever comes first"
 )
-_COMMISSIONER_SETS = (
+_COMMISSIONER_SETS = N_(
     "a day the Information Commissioner sets, no later than the 60th working day; the body "
     "must apply to the Commissioner within 20 working days"
 )
@@ -378,49 +385,49 @@ _COMMISSIONER_SETS = (
 BODIES: Final[dict[str, BodyRule]] = {
     "school": BodyRule(
         key="school",
-        name="a maintained school, nursery school or NI school",
+        name=N_("a maintained school, nursery school or NI school"),
         rule="FOIA-SCHOOL",
         description=_SCHOOL_LIMIT,
-        source="SI 2004/3364 reg 3; SI 2009/1369",
+        source=N_("SI 2004/3364 reg 3; SI 2009/1369"),
         status="statute",
         working_days=60,
         school_days=20,
     ),
     "academy": BodyRule(
         key="academy",
-        name="an academy",
+        name=N_("an academy"),
         rule="FOIA-SCHOOL",
         description=_SCHOOL_LIMIT,
-        source="SI 2004/3364 reg 3, extended to academies in 2010",
+        source=N_("SI 2004/3364 reg 3, extended to academies in 2010"),
         status="best reading",
         working_days=60,
         school_days=20,
     ),
     "archive": BodyRule(
         key="archive",
-        name="transferred public records at The National Archives or a place of deposit",
+        name=N_("transferred public records at The National Archives or a place of deposit"),
         rule="FOIA-ARCHIVE",
-        description="30th working day following the date of receipt",
-        source="SI 2004/3364 reg 4",
+        description=N_("30th working day following the date of receipt"),
+        source=N_("SI 2004/3364 reg 4"),
         status="best reading",
         working_days=30,
     ),
     "armed-forces": BodyRule(
         key="armed-forces",
-        name="information from armed forces operations",
+        name=N_("information from armed forces operations"),
         rule="FOIA-ARMED",
         description=_COMMISSIONER_SETS,
-        source="SI 2004/3364 reg 5",
+        source=N_("SI 2004/3364 reg 5"),
         status="statute",
         working_days=60,
         apply_within=20,
     ),
     "abroad": BodyRule(
         key="abroad",
-        name="information held outside the UK",
+        name=N_("information held outside the UK"),
         rule="FOIA-ABROAD",
         description=_COMMISSIONER_SETS,
-        source="SI 2004/3364 reg 6",
+        source=N_("SI 2004/3364 reg 6"),
         status="best reading",
         working_days=60,
         apply_within=20,
@@ -434,7 +441,7 @@ def get_regime(key: str) -> Regime:
     """The regime called `key` (case-insensitive); InvalidInput listing the valid ones if none."""
     regime = REGIMES.get(key.strip().lower()) if isinstance(key, str) else None
     if regime is None:
-        raise InvalidInput("regime", key, "is not a regime foiclock knows", ", ".join(REGIMES))
+        raise InvalidInput("regime", key, M("is not a regime foiclock knows"), ", ".join(REGIMES))
     return regime
 
 
@@ -443,13 +450,19 @@ def get_body(key: str, regime: Regime) -> BodyRule:
     cleaned = key.strip().lower() if isinstance(key, str) else ""
     body = BODIES.get(cleaned)
     if body is None:
-        raise InvalidInput("body", key, "is not a kind of body foiclock knows", ", ".join(BODIES))
+        raise InvalidInput(
+            "body", key, M("is not a kind of body foiclock knows"), ", ".join(BODIES)
+        )
     if body.key not in regime.bodies:
         raise InvalidInput(
             "body",
             key,
-            f"has no time limit of its own under {regime.short_name} ({body.rule} is a FOIA rule)",
-            "--regime foia with --body, or no --body",
+            M(
+                "has no time limit of its own under {regime} ({rule} is a FOIA rule)",
+                regime=regime.short_name,
+                rule=body.rule,
+            ),
+            M("--regime foia with --body, or no --body"),
         )
     return body
 
@@ -458,5 +471,7 @@ def check_nation(nation: str) -> str:
     """`nation` if it is a GOV.UK division key; InvalidInput listing them if not."""
     cleaned = nation.strip().lower() if isinstance(nation, str) else ""
     if cleaned not in NATIONS:
-        raise InvalidInput("nation", nation, "is not a nation foiclock knows", ", ".join(NATIONS))
+        raise InvalidInput(
+            "nation", nation, M("is not a nation foiclock knows"), ", ".join(NATIONS)
+        )
     return cleaned

@@ -17,6 +17,7 @@ from foiclock.deadline import (
 )
 from foiclock.divisions import DIVISION_NAME, division_names
 from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
+from foiclock.i18n import N_, _, localise, ngettext, ordinal
 from foiclock.regimes import RECEIPT_RULES, CalendarRule, get_regime
 from foiclock.steps import Step
 
@@ -28,28 +29,39 @@ if TYPE_CHECKING:
     from foiclock.status import CaseStatus
 
 BEST_READING = "best reading"
+#: The status words rules.md gives a rule, as shown beside it.
+_STATUS_WORDS = {BEST_READING: N_("best reading")}
 WIDTH = 80
 _NBSP = "\u00a0"
 #: A date as format_long or format_short writes it, a statutory instrument's number, or the
 #: "[best reading]" mark, kept on one line when text is folded.
 _DATE_IN_TEXT = re.compile(
-    r"\b[A-Z][a-z]+ +\d{1,2} [A-Z][a-z]+ \d{4}\b|\bSI \d{4}/\d+|\[best reading\]"
+    r"\b(?:Dydd )?[A-Z][a-z]+ +\d{1,2} [A-Z][a-z]+ \d{4}\b|\b(?:SI|OS) \d{4}/\d+"
+    r"|\[best reading\]|\[darlleniad gorau\]"
 )
 
 
 def status_note(status: str) -> str:
     """rules.md: wherever a best reading is applied, the output says so."""
-    return f" [{BEST_READING}]" if status == BEST_READING else ""
+    return f" [{_(_STATUS_WORDS[status])}]" if status == BEST_READING else ""
 
 
 def holidays_text(holidays: tuple[Holiday, ...]) -> str:
-    return "; ".join(f"{h.name} ({division_names(h.divisions)})" for h in holidays)
+    """'Christmas Day (all of the UK); ...' in the language in use."""
+    return "; ".join(
+        f"{localise(h.name)} ({localise(division_names(h.divisions))})" for h in holidays
+    )
+
+
+def cited(rule: str, source: str, status: str) -> str:
+    """'(FOIA-RESP, FOIA s10(1))', with ' [best reading]' when that is its status."""
+    return f"({rule}, {localise(source)}){status_note(status)}"
 
 
 def calendar_line(calendar: CalendarRule) -> str:
-    return (
-        f"Working days: {calendar.description} "
-        f"({calendar.rule}, {calendar.source}){status_note(calendar.status)}"
+    return _("Working days: {description} {cited}").format(
+        description=localise(calendar.description),
+        cited=cited(calendar.rule, calendar.source, calendar.status),
     )
 
 
@@ -77,37 +89,47 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
     regime = get_regime(deadline.regime)
     lines = [_headline(deadline)]
     if deadline.extension is not None and deadline.extended_due is not None:
-        lines.append(f"Extended due: {format_long(deadline.extended_due)}")
+        lines.append(_("Extended due: {date}").format(date=format_long(deadline.extended_due)))
     lines += [
-        f"  {regime.short_name}: {deadline.rule_description} "
-        f"({deadline.rule}, {deadline.source}){status_note(deadline.status)}",
-        f"  Received: {format_long(deadline.received)}",
+        f"  {regime.short_name}: {localise(deadline.rule_description)} "
+        + cited(deadline.rule, deadline.source, deadline.status),
+        "  " + _("Received: {date}").format(date=format_long(deadline.received)),
     ]
     lines.extend(_event_lines(deadline))
     if deadline.months is not None:
         lines.append(
-            f"  Working days: weekends, Christmas Day and the bank holidays of "
-            f"{DIVISION_NAME[deadline.nation]}, the controller's own nation (WD-NATION, "
-            f"--nation {deadline.nation}){status_note(BEST_READING)}"
+            "  "
+            + _(
+                "Working days: weekends, Christmas Day and the bank holidays of {nation}, the "
+                "controller's own nation (WD-NATION, --nation {key})"
+            ).format(nation=localise(DIVISION_NAME[deadline.nation]), key=deadline.nation)
+            + status_note(BEST_READING)
         )
     else:
         lines.append(f"  {calendar_line(regime.calendar)}")
     if deadline.months is None and deadline.counting_from not in (None, _arrival(deadline)):
         lines.append(
-            f"  Treated as received: {format_long(deadline.counting_from)} "
-            f"({RECEIPT_RULES[deadline.receipt_rule]}, --receipt-rule {deadline.receipt_rule})"
+            "  "
+            + _("Treated as received: {date} ({rule}, --receipt-rule {reading})").format(
+                date=format_long(deadline.counting_from),
+                rule=RECEIPT_RULES[deadline.receipt_rule],
+                reading=deadline.receipt_rule,
+            )
         )
     lines.extend(_receipt_alternative_lines(deadline))
     lines.extend(_nation_lines(deadline, explain=explain))
-    lines.extend(f"  Note: {note}" for note in deadline.notes)
+    lines.extend("  " + _("Note: {note}").format(note=localise(n)) for n in deadline.notes)
     if deadline.provisional:
         lines.append(
-            "  PROVISIONAL: the count reaches a year whose bank holidays are not yet announced; "
-            "days are projected by rule"
+            "  "
+            + _(
+                "PROVISIONAL: the count reaches a year whose bank holidays are not yet "
+                "announced; days are projected by rule"
+            )
         )
     if explain:
         lines.append("")
-        lines.append("The count:")
+        lines.append(_("The count:"))
         lines.extend(_step_line(step) for step in deadline.steps)
     return wrap_lines(lines)
 
@@ -122,26 +144,23 @@ def _arrival(deadline: Deadline) -> object:
 
 def _headline(deadline: Deadline) -> str:
     if deadline.state == AWAITING_CLARIFICATION:
-        return "Response due: not yet known: the clock is stopped, awaiting clarification"
+        return _("Response due: not yet known: the clock is stopped, awaiting clarification")
     if deadline.state == AWAITING_FEE:
-        return "Response due: not yet known: the clock is paused, awaiting the fee"
+        return _("Response due: not yet known: the clock is paused, awaiting the fee")
     if deadline.state == FEE_NOT_PAID:
         assert deadline.fees is not None
-        return (
-            f"Response due: none: the fee was not paid by {format_long(deadline.fees.pay_by)}, "
-            "so the body need not comply"
-        )
+        return _(
+            "Response due: none: the fee was not paid by {date}, so the body need not comply"
+        ).format(date=format_long(deadline.fees.pay_by))
     assert deadline.due is not None
     if deadline.body is not None and deadline.body.apply_to_commissioner_by is not None:
-        return (
-            f"Response due: no later than {format_long(deadline.due)} "
-            "(the Commissioner sets the day)"
+        return _("Response due: no later than {date} (the Commissioner sets the day)").format(
+            date=format_long(deadline.due)
         )
-    return f"Response due: {format_long(deadline.due)}"
+    return _("Response due: {date}").format(date=format_long(deadline.due))
 
 
-def _rule_text(rule: str, source: str, status: str) -> str:
-    return f"({rule}, {source}){status_note(status)}"
+_rule_text = cited
 
 
 def _event_lines(deadline: Deadline) -> list[str]:
@@ -151,70 +170,106 @@ def _event_lines(deadline: Deadline) -> list[str]:
     if months is not None and months.relevant_event != "received":
         start = get_regime(deadline.regime).start_events
         assert start is not None
-        what = "identity information" if months.relevant_event == "id_received" else "the fee"
+        template = (
+            _(
+                "Relevant time: {date}, when identity information arrived: the latest of the "
+                "start events {cited}"
+            )
+            if months.relevant_event == "id_received"
+            else _(
+                "Relevant time: {date}, when the fee arrived: the latest of the start events "
+                "{cited}"
+            )
+        )
         lines.append(
-            f"  Relevant time: {format_long(months.relevant_time)}, when {what} arrived: the "
-            f"latest of the start events {_rule_text(start.rule, start.source, start.status)}"
+            "  "
+            + template.format(
+                date=format_long(months.relevant_time),
+                cited=cited(start.rule, start.source, start.status),
+            )
         )
     clarification = deadline.clarification
     if clarification is not None:
         rule = clarification.rule
-        cited = _rule_text(rule.rule, rule.source, rule.status)
-        asked = f"asked for {format_long(clarification.requested)}"
+        asked = format_long(clarification.requested)
         if clarification.received is None and deadline.state != AWAITING_CLARIFICATION:
-            effect = "after the response was due, so it stops nothing"
+            effect = _("after the response was due, so it stops nothing")
         elif clarification.received is None and rule.effect == "stop":
-            effect = (
+            effect = _(
                 "the clock is stopped; the end moves one day later for each day until it arrives"
             )
         elif clarification.received is None:
-            effect = (
+            effect = _(
                 "when it arrives it becomes the date of receipt and the count restarts from zero"
             )
         elif rule.effect == "stop":
             stopped = clarification.stopped_days or 0
-            effect = (
-                f"received {format_long(clarification.received)}: "
-                f"{plural(stopped, 'day')} stopped, so the end moves {plural(stopped, 'day')} "
-                "later"
-            )
+            effect = ngettext(
+                "received {date}: {n} day stopped, so the end moves {n} day later",
+                "received {date}: {n} days stopped, so the end moves {n} days later",
+                stopped,
+            ).format(date=format_long(clarification.received), n=stopped)
         else:
-            effect = (
-                f"received {format_long(clarification.received)}, the new date of receipt: "
-                "the count restarted from zero"
+            effect = _(
+                "received {date}, the new date of receipt: the count restarted from zero"
+            ).format(date=format_long(clarification.received))
+        lines.append(
+            "  "
+            + _("Clarification: asked for {date}; {effect} {cited}").format(
+                date=asked, effect=effect, cited=cited(rule.rule, rule.source, rule.status)
             )
-        lines.append(f"  Clarification: {asked}; {effect} {cited}")
+        )
     fees = deadline.fees
     if fees is not None:
         pause = fees.rule.pause
-        cited = _rule_text(pause.rule, pause.source, pause.status)
-        notice = f"given {format_long(fees.notice)}"
         if fees.after_due:
-            effect = "after the count had ended, so it moves nothing"
+            effect = _("after the count had ended, so it moves nothing")
         elif fees.paid is None:
-            effect = (
-                f"the clock is paused with {plural(fees.counted_before_notice, 'working day')} "
-                "counted; the count goes on from the day after the fee arrives"
-            )
+            counted = fees.counted_before_notice
+            effect = ngettext(
+                "the clock is paused with {n} working day counted; the count goes on from the "
+                "day after the fee arrives",
+                "the clock is paused with {n} working days counted; the count goes on from the "
+                "day after the fee arrives",
+                counted,
+            ).format(n=counted)
         elif fees.lapsed:
-            effect = f"fee received {format_long(fees.paid)}, after the last day to pay"
+            effect = _("fee received {date}, after the last day to pay").format(
+                date=format_long(fees.paid)
+            )
         else:
             paused = fees.paused_working_days or 0
-            effect = (
-                f"fee received {format_long(fees.paid)}: "
-                f"{plural(paused, 'working day')} left out of the count"
-            )
-        lines.append(f"  Fees notice: {notice}; {effect} {cited}")
+            effect = ngettext(
+                "fee received {date}: {n} working day left out of the count",
+                "fee received {date}: {n} working days left out of the count",
+                paused,
+            ).format(date=format_long(fees.paid), n=paused)
         lines.append(
-            f"  Last day to pay: {format_long(fees.pay_by)}: {fees.rule.pay_description} "
-            f"({pause.rule}){status_note(fees.rule.pay_status)}"
+            "  "
+            + _("Fees notice: given {date}; {effect} {cited}").format(
+                date=format_long(fees.notice),
+                effect=effect,
+                cited=cited(pause.rule, pause.source, pause.status),
+            )
+        )
+        lines.append(
+            "  "
+            + _("Last day to pay: {date}: {description} ({rule})").format(
+                date=format_long(fees.pay_by),
+                description=localise(fees.rule.pay_description),
+                rule=pause.rule,
+            )
+            + status_note(fees.rule.pay_status)
         )
     extension = deadline.extension
     if extension is not None:
         rule_ext = extension.rule
         lines.append(
-            f"  Extension: {rule_ext.description} "
-            f"{_rule_text(rule_ext.rule, rule_ext.source, rule_ext.status)}"
+            "  "
+            + _("Extension: {description} {cited}").format(
+                description=localise(rule_ext.description),
+                cited=cited(rule_ext.rule, rule_ext.source, rule_ext.status),
+            )
         )
     body = deadline.body
     if body is not None:
@@ -226,55 +281,65 @@ def _body_lines(deadline: Deadline) -> list[str]:
     body = deadline.body
     assert body is not None
     rule = body.rule
-    lines = [f"  Body: {rule.name} ({rule.rule}, --body {rule.key})"]
+    lines = [
+        "  "
+        + _("Body: {name} ({rule}, --body {key})").format(
+            name=localise(rule.name), rule=rule.rule, key=rule.key
+        )
+    ]
     if body.school_day_due is not None and body.working_day_due is not None:
         lines.append(
-            f"  20th school day: {format_long(body.school_day_due)}; 60th working day: "
-            f"{format_long(body.working_day_due)}"
+            "  "
+            + _("20th school day: {school_day}; 60th working day: {working_day}").format(
+                school_day=format_long(body.school_day_due),
+                working_day=format_long(body.working_day_due),
+            )
         )
         closed = body.school_closed
         if closed:
-            spans = ", ".join(
-                format_short(r.first)
-                if r.first == r.last
-                else f"{format_short(r.first)} to {format_short(r.last)}"
-                for r in closed
-            )
-            lines.append(f"  School closed: {spans}")
+            spans = ", ".join(day_range_text(r.first, r.last) for r in closed)
+            lines.append("  " + _("School closed: {days}").format(days=spans))
     if body.apply_to_commissioner_by is not None:
         lines.append(
-            f"  Apply to the Commissioner by: {format_long(body.apply_to_commissioner_by)} "
-            f"(the {_ordinal(rule.apply_within or 0)} working day; {rule.rule})"
+            "  "
+            + _("Apply to the Commissioner by: {date} (the {ordinal} working day; {rule})").format(
+                date=format_long(body.apply_to_commissioner_by),
+                ordinal=ordinal(rule.apply_within or 0),
+                rule=rule.rule,
+            )
         )
     return lines
 
 
 def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def _ordinal(number: int) -> str:
-    suffix = (
-        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    )
-    return f"{number}{suffix}"
+    """'1 day', '3 working days' in the language in use (`noun`: day or working day)."""
+    if noun == "day":
+        return ngettext("{n} day", "{n} days", count).format(n=count)
+    return ngettext("{n} working day", "{n} working days", count).format(n=count)
 
 
 def _receipt_alternative_lines(deadline: Deadline) -> list[str]:
     alternative = deadline.alternative
     if alternative is None or alternative.due is None or alternative.counting_from is None:
         return []
-    rule_id = RECEIPT_RULES[alternative.receipt_rule]
     if alternative.receipt_rule == "next-working-day":
-        reading = (
-            "some bodies treat the next working day, "
-            f"{format_long(alternative.counting_from)}, as the date of receipt"
+        template = _(
+            "Received on a non-working day: some bodies treat the next working day, {treated}, "
+            "as the date of receipt ({rule}, --receipt-rule {reading}); that reading gives {due}"
         )
     else:
-        reading = "the default keeps the day it arrived as the date of receipt"
+        template = _(
+            "Received on a non-working day: the default keeps the day it arrived as the date of "
+            "receipt ({rule}, --receipt-rule {reading}); that reading gives {due}"
+        )
     return [
-        f"  Received on a non-working day: {reading} ({rule_id}, --receipt-rule "
-        f"{alternative.receipt_rule}); that reading gives {format_long(alternative.due)}"
+        "  "
+        + template.format(
+            treated=format_long(alternative.counting_from),
+            rule=RECEIPT_RULES[alternative.receipt_rule],
+            reading=alternative.receipt_rule,
+            due=format_long(alternative.due),
+        )
     ]
 
 
@@ -283,23 +348,44 @@ def _nation_lines(deadline: Deadline, *, explain: bool) -> list[str]:
     nation_due = deadline.nation_due
     if nation_due is None:
         return []
-    nation = DIVISION_NAME[deadline.nation]
+    nation = localise(DIVISION_NAME[deadline.nation])
     same = nation_due == deadline.due
-    outcome = "gives the same date" if same else f"alone would give {format_long(nation_due)}"
     if not explain:
-        return [] if same else [f"  Note: {nation}'s own calendar {outcome}; see --explain"]
+        if same:
+            return []
+        return [
+            "  "
+            + _("Note: {nation}'s own calendar alone would give {date}; see --explain").format(
+                nation=nation, date=format_long(nation_due)
+            )
+        ]
+    values = {"nation": nation, "date": format_long(nation_due), "key": deadline.nation}
     if not deadline.nation_differences:
-        return [f"  {nation}'s own calendar {outcome} (--nation {deadline.nation})"]
+        template = (
+            _("{nation}'s own calendar gives the same date (--nation {key})")
+            if same
+            else _("{nation}'s own calendar alone would give {date} (--nation {key})")
+        )
+        return ["  " + template.format(**values)]
     calendar = get_regime(deadline.regime).calendar
-    lines = [
-        f"  {nation}'s own calendar {outcome} (--nation {deadline.nation}), but the count "
-        f"follows {calendar.rule} ({calendar.source}), which differs on these days:"
-    ]
+    template = (
+        _(
+            "{nation}'s own calendar gives the same date (--nation {key}), but the count follows "
+            "{rule} ({source}), which differs on these days:"
+        )
+        if same
+        else _(
+            "{nation}'s own calendar alone would give {date} (--nation {key}), but the count "
+            "follows {rule} ({source}), which differs on these days:"
+        )
+    )
+    lines = ["  " + template.format(rule=calendar.rule, source=localise(calendar.source), **values)]
     for difference in deadline.nation_differences:
         if difference.non_working_under == "statute":
-            effect = f"skipped under {calendar.rule}, though a working day in {nation}"
+            effect = _("skipped under {rule}, though a working day in {nation}")
         else:
-            effect = f"a working day under {calendar.rule}, though not in {nation}"
+            effect = _("a working day under {rule}, though not in {nation}")
+        effect = effect.format(rule=calendar.rule, nation=nation)
         lines.append(
             f"    {format_short(difference.day)}  {holidays_text(difference.holidays)}: {effect}"
         )
@@ -307,25 +393,34 @@ def _nation_lines(deadline: Deadline, *, explain: bool) -> list[str]:
 
 
 _STEP_LABELS = {
-    "treated_as_received": "treated as received",
-    "relevant_time": "start",
-    "corresponding_date": "month",
+    "treated_as_received": N_("treated as received"),
+    "relevant_time": N_("start"),
+    "corresponding_date": N_("month"),
+    "received": N_("received"),
+    "skipped": N_("skipped"),
+    "stopped": N_("stopped"),
+    "restarted": N_("restarted"),
+    "paused": N_("paused"),
+    "closed": N_("closed"),
+    "event": N_("event"),
+    "moved": N_("moved"),
+    "due": N_("due"),
 }
 
 
 def _step_line(step: Step) -> str:
     if step.working_day is not None and step.kind == "counted_before_restart":
-        label = f"(day {step.working_day})"
+        label = "(" + _("day {n}").format(n=step.working_day) + ")"
     elif step.working_day is not None:
-        label = f"day {step.working_day}"
+        label = _("day {n}").format(n=step.working_day)
     else:
-        label = _STEP_LABELS.get(step.kind, step.kind)
-    reason = step.reason
+        label = _(_STEP_LABELS.get(step.kind, step.kind))
+    reason = localise(step.reason)
     if step.holidays:
         holiday_names = holidays_text(step.holidays)
         reason = f"{reason}; {holiday_names}" if step.kind == "received" else holiday_names
         if step.day.weekday() >= 5:
-            reason = f"weekend; {holiday_names}"
+            reason = _("weekend") + f"; {holiday_names}"
     if step.working_day is not None and not reason:
         return f"  {label:<10} {format_short(step.day)}"
     return f"  {label:<10} {format_short(step.day)}  {reason} ({step.rule})"
@@ -335,65 +430,87 @@ def working_day_after_text(result: WorkingDayAfter) -> str:
     regime = get_regime(result.regime)
     lines = [
         format_long(result.day),
-        f"  working day {result.n} after {format_long(result.start)} (C-WD; "
-        f"{regime.short_name}, {regime.calendar.rule})",
+        "  "
+        + _("working day {n} after {date} (C-WD; {regime}, {rule})").format(
+            n=result.n,
+            date=format_long(result.start),
+            regime=regime.short_name,
+            rule=regime.calendar.rule,
+        ),
     ]
     if result.provisional:
-        lines.append("  PROVISIONAL: past the last year of announced bank holidays")
+        lines.append("  " + _("PROVISIONAL: past the last year of announced bank holidays"))
     return wrap_lines(lines)
 
 
 def working_day_count_text(result: WorkingDayCount) -> str:
     regime = get_regime(result.regime)
-    plural = "" if abs(result.working_days) == 1 else "s"
     lines = [
-        f"{result.working_days} working day{plural}",
-        f"  after {format_long(result.start)} up to and including {format_long(result.end)} "
-        f"(C-WD; {regime.short_name}, {regime.calendar.rule})",
+        ngettext("{n} working day", "{n} working days", abs(result.working_days)).format(
+            n=result.working_days
+        ),
+        "  "
+        + _("after {start} up to and including {end} (C-WD; {regime}, {rule})").format(
+            start=format_long(result.start),
+            end=format_long(result.end),
+            regime=regime.short_name,
+            rule=regime.calendar.rule,
+        ),
     ]
     if result.working_days < 0:
-        lines.append("  negative: the end date is before the start date")
+        lines.append("  " + _("negative: the end date is before the start date"))
     if result.provisional:
-        lines.append("  PROVISIONAL: past the last year of announced bank holidays")
+        lines.append("  " + _("PROVISIONAL: past the last year of announced bank holidays"))
     return wrap_lines(lines)
 
 
 def day_range_text(first: date, last: date) -> str:
     """'Mon 29 Dec 2025' or 'Mon 29 Dec 2025 to Wed 31 Dec 2025'."""
     text = format_short(first)
-    return text if last == first else f"{text} to {format_short(last)}"
+    if last == first:
+        return text
+    return _("{first} to {last}").format(first=text, last=format_short(last))
 
 
 #: What each holiday data layer is called beside a holiday (`holidays --source`).
 SOURCE_NAME: Final = {
-    "config": "config file",
-    "update": "GOV.UK update",
-    "snapshot": "GOV.UK snapshot",
-    "package": "holidays package, by rule",
+    "config": N_("config file"),
+    "update": N_("GOV.UK update"),
+    "snapshot": N_("GOV.UK snapshot"),
+    "package": N_("holidays package, by rule"),
 }
 
 
 def holidays_listing_text(listing: HolidayListing, *, with_sources: bool = False) -> str:
     calendar = listing.calendar
     if listing.regime is None:
-        subject = f"{division_names(calendar.divisions)} ({calendar.rule})"
+        subject = f"{localise(division_names(calendar.divisions))} ({calendar.rule})"
     else:
-        subject = f"{get_regime(listing.regime).short_name} ({calendar.rule}, {calendar.source})"
+        regime = get_regime(listing.regime).short_name
+        subject = f"{regime} ({calendar.rule}, {localise(calendar.source)})"
     years = ", ".join(str(year) for year in listing.years)
-    lines = [f"Bank holidays for {subject}, {years}:"]
+    lines = [_("Bank holidays for {subject}, {years}:").format(subject=subject, years=years)]
     for entry in listing.days:
         notes = []
         if entry.on_weekend:
-            notes.append("falls on a weekend")
+            notes.append(_("falls on a weekend"))
         if entry.provisional:
-            notes.append("provisional")
+            notes.append(_("provisional"))
         if with_sources:
-            notes.append(f"from the {SOURCE_NAME[entry.source]}")
+            notes.append(_("from the {source}").format(source=_(SOURCE_NAME[entry.source])))
         suffix = f"  [{', '.join(notes)}]" if notes else ""
         lines.append(f"  {format_short(entry.day)}  {holidays_text(entry.holidays)}{suffix}")
     if not listing.days:
-        lines.append("  (none)")
+        lines.append("  (" + _("none") + ")")
     return "\n".join(lines)  # one holiday a line, unfolded, so that grep finds it whole
+
+
+_STATUS_HEADLINES = {
+    "due_today": N_("Due today: {due}"),
+    "overdue": N_("Overdue by {late}: due {due}"),
+    "answered_on_time": N_("Answered on time on {responded}: due {due}"),
+    "answered_late": N_("Answered late by {late} on {responded}: due {due}"),
+}
 
 
 def status_text(status: CaseStatus) -> str:
@@ -409,51 +526,69 @@ def status_text(status: CaseStatus) -> str:
             if months
             else plural(status.working_days_left or 0, "working day")
         )
-        headline = f"Open: {left} left; due {due}"
-    elif status.state == "due_today":
-        headline = f"Due today: {due}"
-    elif status.state == "overdue":
-        headline = f"Overdue by {_lateness(status)}: due {due}"
-    elif status.state in ("answered_on_time", "answered_late") and case.responded is not None:
-        how = "on time" if status.state == "answered_on_time" else f"late by {_lateness(status)}"
-        headline = f"Answered {how} on {format_long(case.responded)}: due {due}"
+        headline = _("Open: {left} left; due {due}").format(left=left, due=due)
+    elif status.state in ("due_today", "overdue") or (
+        status.state in ("answered_on_time", "answered_late") and case.responded is not None
+    ):
+        responded = format_long(case.responded) if case.responded is not None else None
+        headline = _(_STATUS_HEADLINES[status.state]).format(
+            due=due, late=_lateness(status), responded=responded
+        )
     else:
         headline = _headline(deadline)
     end = case.responded if case.responded is not None else status.today
-    count = f"Working days elapsed on {format_long(end)}: {status.working_days_elapsed}"
-    if status.working_days_total is not None:
-        count += f" of {status.working_days_total}"
+    values = {
+        "date": format_long(end),
+        "n": status.working_days_elapsed,
+        "total": status.working_days_total,
+    }
     clarification = deadline.clarification
     if status.state == AWAITING_CLARIFICATION and clarification is not None:
-        count = (
-            f"Working days counted before the clock stopped on "
-            f"{format_long(clarification.requested)}: {status.working_days_elapsed}; the count "
-            f"restarts from zero when the clarification arrives ({clarification.rule.rule})"
+        count = _(
+            "Working days counted before the clock stopped on {date}: {n}; the count restarts "
+            "from zero when the clarification arrives ({rule})"
+        ).format(
+            date=format_long(clarification.requested),
+            n=status.working_days_elapsed,
+            rule=clarification.rule.rule,
         )
-    elif months:
-        count += " (the relevant time counts as day 1)"
+    else:
+        count = (
+            _("Working days elapsed on {date}: {n}")
+            if status.working_days_total is None
+            else _("Working days elapsed on {date}: {n} of {total}")
+        ).format(**values)
+        if months:
+            count += " " + _("(the relevant time counts as day 1)")
     regime = get_regime(deadline.regime)
     lines = [
         headline,
         f"  {count}",
-        f"  {regime.short_name}: {deadline.rule_description} "
-        f"({deadline.rule}, {deadline.source}){status_note(deadline.status)}",
+        f"  {regime.short_name}: {localise(deadline.rule_description)} "
+        + cited(deadline.rule, deadline.source, deadline.status),
     ]
     extension = deadline.extension
     if case.extended and extension is not None and extension.due is not None:
         rule = extension.rule
         lines.append(
-            f"  Extended to {format_long(extension.due)}: {rule.description} "
-            f"({rule.rule}, {rule.source}){status_note(rule.status)}"
+            "  "
+            + _("Extended to {date}: {description} {cited}").format(
+                date=format_long(extension.due),
+                description=localise(rule.description),
+                cited=cited(rule.rule, rule.source, rule.status),
+            )
         )
     fees = deadline.fees
     if status.state == AWAITING_FEE and fees is not None:
         lines.append(
-            f"  The fee must arrive by {format_long(fees.pay_by)} ({fees.rule.pause.rule})"
+            "  "
+            + _("The fee must arrive by {date} ({rule})").format(
+                date=format_long(fees.pay_by), rule=fees.rule.pause.rule
+            )
         )
-    lines.append(f"  Received: {format_long(deadline.received)}")
+    lines.append("  " + _("Received: {date}").format(date=format_long(deadline.received)))
     if case.responded is None:
-        lines.append(f"  Today: {format_long(status.today)}")
+        lines.append("  " + _("Today: {date}").format(date=format_long(status.today)))
     lines.extend(f"  {line}" for line in left_out_line(status.left_out, status.today))
     return wrap_lines(lines)
 
@@ -466,7 +601,7 @@ def lateness(working_days: int, days: int | None) -> str:
     """'2 working days'; on a non-working day straight after the deadline '1 day (0 working
     days)', never a bare 'late by 0'."""
     if working_days == 0 and days:
-        return f"{plural(days, 'day')} (0 working days)"
+        return _("{days} (0 working days)").format(days=plural(days, "day"))
     return plural(working_days, "working day")
 
 
@@ -475,13 +610,18 @@ def left_out_line(left_out: tuple[LeftOut, ...], today: date) -> list[str]:
     if not left_out:
         return []
     events = ", ".join(f"{entry.key} {format_long(entry.date)}" for entry in left_out)
-    return [f"Not known on {format_long(today)}, so left out: {events}"]
+    return [
+        _("Not known on {date}, so left out: {events}").format(
+            date=format_long(today), events=events
+        )
+    ]
 
 
 def to_text(
     result: Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing, *, explain: bool = False
 ) -> str:
-    """Any engine result as text for people (`explain` applies to deadlines)."""
+    """Any engine result as text for people (`explain` applies to deadlines), in the language
+    in use (`foiclock.i18n.using_language`)."""
     if isinstance(result, Deadline):
         return due_text(result, explain=explain)
     if isinstance(result, WorkingDayAfter):
@@ -497,14 +637,35 @@ def batch_summary_lines(summary: BatchSummary) -> list[str]:
     from foiclock.status import STATES
 
     counts = ", ".join(
-        f"{summary.counts[state]:,} {state}"
+        f"{summary.counts[state]:,} {_(_STATE_WORDS.get(state, state))}"
         for state in (*STATES, ERROR)
         if summary.counts.get(state)
     )
-    rows = "1 row" if summary.rows == 1 else f"{summary.rows:,} rows"
+    rows = ngettext("{n} row", "{n} rows", summary.rows).format(n=f"{summary.rows:,}")
     lines = [f"{rows}: {counts}" if counts else rows]
-    lines.extend(f"line {line}: {message}" for line, message in summary.errors)
+    lines.extend(
+        _("line {line}: {message}").format(line=line, message=localise(message))
+        for line, message in summary.errors
+    )
     more = summary.failed - len(summary.errors)
     if more > 0:
-        lines.append(f"... and {more:,} more {'row' if more == 1 else 'rows'} with errors")
+        lines.append(
+            ngettext(
+                "... and {n} more row with errors", "... and {n} more rows with errors", more
+            ).format(n=f"{more:,}")
+        )
     return lines
+
+
+#: Batch row statuses as the summary names them (the CSV column keeps the machine word).
+_STATE_WORDS = {
+    "open": N_("open"),
+    "due_today": N_("due_today"),
+    "overdue": N_("overdue"),
+    "answered_on_time": N_("answered_on_time"),
+    "answered_late": N_("answered_late"),
+    "awaiting_clarification": N_("awaiting_clarification"),
+    "awaiting_fee": N_("awaiting_fee"),
+    "fee_not_paid": N_("fee_not_paid"),
+    "error": N_("error"),
+}

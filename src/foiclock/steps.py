@@ -16,13 +16,13 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
-from foiclock.dates import WEEKDAY_NAMES
 from foiclock.engine import (
     date_of_receipt,
     merge_ranges,
     non_working_reason,
     regime_calendar,
 )
+from foiclock.i18n import MP, M, Weekday, joined
 from foiclock.regimes import RECEIPT_RULES, get_regime
 
 if TYPE_CHECKING:
@@ -110,8 +110,10 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
                     day,
                     "restarted",
                     None,
-                    "clarification received: the new date of receipt; the count restarts from "
-                    "zero (this day never counts)",
+                    M(
+                        "clarification received: the new date of receipt; the count restarts "
+                        "from zero (this day never counts)"
+                    ),
                     clarification.rule.rule,
                 )
             )
@@ -119,7 +121,7 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
             number = 0
         elif clarification is not None and not restarted and day > clarification.requested:
             steps.append(
-                Step(day, "stopped", None, "awaiting the clarification", clarification.rule.rule)
+                Step(day, "stopped", None, M("awaiting the clarification"), clarification.rule.rule)
                 if working
                 else _skipped(calendar, day, calendar_rule)
             )
@@ -133,8 +135,10 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
                     day,
                     "treated_as_received",
                     None,
-                    "first working day after a non-working-day receipt, treated as the date of "
-                    "receipt; it does not count",
+                    M(
+                        "first working day after a non-working-day receipt, treated as the date "
+                        "of receipt; it does not count"
+                    ),
                     "C-RECEIPT-ALT",
                 )
             )
@@ -150,13 +154,13 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
                     day,
                     "extension",
                     number,
-                    "extended deadline" if is_last else "",
+                    M("extended deadline") if is_last else "",
                     extension.rule.rule if is_last else "C-WD",
                 )
             )
         elif any(first <= day <= end for first, end in closures):
             steps.append(
-                Step(day, "closed", None, "school closed: not a school day", "FOIA-SCHOOL")
+                Step(day, "closed", None, M("school closed: not a school day"), "FOIA-SCHOOL")
             )
         else:
             number += 1
@@ -171,7 +175,10 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
     if apply_by is not None:  # FOIA-ARMED / FOIA-ABROAD: mark the day on its own step
         index = next(i for i, step in enumerate(steps) if step.day == apply_by)
         step = steps[index]
-        reason = "; ".join(filter(None, (step.reason, "last day to apply to the Commissioner")))
+        reason = joined(
+            "; ",
+            [part for part in (step.reason, M("last day to apply to the Commissioner")) if part],
+        )
         steps[index] = step._replace(reason=reason, rule=deadline.rule)
     return steps
 
@@ -180,12 +187,12 @@ def _clarification_asked(day: date, deadline: Deadline) -> Step:
     clarification = deadline.clarification
     assert clarification is not None
     if day == clarification.received:
-        reason = (
+        reason = M(
             "clarification asked for and received: the new date of receipt; the count restarts "
             "from zero"
         )
         return Step(day, "restarted", None, reason, clarification.rule.rule)
-    reason = (
+    reason = M(
         "clarification asked for: the count stops, and restarts from zero on the day it arrives"
     )
     return Step(day, "stopped", None, reason, clarification.rule.rule)
@@ -194,10 +201,12 @@ def _clarification_asked(day: date, deadline: Deadline) -> Step:
 def _receipt_step(calendar: WorkingCalendar, received: date, receipt_rule: str) -> Step:
     rule = RECEIPT_RULES[receipt_rule]
     if calendar.is_working_day(received):  # both readings agree: the plain rule applies
-        return Step(received, "received", None, "date of receipt; it never counts", "C-RECEIPT")
+        return Step(received, "received", None, M("date of receipt; it never counts"), "C-RECEIPT")
     _, holidays = non_working_reason(calendar, received)
-    weekday = WEEKDAY_NAMES[received.weekday()]
-    reason = f"date of receipt, a non-working day ({weekday}); it never counts"
+    reason = M(
+        "date of receipt, a non-working day ({weekday}); it never counts",
+        weekday=Weekday(received),
+    )
     return Step(received, "received", None, reason, rule, holidays)
 
 
@@ -213,19 +222,19 @@ def _fee_step(
     assert fees is not None
     rule = fees.rule.pause.rule
     if day == fees.notice and day == fees.paid:
-        reason = "fees notice given and fee received the same day: the day is left out"
+        reason = M("fees notice given and fee received the same day: the day is left out")
     elif day == fees.notice:
-        reason = "fees notice given: the clock stops until the fee arrives"
+        reason = M("fees notice given: the clock stops until the fee arrives")
     elif day == fees.paid:
         if fees.lapsed:
-            reason = (
-                f"fee received after the last day to pay ({fees.pay_by.isoformat()}): the body "
-                "need not comply"
+            reason = M(
+                "fee received after the last day to pay ({day}): the body need not comply",
+                day=fees.pay_by.isoformat(),
             )
         else:
-            reason = "fee received: the count goes on from the next working day"
+            reason = M("fee received: the count goes on from the next working day")
     elif working:
-        reason = "awaiting the fee"
+        reason = M("awaiting the fee")
     else:
         return _skipped(calendar, day, calendar_rule)
     return Step(day, "paused", None, reason, rule)
@@ -240,15 +249,15 @@ def _counted(
     closed: list[tuple[date, date]],
     has_body: bool,
 ) -> Step:
-    reasons = []
+    reasons: list[str] = []
     rule = "C-WD"
     if has_body and any(first <= day <= last for first, last in closed):
-        reasons.append("school closed: counts only towards the 60 working days")
+        reasons.append(M("school closed: counts only towards the 60 working days"))
     if number == target and day == deadline.due:
         latest = apply_within is not None
-        reasons.append("latest day the Commissioner can set" if latest else "response due")
+        reasons.append(M("latest day the Commissioner can set") if latest else M("response due"))
         rule = deadline.rule
-    return Step(day, "counted", number, "; ".join(reasons), rule)
+    return Step(day, "counted", number, joined("; ", reasons), rule)
 
 
 def _late_fee_steps(deadline: Deadline) -> list[Step]:
@@ -260,12 +269,12 @@ def _late_fee_steps(deadline: Deadline) -> list[Step]:
             fees.notice,
             "event",
             None,
-            "fees notice given after the count had ended: it does not move the deadline",
+            M("fees notice given after the count had ended: it does not move the deadline"),
             rule,
         )
     ]
     if fees.paid is not None:
-        steps.append(Step(fees.paid, "event", None, "fee received", rule))
+        steps.append(Step(fees.paid, "event", None, M("fee received"), rule))
     return steps
 
 
@@ -280,23 +289,36 @@ def _month_steps(deadline: Deadline) -> list[Step]:
     steps = []
     if months.relevant_event == "received":
         steps.append(
-            Step(case.received, "received", None, "date of receipt; it counts as day 1", "C-MONTH")
+            Step(
+                case.received,
+                "received",
+                None,
+                M("date of receipt; it counts as day 1"),
+                "C-MONTH",
+            )
         )
     else:
-        steps.append(Step(case.received, "received", None, "date of receipt", "C-RECEIPT"))
-    for key, day, what in (
-        ("id_received", case.id_received, "identity information received"),
-        ("fee_paid", case.fee_paid, "fee received"),
+        steps.append(Step(case.received, "received", None, M("date of receipt"), "C-RECEIPT"))
+    for key, day, start_reason, other_reason in (
+        (
+            "id_received",
+            case.id_received,
+            M("identity information received: the relevant time, day 1 of the month"),
+            M("identity information received (not the latest start event)"),
+        ),
+        (
+            "fee_paid",
+            case.fee_paid,
+            M("fee received: the relevant time, day 1 of the month"),
+            M("fee received (not the latest start event)"),
+        ),
     ):
         if day is None:
             continue
         if key == months.relevant_event:
-            reason = f"{what}: the relevant time, day 1 of the month"
-            steps.append(Step(day, "relevant_time", None, reason, start_rule_id))
+            steps.append(Step(day, "relevant_time", None, start_reason, start_rule_id))
         else:
-            steps.append(
-                Step(day, "event", None, f"{what} (not the latest start event)", start_rule_id)
-            )
+            steps.append(Step(day, "event", None, other_reason, start_rule_id))
     clarification = deadline.clarification
     if clarification is not None:
         rule = clarification.rule.rule
@@ -308,9 +330,9 @@ def _month_steps(deadline: Deadline) -> list[Step]:
                 clarification.requested,
                 "stopped" if stopped_anything else "event",
                 None,
-                "clarification asked for: the clock stops"
+                M("clarification asked for: the clock stops")
                 if stopped_anything
-                else "clarification asked for after the response was due: it stops nothing",
+                else M("clarification asked for after the response was due: it stops nothing"),
                 rule,
             )
         )
@@ -320,8 +342,11 @@ def _month_steps(deadline: Deadline) -> list[Step]:
                     clarification.received,
                     "restarted",
                     None,
-                    f"clarification received: {_days(clarification.stopped_days or 0)} stopped, "
-                    "both ends included",
+                    MP(
+                        "clarification received: {n} day stopped, both ends included",
+                        "clarification received: {n} days stopped, both ends included",
+                        clarification.stopped_days or 0,
+                    ),
                     rule,
                 )
             )
@@ -347,45 +372,59 @@ def _period_steps(
     if end is None or due is None:
         return []
     extension_rule = rule if extended else None
-    label = "extended: " if extension_rule else ""
-    count = "three months" if extension_rule else "one month"
-    clamp = "; that month has no such day, so its last day" if months.clamped else ""
-    steps = [
-        Step(
-            corresponding,
-            "corresponding_date",
-            None,
-            f"{label}{count} from the relevant time: the corresponding date{clamp}",
-            extension_rule or "C-MONTH",
+    if extension_rule and months.clamped:
+        reason = M(
+            "extended: three months from the relevant time: the corresponding date; that month "
+            "has no such day, so its last day"
         )
-    ]
+    elif extension_rule:
+        reason = M("extended: three months from the relevant time: the corresponding date")
+    elif months.clamped:
+        reason = M(
+            "one month from the relevant time: the corresponding date; that month has no such "
+            "day, so its last day"
+        )
+    else:
+        reason = M("one month from the relevant time: the corresponding date")
+    steps = [Step(corresponding, "corresponding_date", None, reason, extension_rule or "C-MONTH")]
     if end != corresponding:
-        steps.append(
-            Step(
-                end,
-                "moved",
-                None,
-                f"{label}later by the {_days((end - corresponding).days)} stopped",
-                "SAR-STOP",
+        stopped = (end - corresponding).days
+        moved = (
+            MP(
+                "extended: later by the {n} day stopped",
+                "extended: later by the {n} days stopped",
+                stopped,
             )
+            if extension_rule
+            else MP("later by the {n} day stopped", "later by the {n} days stopped", stopped)
         )
+        steps.append(Step(end, "moved", None, moved, "SAR-STOP"))
     if end < due:  # the period ends on a non-working day: say why on that day's own step
         why = _skipped(calendar, end, "C-MONTH")
-        names = f"; {holidays_names(why.holidays)}" if why.holidays else ""
+        names = [holiday.name for holiday in why.holidays]
         last = steps[-1]
-        steps[-1] = last._replace(reason=f"{last.reason}; not a working day ({why.reason}{names})")
+        steps[-1] = last._replace(
+            reason=M(
+                "{reason}; not a working day ({why})",
+                reason=last.reason,
+                why=joined("; ", [why.reason, *names]),
+            )
+        )
     day = end + _ONE_DAY
     while day < due:
         steps.append(_skipped(calendar, day, "C-MONTH"))
         day += _ONE_DAY
-    reason = f"{label}response due" + ("" if due == end else " (the next working day)")
-    steps.append(Step(due, "due", None, reason, rule))
+    if extension_rule:
+        due_reason = (
+            M("extended: response due")
+            if due == end
+            else M("extended: response due (the next working day)")
+        )
+    else:
+        due_reason = M("response due") if due == end else M("response due (the next working day)")
+    steps.append(Step(due, "due", None, due_reason, rule))
     return steps
 
 
 def holidays_names(holidays: tuple[Holiday, ...]) -> str:
-    return "; ".join(holiday.name for holiday in holidays)
-
-
-def _days(count: int) -> str:
-    return f"{count} day" if count == 1 else f"{count} days"
+    return joined("; ", [holiday.name for holiday in holidays])

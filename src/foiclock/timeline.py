@@ -30,6 +30,7 @@ from foiclock.deadline import (
     on_day,
 )
 from foiclock.engine import counting_calendar, first_working_day_from, last_announced_year
+from foiclock.i18n import N_
 from foiclock.regimes import Regime, check_nation, get_regime
 from foiclock.windows import (
     BODY,
@@ -243,8 +244,8 @@ def _received(deadline: Deadline) -> Milestone:
         kind=EVENT,
         party=None,
         rule="C-RECEIPT",
-        description="the calendar day the request was delivered, whatever the hour or the day",
-        source="ICO time-limits guidance",
+        description=N_("the calendar day the request was delivered, whatever the hour or the day"),
+        source=N_("ICO time-limits guidance"),
         status="practice",
         state="done",  # a today before the receipt is refused (as_of)
     )
@@ -294,7 +295,7 @@ def _response_milestones(
         state = "lapsed" if deadline.state == FEE_NOT_PAID else "waiting"
     first = Milestone(
         key="response_due",
-        label="Response due",
+        label=N_("Response due"),
         date=due,
         kind=DEADLINE,
         party=BODY,
@@ -322,7 +323,9 @@ def _response_milestones(
         extended_due = extended.extended_due
     second = Milestone(
         key="response_due_extended",
-        label="Response due if extended" if not case.extended else "Response due (extended)",
+        label=N_("Response due if extended")
+        if not case.extended
+        else N_("Response due (extended)"),
         date=extended_due,
         kind=DEADLINE,
         party=BODY,

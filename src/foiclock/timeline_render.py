@@ -7,6 +7,7 @@ import csv
 import io
 
 from foiclock.dates import format_long, format_short
+from foiclock.i18n import N_, _, localise
 from foiclock.regimes import get_regime
 from foiclock.render import (
     day_range_text,
@@ -21,6 +22,7 @@ from foiclock.timeline import CALENDAR, Milestone, Timeline, requester_windows
 _DATE_WIDTH = 15
 _LABEL_WIDTH = 33
 _NO_DATE = "-"
+_NBSP = "\u00a0"
 
 #: CSV columns, in order (README "foiclock timeline").
 CSV_COLUMNS = (
@@ -53,50 +55,80 @@ def state_text(milestone: Milestone) -> str:
     state = milestone.state
     if milestone.days_left is not None and state in ("open", "not_yet"):
         left = plural(milestone.days_left, _day_kind(milestone))
-        return f"opens in {left}" if state == "not_yet" else f"open: {left} left"
+        template = _("opens in {left}") if state == "not_yet" else _("open: {left} left")
+        return template.format(left=left)
     if state in ("late", "overdue") and milestone.working_days_late is not None:
-        return f"{state} by {lateness(milestone.working_days_late, milestone.days_late)}"
+        template = _("late by {late}") if state == "late" else _("overdue by {late}")
+        return template.format(late=lateness(milestone.working_days_late, milestone.days_late))
     if state == "waiting":
-        return f"needs {option_name(milestone.waits_for or 'received')}"
-    return {
-        "due_today": "due today",
-        "last_day": "last day today",
-        "if_extended": "if extended",
-        "not_needed": "not needed: review outcome given",
-        "lapsed": "lapsed: fee not paid in time",
-    }.get(state, state)
+        return _("needs {option}").format(option=option_name(milestone.waits_for or "received"))
+    return _(_STATE_WORDS.get(state, state))
+
+
+#: A milestone's state as shown, where it is not worked out from its days (JSON keeps the key).
+_STATE_WORDS = {
+    "due_today": N_("due today"),
+    "last_day": N_("last day today"),
+    "if_extended": N_("if extended"),
+    "not_needed": N_("not needed: review outcome given"),
+    "lapsed": N_("lapsed: fee not paid in time"),
+    "done": N_("done"),
+    "met": N_("met"),
+    "late": N_("late"),
+    "open": N_("open"),
+    "closed": N_("closed"),
+    "extended": N_("extended"),
+    "overdue": N_("overdue"),
+    "waiting": N_("waiting"),
+    "not_yet": N_("not yet"),
+}
 
 
 def _heading(timeline: Timeline) -> str:
-    regime = get_regime(timeline.regime).short_name
-    case = f" {timeline.case_id}" if timeline.case_id else ""
-    received = (
-        f", received {format_long(timeline.received)}" if timeline.received is not None else ""
-    )
-    return f"{regime} timeline{case}{received}; states on {format_long(timeline.today)}"
+    values = {
+        "regime": get_regime(timeline.regime).short_name,
+        "case": timeline.case_id or "",
+        "received": format_long(timeline.received) if timeline.received is not None else "",
+        "today": format_long(timeline.today),
+    }
+    if timeline.case_id and timeline.received is not None:
+        template = _("{regime} timeline {case}, received {received}; states on {today}")
+    elif timeline.case_id:
+        template = _("{regime} timeline {case}; states on {today}")
+    elif timeline.received is not None:
+        template = _("{regime} timeline, received {received}; states on {today}")
+    else:
+        template = _("{regime} timeline; states on {today}")
+    return template.format(**values)
 
 
 def _appeal_heading(timeline: Timeline) -> str:
     regime = get_regime(timeline.regime).short_name
     responded = timeline.get("responded")
-    answer = (
-        f" to a response of {format_long(responded.date)}" if responded and responded.date else ""
-    )
-    if not answer and timeline.received is not None:
-        answer = f" for a request received {format_long(timeline.received)}, not yet answered"
-    return f"{regime} review and appeal windows{answer}, on {format_long(timeline.today)}"
+    today = format_long(timeline.today)
+    if responded and responded.date:
+        return _(
+            "{regime} review and appeal windows to a response of {responded}, on {today}"
+        ).format(regime=regime, responded=format_long(responded.date), today=today)
+    if timeline.received is not None:
+        return _(
+            "{regime} review and appeal windows for a request received {received}, not yet "
+            "answered, on {today}"
+        ).format(regime=regime, received=format_long(timeline.received), today=today)
+    return _("{regime} review and appeal windows, on {today}").format(regime=regime, today=today)
 
 
 def _rule_line(milestone: Milestone, timeline: Timeline) -> str:
-    provisional = " [provisional]" if milestone.provisional else ""
+    provisional = " [" + _("provisional") + "]" if milestone.provisional else ""
     closed = office_closed_mark(timeline, milestone)
     return (
-        f"{milestone.rule}: {milestone.source}{status_note(milestone.status)}{provisional}{closed}"
+        f"{milestone.rule}: {localise(milestone.source)}{status_note(milestone.status)}"
+        f"{provisional}{closed}"
     )
 
 
 #: Why an office closure is shown and not skipped (rules.md section 2).
-OFFICE_CLOSED_RULE = (
+OFFICE_CLOSED_RULE = N_(
     "no statutory date moves for these days: closure days are working days under every regime, "
     "rules.md section 2; ICO LTT47"
 )
@@ -107,31 +139,44 @@ def office_closed_mark(timeline: Timeline, milestone: Milestone) -> str:
     closure = timeline.closed_on(milestone.date)
     if closure is None:
         return ""
-    return f" [office closed that day ({closure.name}): the date stands]"
+    return (
+        " [" + _("office closed that day ({name}): the date stands").format(name=closure.name) + "]"
+    )
 
 
 def office_closed_lines(timeline: Timeline) -> list[str]:
     """The closures that touch the timeline, and why no date moves for them."""
     if not timeline.office_closed:
         return []
-    lines = ["", f"Office closed ({OFFICE_CLOSED_RULE}):"]
+    lines = ["", _("Office closed ({why}):").format(why=_(OFFICE_CLOSED_RULE))]
     for closure in timeline.office_closed:
         lines.append(f"  {day_range_text(closure.first, closure.last)}  {closure.name}")
     return lines
 
 
 def timeline_table(timeline: Timeline) -> str:
-    """Each milestone on a line (date, label, state) with its rule and source under it."""
+    """Each milestone on a line (date, label, state) with its rule and source under it. The
+    columns are as wide as their longest entry (Welsh dates and labels run longer)."""
     lines = [_heading(timeline), *left_out_line(timeline.left_out, timeline.today), ""]
-    lines.append(f"{'Date':<{_DATE_WIDTH}}  {'Milestone':<{_LABEL_WIDTH}}  State")
-    indent = " " * (_DATE_WIDTH + 2)
-    for milestone in timeline.milestones:
-        day = format_short(milestone.date) if milestone.date is not None else _NO_DATE
-        lines.append(
-            f"{day:<{_DATE_WIDTH}}  {milestone.label:<{_LABEL_WIDTH}}  {state_text(milestone)}"
+    rows = [
+        (
+            format_short(milestone.date) if milestone.date is not None else _NO_DATE,
+            localise(milestone.label),
+            milestone,
         )
+        for milestone in timeline.milestones
+    ]
+    date_head, milestone_head = _("Date"), _("Milestone")
+    date_width = max([_DATE_WIDTH, len(date_head), *(len(day) for day, _l, _m in rows)])
+    label_width = max([_LABEL_WIDTH, len(milestone_head), *(len(label) for _d, label, _m in rows)])
+    lines.append(f"{date_head:<{date_width}}  {milestone_head:<{label_width}}  " + _("State"))
+    indent = " " * (date_width + 2)
+    for day, label, milestone in rows:
+        # A row stays on one line, so that its state is never folded under the date column.
+        row = f"{day:<{date_width}}  {label:<{label_width}}  {state_text(milestone)}"
+        lines.append(row.replace(" ", _NBSP))
         lines.append(indent + _rule_line(milestone, timeline))
-    return wrap_lines(lines + office_closed_lines(timeline))
+    return wrap_lines(lines + office_closed_lines(timeline)).replace(_NBSP, " ")
 
 
 def _cell(text: str) -> str:
@@ -140,17 +185,18 @@ def _cell(text: str) -> str:
 
 def timeline_markdown(timeline: Timeline) -> str:
     """A Markdown table for a case note."""
+    headings = (_("Date"), _("Milestone"), _("State"), _("Rule"), _("Source"))
     lines = [
         f"### {_cell(_heading(timeline))}",
         "",
-        "| Date | Milestone | State | Rule | Source |",
+        "| " + " | ".join(headings) + " |",
         "|---|---|---|---|---|",
     ]
     for milestone in timeline.milestones:
         day = format_short(milestone.date).replace("  ", " ") if milestone.date else _NO_DATE
-        source = milestone.source + status_note(milestone.status)
+        source = localise(milestone.source) + status_note(milestone.status)
         state = state_text(milestone) + office_closed_mark(timeline, milestone)
-        row = (day, milestone.label, state, milestone.rule, source)
+        row = (day, localise(milestone.label), state, milestone.rule, source)
         lines.append("| " + " | ".join(_cell(cell) for cell in row) + " |")
     return "\n".join(lines + office_closed_lines(timeline))
 
@@ -191,39 +237,43 @@ def appeal_text(timeline: Timeline) -> str:
     for milestone in requester_windows(timeline):
         state = milestone.state
         rule = f"({milestone.rule}{status_note(milestone.status)})"
+        label = localise(milestone.label)
         if milestone.date is None:
             if state == "waiting":
-                groups["waiting"].append(f"  {milestone.label}: {state_text(milestone)} {rule}")
+                groups["waiting"].append(f"  {label}: {state_text(milestone)} {rule}")
             continue
-        when = f"  {milestone.label} {format_long(milestone.date)}"
+        when = f"  {label} {format_long(milestone.date)}"
         if state == "open" and milestone.kind == "opens":
-            groups["open"].append(f"{when}: open now {rule}")
+            group, words = "open", _("open now")
         elif state == "open":
             left = plural(milestone.days_left or 0, _day_kind(milestone))
-            groups["open"].append(f"{when}: {left} left {rule}")
+            group, words = "open", _("{left} left").format(left=left)
         elif state == "last_day":
-            groups["open"].append(f"{when}: today is the last day {rule}")
+            group, words = "open", _("today is the last day")
         elif state == "not_yet":
-            groups["later"].append(f"{when}: {state_text(milestone)} {rule}")
+            group, words = "later", state_text(milestone)
         elif state == "closed":
-            groups["closed"].append(f"{when}: closed {rule}")
+            group, words = "closed", _("closed")
         elif state == "met":
-            groups["closed"].append(f"{when}: used in time {rule}")
+            group, words = "closed", _("used in time")
         elif state == "late":
             late = lateness(milestone.working_days_late or 0, milestone.days_late)
-            groups["closed"].append(f"{when}: used {late} late {rule}")
+            group, words = "closed", _("used {late} late").format(late=late)
+        else:
+            continue
+        groups[group].append(f"{when}: {words} {rule}")
     headings = {
-        "open": "Open today",
-        "later": "Opening later",
-        "waiting": "Waiting for a date",
-        "closed": "Closed or used",
+        "open": N_("Open today"),
+        "later": N_("Opening later"),
+        "waiting": N_("Waiting for a date"),
+        "closed": N_("Closed or used"),
     }
     lines = [_appeal_heading(timeline), *left_out_line(timeline.left_out, timeline.today)]
     for name, entries in groups.items():
         if entries:
-            lines.extend(["", f"{headings[name]}:", *entries])
+            lines.extend(["", f"{_(headings[name])}:", *entries])
     if not any(groups.values()):
-        lines.extend(["", "No review or appeal windows (rules.md gives none for this regime)."])
+        lines.extend(["", _("No review or appeal windows (rules.md gives none for this regime).")])
     return wrap_lines(lines)
 
 

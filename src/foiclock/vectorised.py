@@ -19,6 +19,7 @@ from foiclock.dates import FIRST_YEAR, LAST_YEAR, check_supported, parse_date
 from foiclock.deadline import case_deadline
 from foiclock.engine import date_of_receipt, regime_calendar
 from foiclock.errors import InvalidInput
+from foiclock.i18n import M
 from foiclock.regimes import DATE_OF_RECEIPT, NEXT_WORKING_DAY, WorkingDayWindow, get_regime
 
 if TYPE_CHECKING:
@@ -63,8 +64,8 @@ def response_deadlines(
         raise InvalidInput(
             "received",
             str(received),
-            "is one date, not a sequence of them",
-            "a list or array of dates (response_deadline for one date)",
+            M("is one date, not a sequence of them"),
+            M("a list or array of dates (response_deadline for one date)"),
         )
     if hasattr(received, "__array__") and "numpy" in sys.modules:
         return _numpy_deadlines(received, regime_rule.key, receipt_rule)
@@ -79,7 +80,7 @@ def _one_deadline(day: date | str, index: int, regime: str, receipt_rule: str) -
     if isinstance(day, str):
         day = parse_date(day, field)
     elif type(day) is not date:
-        raise InvalidInput(field, day, "is not a date", "a date, date text or None")
+        raise InvalidInput(field, day, M("is not a date"), M("a date, date text or None"))
     check_supported(day, field)
     response = get_regime(regime).response
     try:
@@ -102,8 +103,8 @@ def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArra
         raise InvalidInput(
             "received",
             str(days.dtype),
-            "is not a numpy datetime64 array",
-            "datetime64 values (a list for dates or date text)",
+            M("is not a numpy datetime64 array"),
+            M("datetime64 values (a list for dates or date text)"),
         )
     days = days.astype("datetime64[D]")
     missing = numpy.isnat(days)

@@ -9,6 +9,7 @@ Milestone keys are the JSON contract of `foiclock timeline` (issue "Timelines").
 from typing import Final, NamedTuple
 
 from foiclock.divisions import ENGLAND_AND_WALES
+from foiclock.i18n import N_
 
 # Window.counted
 WORKING_DAYS: Final = "working-days"  # the Nth working day after the anchor (C-WD)
@@ -46,11 +47,11 @@ class Window(NamedTuple):
 
 #: Events a timeline records, in the order a case meets them, with their labels.
 EVENT_LABELS: Final = {
-    "received": "Request received",
-    "responded": "Response issued",
-    "review_requested": "Review requested",
-    "review_responded": "Review outcome issued",
-    "decision_notice": "Decision notice sent",
+    "received": N_("Request received"),
+    "responded": N_("Response issued"),
+    "review_requested": N_("Review requested"),
+    "review_responded": N_("Review outcome issued"),
+    "decision_notice": N_("Decision notice sent"),
 }
 
 #: Every milestone key, in the order of a case (JSON `milestones[].key`).
@@ -77,12 +78,12 @@ def _tribunal(rule: str, source: str) -> Window:
     return Window(
         key="tribunal_appeal_by",
         rule=rule,
-        label="Appeal to the Tribunal by",
+        label=N_("Appeal to the Tribunal by"),
         party=REQUESTER,
         after=("decision_notice",),
         counted=CALENDAR_DAYS,
         amount=28,
-        description=(
+        description=N_(
             "the notice of appeal must reach the First-tier Tribunal (General Regulatory Chamber) "
             "within 28 days of the date the decision notice was sent; a last day that is not a "
             "working day in England and Wales runs on to the next working day"
@@ -93,22 +94,22 @@ def _tribunal(rule: str, source: str) -> Window:
     )
 
 
-def _ico_complaint(rule: str, source: str, review_working_days: int) -> tuple[Window, Window]:
+def _ico_complaint(rule: str, source: str) -> tuple[Window, Window]:
     """`FOIA-ICO`, `EIR-ICO`: six weeks after the review outcome; without an outcome after 40
-    working days (the longest review), the requester may complain without it."""
+    working days (the longest review, FOIA-IR-RESP and EIR-REP-RESP), the requester may complain
+    without it."""
     return (
         Window(
             key="commissioner_complaint_from",
             rule=rule,
-            label="Complain to the ICO from",
+            label=N_("Complain to the ICO from"),
             party=REQUESTER,
             after=("review_requested",),
             counted=DAY_AFTER_WORKING_DAYS,
-            amount=review_working_days,
-            description=(
-                f"with no review outcome after {review_working_days} working days, the requester "
-                "may complain to the ICO without it (from the day after the "
-                f"{review_working_days}th working day)"
+            amount=40,
+            description=N_(
+                "with no review outcome after 40 working days, the requester may complain to the "
+                "ICO without it (from the day after the 40th working day)"
             ),
             source=source,
             status="practice",
@@ -117,12 +118,12 @@ def _ico_complaint(rule: str, source: str, review_working_days: int) -> tuple[Wi
         Window(
             key="commissioner_complaint_by",
             rule=rule,
-            label="Complain to the ICO by",
+            label=N_("Complain to the ICO by"),
             party=REQUESTER,
             after=("review_responded",),
             counted=CALENDAR_DAYS,
             amount=42,
-            description=(
+            description=N_(
                 "the ICO asks for complaints within six weeks (42 days) of the review outcome; "
                 "there is no statutory limit (s50(2)(b): undue delay)"
             ),
@@ -139,12 +140,12 @@ def _sic_application(rule: str, source: str) -> tuple[Window, Window]:
         Window(
             key="commissioner_complaint_from",
             rule=rule,
-            label="Apply to the SIC from",
+            label=N_("Apply to the SIC from"),
             party=REQUESTER,
             after=("review_response_due",),
             counted=CALENDAR_DAYS,
             amount=1,
-            description=(
+            description=N_(
                 "when the review's deadline passes with no outcome, the requester may apply to "
                 "the Scottish Information Commissioner (from the next day)"
             ),
@@ -155,12 +156,12 @@ def _sic_application(rule: str, source: str) -> tuple[Window, Window]:
         Window(
             key="commissioner_complaint_by",
             rule=rule,
-            label="Apply to the SIC by",
+            label=N_("Apply to the SIC by"),
             party=REQUESTER,
             after=("review_responded", "review_response_due"),
             counted=MONTHS,
             amount=6,
-            description=(
+            description=N_(
                 "within six months after the requester received the review outcome, or after the "
                 "review's deadline passed with none; the SIC may accept a late application"
             ),
@@ -174,12 +175,12 @@ def _court(source: str) -> Window:
     return Window(
         key="court_appeal_by",
         rule="FOISA-COURT",
-        label="Appeal to the Court of Session by",
+        label=N_("Appeal to the Court of Session by"),
         party=REQUESTER,
         after=("decision_notice",),
         counted=CALENDAR_DAYS,
         amount=42,
-        description=(
+        description=N_(
             "an appeal on a point of law within 42 days after the date the Commissioner's "
             "decision was intimated (calendar days)"
         ),
@@ -194,7 +195,7 @@ def _review_answer(
     return Window(
         key="review_response_due",
         rule=rule,
-        label="Review outcome due",
+        label=N_("Review outcome due"),
         party=BODY,
         after=("review_requested",),
         counted=WORKING_DAYS,
@@ -212,12 +213,12 @@ def _representations_by(rule: str, source: str) -> Window:
     return Window(
         key="review_request_by",
         rule=rule,
-        label="Make representations by",
+        label=N_("Make representations by"),
         party=REQUESTER,
         after=("responded", "response_due"),
         counted=WORKING_DAYS,
         amount=40,
-        description=(
+        description=N_(
             "40th working day after the date the requester believes the body failed to comply: "
             "the response date, or the response deadline if no response came"
         ),
@@ -231,115 +232,117 @@ _FOIA_WINDOWS: Final = (
     Window(
         key="review_request_by",
         rule="FOIA-IR-REQ",
-        label="Ask for an internal review by",
+        label=N_("Ask for an internal review by"),
         party=REQUESTER,
         after=("responded",),
         counted=WORKING_DAYS,
         amount=40,
-        description=(
+        description=N_(
             "40th working day after the date the response was issued; later requests may be refused"
         ),
-        source="s45 Code of Practice (2018) para 5.3",
+        source=N_("s45 Code of Practice (2018) para 5.3"),
         status="code",
         answered_by="review_requested",
     ),
     _review_answer(
         "FOIA-IR-RESP",
         20,
-        "20th working day after the review request is received",
-        "s45 Code of Practice (2018) para 5.4",
+        N_("20th working day after the review request is received"),
+        N_("s45 Code of Practice (2018) para 5.4"),
         "code",
     ),
     Window(
         key="review_response_due_longest",
         rule="FOIA-IR-RESP",
-        label="Review outcome due at the latest",
+        label=N_("Review outcome due at the latest"),
         party=BODY,
         after=("review_requested",),
         counted=WORKING_DAYS,
         amount=40,
-        description=(
+        description=N_(
             "in complex cases up to 20 more working days (the 40th working day); longer only "
             "with reasons"
         ),
-        source="s45 Code of Practice (2018) para 5.5",
+        source=N_("s45 Code of Practice (2018) para 5.5"),
         status="code",
         answered_by="review_responded",
     ),
-    *_ico_complaint("FOIA-ICO", "FOIA s50; ICO complaints guidance", 40),
-    _tribunal("FOIA-TRIB", "FOIA s57; GRC Rules 2009 r22(1)(b), r12"),
+    *_ico_complaint("FOIA-ICO", N_("FOIA s50; ICO complaints guidance")),
+    _tribunal("FOIA-TRIB", N_("FOIA s57; GRC Rules 2009 r22(1)(b), r12")),
 )
 
 _EIR_WINDOWS: Final = (
-    _representations_by("EIR-REP-REQ", "EIR reg 11(2)"),
+    _representations_by("EIR-REP-REQ", N_("EIR reg 11(2)")),
     _review_answer(
         "EIR-REP-RESP",
         40,
-        "40th working day after receipt of the representations (no 20-day stage)",
-        "EIR reg 11(4)",
+        N_("40th working day after receipt of the representations (no 20-day stage)"),
+        N_("EIR reg 11(4)"),
         "statute",
     ),
-    *_ico_complaint("EIR-ICO", "EIR reg 18 (FOIA s50); ICO complaints guidance", 40),
-    _tribunal("EIR-TRIB", "EIR reg 18 (FOIA s57); GRC Rules 2009 r22(1)(b), r12"),
+    *_ico_complaint("EIR-ICO", N_("EIR reg 18 (FOIA s50); ICO complaints guidance")),
+    _tribunal("EIR-TRIB", N_("EIR reg 18 (FOIA s57); GRC Rules 2009 r22(1)(b), r12")),
 )
 
 _FOISA_WINDOWS: Final = (
     Window(
         key="review_request_by",
         rule="FOISA-RR-REQ",
-        label="Require a review by",
+        label=N_("Require a review by"),
         party=REQUESTER,
         after=("response_due", "responded"),
         anchor_mode=LATER,
         counted=WORKING_DAYS,
         amount=40,
-        description=(
+        description=N_(
             "40th working day after the expiry of the time for compliance, or after the "
             "requester received the answer when it came late"
         ),
-        source="FOISA s20(5)",
+        source=N_("FOISA s20(5)"),
         status="statute",
         answered_by="review_requested",
     ),
     Window(
         key="review_request_by_safe",
         rule="FOISA-RR-REQ",
-        label="Require a review by (safe date)",
+        label=N_("Require a review by (safe date)"),
         party=REQUESTER,
         after=("responded", "response_due"),
         counted=WORKING_DAYS,
         amount=40,
-        description=(
+        description=N_(
             "the SIC's guidance for requesters counts 40 working days from the day the answer "
             "was received: earlier than the statute's date when the answer came on time"
         ),
-        source="SIC guidance for requesters",
+        source=N_("SIC guidance for requesters"),
         status="practice",
         answered_by="review_requested",
     ),
     _review_answer(
         "FOISA-RR-RESP",
         20,
-        "20th working day after receipt of the requirement for review (30th where the Keeper "
-        "of the Records of Scotland must consult another authority, s21(2))",
-        "FOISA s21(1)",
+        N_(
+            "20th working day after receipt of the requirement for review (30th where the "
+            "Keeper of the Records of Scotland must consult another authority, s21(2))"
+        ),
+        N_("FOISA s21(1)"),
         "statute",
     ),
-    *_sic_application("FOISA-SIC", "FOISA s47(4)"),
-    _court("FOISA s56; RCS 41.20(1)(b)"),
+    *_sic_application("FOISA-SIC", N_("FOISA s47(4)")),
+    _court(N_("FOISA s56; RCS 41.20(1)(b)")),
 )
 
 _EISR_WINDOWS: Final = (
-    _representations_by("EISR-REP-REQ", "EISR reg 16"),
+    _representations_by("EISR-REP-REQ", N_("EISR reg 16")),
     _review_answer(
         "EISR-REP-RESP",
         20,
-        "20th working day after receipt of the representations",
-        "EISR reg 16(4)",
+        N_("20th working day after receipt of the representations"),
+        N_("EISR reg 16(4)"),
         "best reading",
     ),
-    *_sic_application("FOISA-SIC", "EISR reg 17 (FOISA s47(4))"),
-    _court("EISR reg 17 (FOISA s56); RCS 41.20(1)(b)"),
+    *_sic_application("FOISA-SIC", N_("EISR reg 17 (FOISA s47(4))")),
+    _court(N_("EISR reg 17 (FOISA s56); RCS 41.20(1)(b)")),
 )
 
 #: The windows after the response, by regime. SAR has none in rules.md.

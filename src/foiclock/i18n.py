@@ -1,0 +1,270 @@
+"""Languages: English (the default) and Welsh, from one gettext catalogue.
+
+Every string shown to people is written in English in the code and looked up in
+`locale/cy/LC_MESSAGES/foiclock.mo` when the language is Welsh. Three ways to mark one:
+
+- `_("text")` translates now, in the language in use: for the render modules, which run inside
+  `using_language`.
+- `M("text {name}", name=value)` makes a `Message`: a `str` whose value is the English text (so
+  JSON, CSV and comparisons see English) that remembers its template and values, so that
+  `localise` can write it again in another language. For the engine, whose results are rendered
+  later and perhaps in two languages (`cy+en`).
+- `N_("text")` only marks a string kept in a table (a rule's description, a milestone's label);
+  `localise` translates it where it is shown.
+
+`ngettext` and `MP` are the plural forms. Dates in Welsh use Babel's CLDR names, imported only
+when Welsh is asked for; English needs neither Babel nor the catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Final, NamedTuple, Protocol
+
+ENGLISH: Final = "en"
+WELSH: Final = "cy"
+#: Languages with a catalogue, and the values `--lang` accepts: "cy+en" prints Welsh then English.
+LANGUAGES: Final = (ENGLISH, WELSH)
+LANG_CHOICES: Final = (ENGLISH, WELSH, "cy+en")
+DOMAIN: Final = "foiclock"
+LOCALE_DIR: Final = Path(__file__).parent / "locale"
+
+_language: ContextVar[str] = ContextVar("foiclock_language", default=ENGLISH)
+
+
+def languages(choice: str) -> tuple[str, ...]:
+    """'cy+en' -> ('cy', 'en'): the languages to print, in order. The caller has checked it."""
+    return tuple(choice.split("+"))
+
+
+def current_language() -> str:
+    return _language.get()
+
+
+@contextmanager
+def using_language(language: str) -> Iterator[None]:
+    """Translate with `language` inside the block."""
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+class Translations(Protocol):
+    """What the lookups need: a stdlib `gettext.GNUTranslations`, or a test's stand-in."""
+
+    def gettext(self, message: str, /) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
+
+_installed: dict[str, Translations] = {}
+
+
+def catalogue_path(language: str) -> Path:
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+
+
+@cache
+def _catalogue(language: str) -> Translations:
+    import gettext
+
+    with catalogue_path(language).open("rb") as mo_file:
+        return gettext.GNUTranslations(mo_file)
+
+
+def translations(language: str) -> Translations:
+    """The catalogue for `language` (a test may install its own with `install_translations`)."""
+    installed = _installed.get(language)
+    return installed if installed is not None else _catalogue(language)
+
+
+def install_translations(language: str, catalogue: Translations | None) -> None:
+    """Use `catalogue` for `language` (None: the shipped one again). For tests and translators."""
+    if catalogue is None:
+        _installed.pop(language, None)
+    else:
+        _installed[language] = catalogue
+
+
+def _(message: str) -> str:
+    """`message` in the language in use."""
+    language = _language.get()
+    if language == ENGLISH:
+        return message
+    return translations(language).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalogue without translating it (translated where shown)."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    language = _language.get()
+    if language == ENGLISH:
+        return singular if n == 1 else plural
+    return translations(language).ngettext(singular, plural, n)
+
+
+class Message(str):
+    """English text that can be written again in the language in use (see `localise`)."""
+
+    template: str
+    plural: str | None
+    params: dict[str, object]
+
+    def __new__(
+        cls, template: str, plural: str | None = None, params: dict[str, object] | None = None
+    ) -> Message:
+        params = params or {}
+        chosen = template
+        if plural is not None and params.get("n") != 1:
+            chosen = plural
+        text = chosen.format(**{key: _english(value) for key, value in params.items()})
+        message = super().__new__(cls, text)
+        message.template = template
+        message.plural = plural
+        message.params = params
+        return message
+
+
+def M(template: str, **params: object) -> Message:
+    """A message for the catalogue, with its values: `M("due {day}", day=some_date)`. Dates are
+    written in the long form ("Wednesday 17 September 2025") in the language shown."""
+    return Message(template, None, params)
+
+
+def MP(singular: str, plural: str, n: int, **params: object) -> Message:
+    """A message with a plural form chosen by `n` (also `{n}` in the text)."""
+    return Message(singular, plural, {"n": n, **params})
+
+
+def joined(separator: str, parts: list[str]) -> str:
+    """`separator.join(parts)`, keeping each part translatable (a Message, or table text that
+    `localise` looks up)."""
+    if len(parts) == 1:
+        return parts[0]
+    if not parts:
+        return ""
+    names = [f"part{index}" for index in range(len(parts))]
+    template = separator.join("{" + name + "}" for name in names)
+    return _Joined(template, None, dict(zip(names, parts, strict=True)))
+
+
+class _Joined(Message):
+    """Parts joined by punctuation: only the parts are translated."""
+
+
+class Verbatim(str):
+    """Text shown as it is in every language: a field name, a value typed by the user."""
+
+
+class Weekday(NamedTuple):
+    """A value written as the day's weekday name ('Saturday', 'Dydd Sadwrn')."""
+
+    day: date
+
+
+def _weekday_name(day: date) -> str:
+    from foiclock.dates import WEEKDAY_NAMES
+
+    language = _language.get()
+    if language == ENGLISH:
+        return WEEKDAY_NAMES[day.weekday()]
+    return date_names(language)[0][day.weekday()]
+
+
+def _english(value: object) -> object:
+    if isinstance(value, Weekday):
+        with using_language(ENGLISH):
+            return _weekday_name(value.day)
+    if isinstance(value, date):
+        from foiclock.dates import format_long
+
+        with using_language(ENGLISH):
+            return format_long(value)
+    return value
+
+
+def localise(value: object) -> str:
+    """`value` in the language in use: a Message is translated with its values localised, a
+    plain string is looked up in the catalogue (table text), a date is written in the long form."""
+    language = _language.get()
+    if isinstance(value, Weekday):
+        return _weekday_name(value.day)
+    if isinstance(value, date):
+        from foiclock.dates import format_long
+
+        return format_long(value)
+    if language == ENGLISH:
+        return str(value)
+    if isinstance(value, Message):
+        if isinstance(value, _Joined):
+            template = value.template
+        elif value.plural is not None:
+            n = value.params["n"]
+            assert isinstance(n, int)
+            template = ngettext(value.template, value.plural, n)
+        else:
+            template = _(value.template)
+        return template.format(**{key: localise(item) for key, item in value.params.items()})
+    if isinstance(value, Verbatim):
+        return str(value)
+    if isinstance(value, str):
+        return _(value) if value else value
+    return str(value)
+
+
+@cache
+def date_names(language: str) -> tuple[tuple[str, ...], ...]:
+    """(weekdays, short weekdays, months, short months) from Babel's CLDR data, Monday first."""
+    from babel.dates import get_day_names, get_month_names
+
+    days_wide = get_day_names("wide", locale=language)
+    days_short = get_day_names("abbreviated", locale=language)
+    months_wide = get_month_names("wide", locale=language)
+    months_short = get_month_names("abbreviated", locale=language)
+    return (
+        tuple(str(days_wide[index]) for index in range(7)),
+        tuple(str(days_short[index]) for index in range(7)),
+        tuple(str(months_wide[index]) for index in range(1, 13)),
+        tuple(str(months_short[index]) for index in range(1, 13)),
+    )
+
+
+def in_languages(
+    chosen: tuple[str, ...], render: Callable[[], str], separator: str = "\n\n"
+) -> str:
+    """`render()` in each language of `chosen`, in order, joined by `separator`: 'cy+en' is the
+    Welsh text, then the English, as Welsh bodies set out bilingual text."""
+    texts = []
+    for language in chosen:
+        with using_language(language):
+            texts.append(render())
+    return separator.join(texts)
+
+
+#: Welsh ordinal suffixes for numbers written in figures (1af, 2il, 3ydd, 20fed, 21ain).
+_WELSH_ORDINAL_SUFFIX: Final = {
+    1: "af", 2: "il", 3: "ydd", 4: "ydd", 5: "ed", 6: "ed", 7: "fed", 8: "fed", 9: "fed",
+    10: "fed", 11: "eg", 12: "fed", 13: "eg", 14: "eg", 15: "fed", 16: "eg", 17: "eg",
+    18: "fed", 19: "eg", 20: "fed", 21: "ain", 30: "ain", 40: "fed", 50: "fed", 60: "fed",
+}  # fmt: skip
+
+
+def ordinal(number: int) -> str:
+    """'20th' (Welsh '20fed') in the language in use."""
+    if _language.get() == WELSH and number in _WELSH_ORDINAL_SUFFIX:
+        return f"{number}{_WELSH_ORDINAL_SUFFIX[number]}"
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

@@ -1,0 +1,1 @@
+"""Maintainers' tools, not shipped: the message catalogue (catalogue.py)."""
