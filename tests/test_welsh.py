@@ -1,0 +1,325 @@
+"""Cymraeg (issue 8): the catalogue is whole and current, the .mo is the .po compiled, the wheel
+carries it, and the Welsh output of due, timeline, letter and .ics is the text written here by
+hand (dates from rules.md's worked examples, and counts written out below)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from tools import catalogue
+from typer.testing import CliRunner
+
+from foiclock import __version__
+from foiclock.cli import app
+from tests.isolation import forget_everything
+
+ROOT = Path(__file__).resolve().parent.parent
+
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+# --- the catalogue ---------------------------------------------------------------------------
+
+
+def test_every_message_has_welsh_with_the_same_placeholders() -> None:
+    assert catalogue.problems(catalogue.read_catalogue("cy")) == []
+
+
+def test_the_po_holds_exactly_the_messages_of_the_source_and_the_mo_is_the_po_compiled() -> None:
+    """A string marked in the code but missing from the .po (or left there after it went), or a
+    .mo not rebuilt after the .po changed, fails here: run tools/catalogue.py update/compile."""
+    assert catalogue.stale("cy") == []
+
+
+def test_the_check_fails_on_an_untranslated_message_and_a_stale_mo(tmp_path: Path) -> None:
+    from babel.messages.catalog import Catalog
+
+    broken = Catalog(locale="cy")
+    broken.add("Response due: {date}", "")
+    broken.add("Received: {date}", "Derbyniwyd: {dyddiad}")
+    found = catalogue.problems(broken)
+    assert any("not translated" in problem for problem in found)
+    assert any("placeholders differ" in problem for problem in found)
+    shipped = catalogue.read_catalogue("cy")
+    assert catalogue.compiled(catalogue.mo_bytes(shipped)) != catalogue.compiled(
+        catalogue.mo_bytes(broken)
+    )
+
+
+# --- the installed package -------------------------------------------------------------------
+
+
+def test_the_installed_wheel_carries_the_catalogue_and_prints_welsh(tmp_path: Path) -> None:
+    """Build the wheel (hatchling, offline), install it on its own into a directory, and run
+    foiclock from there: it must be that copy that runs, and it must print Welsh."""
+    dist, site = tmp_path / "dist", tmp_path / "site"
+    build = "import sys; from hatchling.build import build_wheel; print(build_wheel(sys.argv[1]))"
+    built = subprocess.run(
+        [sys.executable, "-c", build, str(dist)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wheel = dist / built.stdout.strip().splitlines()[-1]
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "foiclock/locale/cy/LC_MESSAGES/foiclock.mo" in names
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+         "--target", str(site), str(wheel)],
+        check=True,
+    )  # fmt: skip
+    script = (
+        "import sys, foiclock; print(foiclock.__file__, file=sys.stderr); "
+        "from foiclock.cli import main; "
+        "sys.argv = ['foiclock', 'due', '2025-08-19', '--lang', 'cy']; main()"
+    )
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(str(site)), result.stderr  # the installed copy ran
+    assert result.stdout.splitlines()[0] == "Ymateb yn ddyledus: Dydd Mercher 17 Medi 2025"
+
+
+# --- Welsh output, written by hand -----------------------------------------------------------
+# rules.md example 1: FOIA, received Tuesday 19 August 2025; day 1 is Wed 20 Aug, Mon 25 Aug
+# (the summer bank holiday) is skipped, day 20 is Wednesday 17 September 2025.
+DUE_CY = """\
+Ymateb yn ddyledus: Dydd Mercher 17 Medi 2025
+  FOIA: 20fed diwrnod gwaith yn dilyn y dyddiad derbyn (FOIA-RESP, FOIA a10(1))
+  Derbyniwyd: Dydd Mawrth 19 Awst 2025
+  Diwrnodau gwaith: nid yw penwythnosau, Dydd Nadolig, Dydd Gwener y Groglith na
+    gwyliau banc mewn unrhyw ran o'r DU yn cyfrif (WD-UK, FOIA a10(6))
+"""
+DUE_EN = """\
+Response due: Wednesday 17 September 2025
+  FOIA: 20th working day following the date of receipt (FOIA-RESP, FOIA s10(1))
+  Received: Tuesday 19 August 2025
+  Working days: weekends, Christmas Day, Good Friday and bank holidays in any
+    part of the UK do not count (WD-UK, FOIA s10(6))
+"""
+
+
+def test_due_in_welsh() -> None:
+    code, out, err = run("due", "2025-08-19", "--lang", "cy")
+    assert (code, err) == (0, "")
+    assert out == DUE_CY
+
+
+def test_due_in_welsh_then_english() -> None:
+    code, out, _ = run("due", "2025-08-19", "--lang", "cy+en")
+    assert code == 0
+    assert out == DUE_CY + "\n" + DUE_EN
+
+
+def test_explain_in_welsh_names_each_day_and_the_holiday() -> None:
+    code, out, _ = run("due", "2025-08-19", "--lang", "cy", "--explain")
+    assert code == 0
+    assert "  derbyniwyd Maw 19 Awst 2025  dyddiad derbyn; nid yw byth yn cyfrif (C-RECEIPT)" in out
+    assert "  dydd 1     Mer 20 Awst 2025\n" in out
+    assert "  hepgorwyd  Sad 23 Awst 2025  penwythnos (WD-UK)" in out
+    assert "  dydd 20    Mer 17 Medi 2025  ymateb yn ddyledus (FOIA-RESP)" in out
+
+
+# The review window: the 40th working day after Tue 16 Sep 2025. Sep 17-30 gives 10 (17, 18, 19,
+# 22-26, 29, 30), October 23 (33), then Nov 3-7 (38), 10 (39), 11 (40): Tue 11 Nov 2025. The
+# extension: 20 working days after Wed 17 Sep 2025 is Wed 15 Oct 2025 (Sep 18-30: 9; Oct 1-3,
+# 6-10, 13-15: 11). On Wed 1 Oct 2025, 29 working days of the 40 are left (Oct 2-31: 22, Nov 3-7
+# and 10-11: 7).
+TIMELINE_CY = """\
+Llinell amser FOIA FOI-7, dyddiad derbyn Dydd Mawrth 19 Awst 2025; cyflyrau
+  erbyn Dydd Mercher 1 Hydref 2025
+
+Dyddiad           Carreg filltir                     Cyflwr
+Maw 19 Awst 2025  Derbyniwyd y cais                  wedi'i wneud
+                  C-RECEIPT: Canllawiau'r ICO ar derfynau amser
+Maw 16 Medi 2025  Anfonwyd yr ymateb                 wedi'i wneud
+                  FOIA-RESP: FOIA a10(1)
+Mer 17 Medi 2025  Ymateb yn ddyledus                 wedi'i fodloni
+                  FOIA-RESP: FOIA a10(1)
+Mer 15 Hyd 2025   Ymateb yn ddyledus os estynnir     os estynnir
+                  FOIA-PIT: FOIA a10(3); arfer yr ICO
+Maw 11 Tach 2025  Gofyn am adolygiad mewnol erbyn    ar agor: 29 diwrnod gwaith ar ôl
+                  FOIA-IR-REQ: Cod Ymarfer a45 (2018) para 5.3
+-                 Canlyniad adolygiad yn ddyledus    angen --review-requested
+                  FOIA-IR-RESP: Cod Ymarfer a45 (2018) para 5.4
+-                 Canlyniad adolygiad: terfyn olaf   angen --review-requested
+                  FOIA-IR-RESP: Cod Ymarfer a45 (2018) para 5.5
+-                 Cwyno i'r ICO o'r dyddiad          angen --review-requested
+                  FOIA-ICO: FOIA a50; canllawiau'r ICO ar gwynion
+-                 Cwyno i'r ICO erbyn                angen --review-responded
+                  FOIA-ICO: FOIA a50; canllawiau'r ICO ar gwynion
+-                 Apelio i'r Tribiwnlys erbyn        angen --decision-notice
+                  FOIA-TRIB: FOIA a57; Rheolau GRC 2009 rh22(1)(b), rh12
+                    [darlleniad gorau]
+"""
+TIMELINE_ARGS = (
+    "timeline", "2025-08-19", "--responded", "2025-09-16", "--today", "2025-10-01",
+    "--case-id", "FOI-7",
+)  # fmt: skip
+
+
+def test_timeline_in_welsh() -> None:
+    code, out, _ = run(*TIMELINE_ARGS, "--lang", "cy")
+    assert code == 0
+    assert out == TIMELINE_CY
+
+
+def test_timeline_csv_and_json_stay_english_whatever_the_language() -> None:
+    _, csv_cy, _ = run(*TIMELINE_ARGS, "--lang", "cy", "-f", "csv")
+    _, csv_en, _ = run(*TIMELINE_ARGS, "-f", "csv")
+    assert csv_cy == csv_en and "Ask for an internal review by" in csv_cy
+    _, json_cy, _ = run(*TIMELINE_ARGS, "--lang", "cy", "-f", "json")
+    _, json_en, _ = run(*TIMELINE_ARGS, "-f", "json")
+    assert json_cy == json_en
+    _, due_json, _ = run("due", "2025-08-19", "--lang", "cy", "--explain", "--json")
+    assert '"reason": "date of receipt; it never counts"' in due_json
+
+
+# The letter of a FOIA response dated Tue 16 Sep 2025: the review request by Tue 11 Nov 2025.
+LETTER_CY = (
+    "Os ydych yn anfodlon â'r ymateb hwn, gallwch ofyn am adolygiad mewnol. Rhaid i'ch cais ein "
+    "cyrraedd o fewn 40 diwrnod gwaith i ddyddiad yr ymateb hwn, hynny yw erbyn Dydd Mawrth 11 "
+    "Tachwedd 2025. Byddwn yn anelu at ateb o fewn 20 diwrnod gwaith i ni ei dderbyn.\n\n"
+    "Os nad ydych yn fodlon â chanlyniad yr adolygiad mewnol, gallwch gwyno i Swyddfa'r "
+    "Comisiynydd Gwybodaeth (ICO) yn ico.org.uk (https://ico.org.uk/make-a-complaint/). Mae'r "
+    "ICO yn gofyn i gwynion ddod i law o fewn chwe wythnos i ganlyniad yr adolygiad. Os nad "
+    "ydych wedi cael y canlyniad o fewn 40 diwrnod gwaith i chi ofyn am yr adolygiad, gallwch "
+    "gwyno i'r ICO hebddo.\n\n"
+    "Os ydych yn anghytuno â hysbysiad penderfyniad y Comisiynydd, gallwch apelio i'r "
+    "Tribiwnlys Haen Gyntaf (Siambr Reoleiddio Gyffredinol) o fewn 28 diwrnod i'r dyddiad yr "
+    "anfonwyd yr hysbysiad."
+)
+LETTER_EN_FIRST = (
+    "If you are unhappy with this response, you can ask for an internal review. Your request "
+    "must reach us within 40 working days of the date of this response, that is by Tuesday 11 "
+    "November 2025. We will aim to reply within 20 working days of receiving it."
+)
+
+
+def test_letter_in_welsh_then_english_with_real_dates() -> None:
+    code, out, err = run("letter", "--responded", "2025-09-16", "--lang", "cy+en")
+    assert code == 0
+    welsh, english = out.split("\n\n" + LETTER_EN_FIRST)
+    assert welsh == LETTER_CY
+    assert english.startswith("\n\nIf you are not content with the outcome of the internal review")
+    assert err.splitlines() == [
+        "foiclock: Dydd Mawrth 11 Tachwedd 2025 yw'r dyddiad yn ôl FOIA-IR-REQ: 40fed diwrnod "
+        "gwaith ar ôl y dyddiad yr anfonwyd yr ymateb; gellir gwrthod ceisiadau diweddarach (Cod "
+        "Ymarfer a45 (2018) para 5.3)",
+        "foiclock: Tuesday 11 November 2025 is FOIA-IR-REQ: 40th working day after the date the "
+        "response was issued; later requests may be refused (s45 Code of Practice (2018) para "
+        "5.3)",
+    ]
+
+
+def test_letter_markdown_in_welsh_keeps_the_link_and_the_bold_date() -> None:
+    code, out, _ = run("letter", "--review-responded", "2025-10-20", "--lang", "cy", "-f", "md")
+    assert code == 0
+    # Six weeks (42 days) after Mon 20 Oct 2025 is Mon 1 Dec 2025 (FOIA-ICO).
+    assert "**Dydd Llun 1 Rhagfyr 2025**" in out
+    assert "[ico.org.uk](https://ico.org.uk/make-a-complaint/)" in out
+
+
+def test_ics_summaries_and_descriptions_in_welsh_then_english(tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    target = tmp_path / "FOI-7.ics"
+    code, _, _ = run(*TIMELINE_ARGS, "--lang", "cy+en", "-o", str(target))
+    assert code == 0
+    events = {
+        str(event["uid"]).split("-92")[0]: event
+        for event in Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    }
+    review = events["review-request-by"]
+    assert str(review["summary"]) == (
+        "FOI-7: Gofyn am adolygiad mewnol erbyn / Ask for an internal review by"
+    )
+    assert str(review["description"]) == (
+        "FOIA-IR-REQ: 40fed diwrnod gwaith ar ôl y dyddiad yr anfonwyd yr ymateb; gellir gwrthod "
+        "ceisiadau diweddarach (Cod Ymarfer a45 (2018) para 5.3). Cyfrifwyd gan foiclock "
+        f"{__version__}.\n\n"
+        "FOIA-IR-REQ: 40th working day after the date the response was issued; later requests "
+        f"may be refused (s45 Code of Practice (2018) para 5.3). Counted by foiclock {__version__}."
+    )
+    alarm = review.walk("VALARM")[0]
+    assert str(alarm["description"]) == (
+        "Gofyn am adolygiad mewnol erbyn: Dydd Mawrth 11 Tachwedd 2025 / "
+        "Ask for an internal review by: Tuesday 11 November 2025"
+    )
+    assert str(events["response-due"]["summary"]) == "FOI-7: Ymateb yn ddyledus / Response due"
+    code, _, _ = run(*TIMELINE_ARGS, "--lang", "cy", "-o", str(target))
+    due = next(
+        e for e in Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+        if str(e["uid"]).startswith("response-due-9")
+    )  # fmt: skip
+    assert str(due["summary"]) == "FOI-7: Ymateb yn ddyledus"
+    assert str(due["description"]) == (
+        "FOIA-RESP: 20fed diwrnod gwaith yn dilyn y dyddiad derbyn (FOIA a10(1)). Cyfrifwyd gan "
+        f"foiclock {__version__}."
+    )
+
+
+# --- choosing the language -------------------------------------------------------------------
+
+
+def test_the_language_comes_from_the_flag_then_foiclock_lang_then_the_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('lang = "cy+en"\n', encoding="utf-8")
+    monkeypatch.setenv("FOICLOCK_CONFIG", str(config))
+    forget_everything()
+    try:
+        assert run("due", "2025-08-19")[1] == DUE_CY + "\n" + DUE_EN
+        monkeypatch.setenv("FOICLOCK_LANG", "cy")
+        assert run("due", "2025-08-19")[1] == DUE_CY
+        assert run("due", "2025-08-19", "--lang", "en")[1] == DUE_EN
+        _code, out, _ = run("config", "show", "--json")
+        assert '"value": "cy"' in out and '"from": "FOICLOCK_LANG"' in out
+    finally:
+        forget_everything()
+
+
+def test_a_bad_language_is_one_line_and_exit_2() -> None:
+    code, out, err = run("due", "2025-08-19", "--lang", "fr")
+    assert (code, out) == (2, "")
+    assert (
+        err
+        == "foiclock: error: --lang: 'fr' is not a lang foiclock offers; accepted: en, cy, cy+en\n"
+    )
+
+
+def test_errors_in_welsh_and_in_both() -> None:
+    code, _, err = run("due", "2025-02-30", "--lang", "cy")
+    assert code == 2
+    assert err.startswith("foiclock: gwall: received: '2025-02-30' nid yw'n ddyddiad go iawn")
+    assert err.count("\n") == 1
+    code, _, err = run("due", "2025-02-30", "--lang", "cy+en")
+    welsh, english = err.splitlines()
+    assert welsh.startswith("foiclock: gwall: received: '2025-02-30' nid yw'n ddyddiad go iawn")
+    assert english.startswith("foiclock: error: received: '2025-02-30' is not a real date")
+
+
+def test_library_users_choose_the_language_with_using_language() -> None:
+    from datetime import date
+
+    from foiclock import response_deadline, using_language
+    from foiclock.render import due_text
+
+    deadline = response_deadline(date(2025, 8, 19))
+    with using_language("cy"):
+        assert due_text(deadline) + "\n" == DUE_CY
+    assert due_text(deadline) + "\n" == DUE_EN
