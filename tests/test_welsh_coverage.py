@@ -11,6 +11,7 @@ may be left: a word left is English that did not come through the catalogue.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +74,7 @@ KEPT_WORDS = {
 _STRIP = [
     re.compile(f"(?:(?<=: )|(?<={CLOSE}))'[^'\n]*'"),  # a value given, quoted back as typed
     re.compile(OPEN + "[^" + CLOSE + "]*" + CLOSE),  # catalogue text
+    re.compile(OPEN + "[^" + CLOSE + "\n]*\\.\\.\\."),  # a command's help, cut short by click
     re.compile(r"https?://\S+"),
     re.compile(r"(?<![\w-])--?[a-z][a-z-]*"),  # option names
     re.compile(r"\*?-?\b[A-Z][A-Z0-9]*(?:-[A-Z0-9*]+)+\b"),  # rule ids: FOIA-RESP, *-CLAR
@@ -307,3 +309,38 @@ def test_the_check_catches_english_that_skips_the_catalogue(marking: None) -> No
     """The check itself can fail: an English word outside the markers is reported."""
     assert leftover_words(_marked("Response due: {date}").format(date="soon"), ()) == {"soon"}
     assert leftover_words(_marked("Response due: {date}").format(date="Dydd Mercher"), ()) == set()
+
+
+#: Click's own words in a help page, which the catalogue does not hold.
+CLICK_WORDS = {"Usage", "Options", "Arguments", "Commands", "Show", "this", "message", "exit",
+               "OPTIONS", "COMMAND", "ARGS", "str", "int", "float", "range", "default",
+               "required", "x", "TEXT", "NAME", "CHAR", "SECONDS", "utf",
+               # argument names in the usage line
+               "received", "years", "start", "end", "n", "INPUT",
+               # command names in the list of commands
+               "due", "timeline", "status", "calendar", "add", "count", "holidays", "batch",
+               "update", "config", "show"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "words",
+    [(), ("due",), ("timeline",), ("status",), ("appeal",), ("letter",), ("calendar",),
+     ("add",), ("count",), ("holidays",), ("batch",), ("update-holidays",), ("config", "show")],
+    ids=lambda words: " ".join(words) or "foiclock",
+)  # fmt: skip
+def test_help_comes_from_the_catalogue(
+    words: tuple[str, ...],
+    marking: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from foiclock import cli
+
+    monkeypatch.setattr(cli.app, "registered_commands", list(cli.app.registered_commands))
+    monkeypatch.setattr(sys, "argv", ["foiclock", *words, "--help", "--lang", "cy"])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    assert stop.value.code == 0
+    shown = capsys.readouterr().out
+    assert OPEN in shown
+    assert leftover_words(shown, words) - CLICK_WORDS == set(), shown

@@ -4,8 +4,9 @@
     python tools/catalogue.py compile   # the .mo from the .po (run after translating)
     python tools/catalogue.py check     # exit 1 if the .po or the .mo is out of date
 
-Messages come from the source (`_`, `N_`, `M`, `MP`, `ngettext`; see foiclock.i18n) and from the
-names of the bank holidays foiclock can show (`holiday_names`). A translator edits only the .po.
+Messages come from the source (`_`, `N_`, `M`, `MP`, `ngettext`; see foiclock.i18n), from the
+names of the bank holidays foiclock can show (`holiday_names`) and from the help texts typer
+builds (`command_help`). A translator edits only the .po.
 """
 
 from __future__ import annotations
@@ -81,7 +82,19 @@ def wanted_messages() -> dict[Message, list[str]]:
             wanted[message].append(filename)
     for name in holiday_names():
         wanted.setdefault((name, None), []).append("bank holiday name (data)")
+    for text in command_help():
+        wanted.setdefault((text, None), []).append("--help (cli.py)")
     return wanted
+
+
+def command_help() -> list[str]:
+    """The help texts of every command and option, as typer builds them."""
+    import typer.main
+
+    from foiclock.cli import app
+    from foiclock.cli_help import help_texts
+
+    return help_texts(typer.main.get_command(app))
 
 
 def read_catalogue(language: str) -> Catalog:

@@ -1231,8 +1231,35 @@ def _stderr_console() -> "Console":
 
 def main() -> None:
     """Console-script entry point."""
-    _register_only(_command_name(sys.argv[1:]))
+    arguments = sys.argv[1:]
+    _register_only(_command_name(arguments))
+    if not arguments or "--help" in arguments:
+        _help_in_language(arguments)
     app()
+
+
+def _help_in_language(arguments: list[str]) -> None:
+    """`--help` in the language of `--lang` (or FOICLOCK_LANG, or the config's `lang`): the
+    help is built before any option is read, so it is translated here, then shown."""
+    flag = None
+    if "--lang" in arguments[:-1]:
+        at = arguments.index("--lang")
+        flag = arguments[at + 1]
+        if _command_name(arguments) in ([], ["--help"], ["--lang"]):  # `foiclock --help`
+            arguments = arguments[:at] + arguments[at + 2 :]
+    try:
+        language = _languages(flag)[0]
+    except InvalidInput:
+        language = "en"
+    if language == "en":
+        return
+    import typer.main
+
+    from foiclock.cli_help import translate_help
+
+    command = typer.main.get_command(app)
+    translate_help(command, language)
+    command.main(args=arguments, prog_name="foiclock")  # exits
 
 
 def _command_name(arguments: list[str]) -> list[str]:

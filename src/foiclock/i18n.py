@@ -23,8 +23,19 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import cache
-from pathlib import Path
-from typing import Final, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Protocol
+
+    class Translations(Protocol):
+        """What the lookups need: a stdlib `gettext.GNUTranslations`, or a test's stand-in."""
+
+        def gettext(self, message: str, /) -> str: ...
+
+        def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
+
 
 ENGLISH: Final = "en"
 WELSH: Final = "cy"
@@ -32,7 +43,6 @@ WELSH: Final = "cy"
 LANGUAGES: Final = (ENGLISH, WELSH)
 LANG_CHOICES: Final = (ENGLISH, WELSH, "cy+en")
 DOMAIN: Final = "foiclock"
-LOCALE_DIR: Final = Path(__file__).parent / "locale"
 
 _language: ContextVar[str] = ContextVar("foiclock_language", default=ENGLISH)
 
@@ -56,19 +66,14 @@ def using_language(language: str) -> Iterator[None]:
         _language.reset(token)
 
 
-class Translations(Protocol):
-    """What the lookups need: a stdlib `gettext.GNUTranslations`, or a test's stand-in."""
-
-    def gettext(self, message: str, /) -> str: ...
-
-    def ngettext(self, singular: str, plural: str, n: int, /) -> str: ...
-
-
 _installed: dict[str, Translations] = {}
 
 
 def catalogue_path(language: str) -> Path:
-    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    """The compiled catalogue shipped in the package: locale/<language>/LC_MESSAGES/."""
+    from pathlib import Path
+
+    return Path(__file__).parent / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
 @cache
@@ -166,10 +171,13 @@ class Verbatim(str):
     """Text shown as it is in every language: a field name, a value typed by the user."""
 
 
-class Weekday(NamedTuple):
+class Weekday:
     """A value written as the day's weekday name ('Saturday', 'Dydd Sadwrn')."""
 
-    day: date
+    __slots__ = ("day",)
+
+    def __init__(self, day: date) -> None:
+        self.day = day
 
 
 def _weekday_name(day: date) -> str:
