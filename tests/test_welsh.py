@@ -16,7 +16,9 @@ from typer.testing import CliRunner
 
 from foiclock import __version__
 from foiclock.cli import app
-from tests.isolation import forget_everything
+from tests.isolation import own_dirs
+
+__all__ = ["own_dirs"]  # a fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -162,7 +164,7 @@ Maw 11 Tach 2025  Gofyn am adolygiad mewnol erbyn    ar agor: 29 diwrnod gwaith 
 -                 Cwyno i'r ICO erbyn                angen --review-responded
                   FOIA-ICO: FOIA a50; canllawiau'r ICO ar gwynion
 -                 Apelio i'r Tribiwnlys erbyn        angen --decision-notice
-                  FOIA-TRIB: FOIA a57; Rheolau GRC 2009 rh22(1)(b), rh12
+                  FOIA-TRIB: FOIA a57; Rheolau GRC 2009 r22(1)(b), r12
                     [darlleniad gorau]
 """
 TIMELINE_ARGS = (
@@ -217,8 +219,8 @@ def test_letter_in_welsh_then_english_with_real_dates() -> None:
     assert english.startswith("\n\nIf you are not content with the outcome of the internal review")
     assert err.splitlines() == [
         "foiclock: Dydd Mawrth 11 Tachwedd 2025 yw'r dyddiad yn ôl FOIA-IR-REQ: 40fed diwrnod "
-        "gwaith ar ôl y dyddiad yr anfonwyd yr ymateb; gellir gwrthod ceisiadau diweddarach (Cod "
-        "Ymarfer a45 (2018) para 5.3)",
+        "gwaith ar ôl y dyddiad yr anfonwyd yr ymateb; gellir gwrthod ceisiadau a wneir ar ôl "
+        "hynny (Cod Ymarfer a45 (2018) para 5.3)",
         "foiclock: Tuesday 11 November 2025 is FOIA-IR-REQ: 40th working day after the date the "
         "response was issued; later requests may be refused (s45 Code of Practice (2018) para "
         "5.3)",
@@ -249,7 +251,7 @@ def test_ics_summaries_and_descriptions_in_welsh_then_english(tmp_path: Path) ->
     )
     assert str(review["description"]) == (
         "FOIA-IR-REQ: 40fed diwrnod gwaith ar ôl y dyddiad yr anfonwyd yr ymateb; gellir gwrthod "
-        "ceisiadau diweddarach (Cod Ymarfer a45 (2018) para 5.3). Cyfrifwyd gan foiclock "
+        "ceisiadau a wneir ar ôl hynny (Cod Ymarfer a45 (2018) para 5.3). Cyfrifwyd gan foiclock "
         f"{__version__}.\n\n"
         "FOIA-IR-REQ: 40th working day after the date the response was issued; later requests "
         f"may be refused (s45 Code of Practice (2018) para 5.3). Counted by foiclock {__version__}."
@@ -276,21 +278,17 @@ def test_ics_summaries_and_descriptions_in_welsh_then_english(tmp_path: Path) ->
 
 
 def test_the_language_comes_from_the_flag_then_foiclock_lang_then_the_config(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    own_dirs: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config = tmp_path / "config.toml"
+    config = own_dirs / "xdg" / "foiclock" / "config.toml"  # the default location
+    config.parent.mkdir(parents=True)
     config.write_text('lang = "cy+en"\n', encoding="utf-8")
-    monkeypatch.setenv("FOICLOCK_CONFIG", str(config))
-    forget_everything()
-    try:
-        assert run("due", "2025-08-19")[1] == DUE_CY + "\n" + DUE_EN
-        monkeypatch.setenv("FOICLOCK_LANG", "cy")
-        assert run("due", "2025-08-19")[1] == DUE_CY
-        assert run("due", "2025-08-19", "--lang", "en")[1] == DUE_EN
-        _code, out, _ = run("config", "show", "--json")
-        assert '"value": "cy"' in out and '"from": "FOICLOCK_LANG"' in out
-    finally:
-        forget_everything()
+    assert run("due", "2025-08-19")[1] == DUE_CY + "\n" + DUE_EN
+    monkeypatch.setenv("FOICLOCK_LANG", "cy")
+    assert run("due", "2025-08-19")[1] == DUE_CY
+    assert run("due", "2025-08-19", "--lang", "en")[1] == DUE_EN
+    _code, out, _ = run("config", "show", "--json")
+    assert '"value": "cy"' in out and '"from": "FOICLOCK_LANG"' in out
 
 
 def test_a_bad_language_is_one_line_and_exit_2() -> None:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Final
 
 from foiclock.errors import InvalidInput
-from foiclock.i18n import ENGLISH, M, current_language, date_names, using_language
+from foiclock.i18n import ENGLISH, DateWords, M, current_language, date_names, using_language
 
 FIRST_YEAR: Final = 2000
 LAST_YEAR: Final = 2100
@@ -152,49 +152,42 @@ class _MonthName:
         self.month = month
 
     def __str__(self) -> str:
-        language = current_language()
-        if language == ENGLISH:
-            return MONTH_NAMES[self.month - 1]
-        return date_names(language)[2][self.month - 1]
+        return date_words().months[self.month - 1]
+
+
+_ENGLISH_WORDS: Final = DateWords(
+    WEEKDAY_NAMES,
+    tuple(name[:3] for name in WEEKDAY_NAMES),
+    MONTH_NAMES,
+    tuple(name[:3] for name in MONTH_NAMES),
+)
+
+
+def date_words() -> DateWords:
+    """The day and month names of the language in use (Welsh from CLDR, through Babel)."""
+    language = current_language()
+    return _ENGLISH_WORDS if language == ENGLISH else date_names(language)
 
 
 def format_long(day: date) -> str:
     """'Wednesday 17 September 2025' (Welsh: 'Dydd Mercher 17 Medi 2025'): the form shown to
     people, in the language in use."""
-    language = current_language()
-    if language == ENGLISH:
-        weekday, month = WEEKDAY_NAMES[day.weekday()], MONTH_NAMES[day.month - 1]
-    else:
-        names = date_names(language)
-        weekday, month = names[0][day.weekday()], names[2][day.month - 1]
-    return f"{weekday} {day.day} {month} {day.year}"
+    words = date_words()
+    return f"{words.weekdays[day.weekday()]} {day.day} {words.months[day.month - 1]} {day.year}"
 
 
 def format_short(day: date) -> str:
     """'Wed 17 Sep 2025' (Welsh: 'Mer 17 Medi 2025'): the form used in lists of days."""
-    language = current_language()
-    if language == ENGLISH:
-        weekday, month = WEEKDAY_NAMES[day.weekday()][:3], MONTH_NAMES[day.month - 1][:3]
-    else:
-        names = date_names(language)
-        weekday, month = names[1][day.weekday()], names[3][day.month - 1]
+    words = date_words()
+    weekday, month = words.short_weekdays[day.weekday()], words.short_months[day.month - 1]
     return f"{weekday} {day.day:>2} {month} {day.year}"
 
 
 def month_heading(day: date) -> str:
     """'September 2025' (Welsh: 'Medi 2025'): a month grid's heading."""
-    language = current_language()
-    month = (
-        MONTH_NAMES[day.month - 1]
-        if language == ENGLISH
-        else date_names(language)[2][day.month - 1]
-    )
-    return f"{month} {day.year}"
+    return f"{date_words().months[day.month - 1]} {day.year}"
 
 
 def weekday_short_names() -> tuple[str, ...]:
     """'Mon' to 'Sun' (Welsh: 'Llun' to 'Sul'): a month grid's column heads."""
-    language = current_language()
-    if language == ENGLISH:
-        return tuple(name[:3] for name in WEEKDAY_NAMES)
-    return date_names(language)[1]
+    return date_words().short_weekdays

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -181,12 +181,9 @@ class Weekday:
 
 
 def _weekday_name(day: date) -> str:
-    from foiclock.dates import WEEKDAY_NAMES
+    from foiclock.dates import date_words
 
-    language = _language.get()
-    if language == ENGLISH:
-        return WEEKDAY_NAMES[day.weekday()]
-    return date_names(language)[0][day.weekday()]
+    return date_words().weekdays[day.weekday()]
 
 
 def _english(value: object) -> object:
@@ -230,16 +227,25 @@ def localise(value: object) -> str:
     return str(value)
 
 
+class DateWords(NamedTuple):
+    """A language's names for days (Monday first) and months (January first)."""
+
+    weekdays: tuple[str, ...]
+    short_weekdays: tuple[str, ...]
+    months: tuple[str, ...]
+    short_months: tuple[str, ...]
+
+
 @cache
-def date_names(language: str) -> tuple[tuple[str, ...], ...]:
-    """(weekdays, short weekdays, months, short months) from Babel's CLDR data, Monday first."""
+def date_names(language: str) -> DateWords:
+    """The names from Babel's CLDR data (Welsh: 'Dydd Mercher', 'Mer', 'Medi', 'Medi')."""
     from babel.dates import get_day_names, get_month_names
 
     days_wide = get_day_names("wide", locale=language)
     days_short = get_day_names("abbreviated", locale=language)
     months_wide = get_month_names("wide", locale=language)
     months_short = get_month_names("abbreviated", locale=language)
-    return (
+    return DateWords(
         tuple(str(days_wide[index]) for index in range(7)),
         tuple(str(days_short[index]) for index in range(7)),
         tuple(str(months_wide[index]) for index in range(1, 13)),

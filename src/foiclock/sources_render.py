@@ -191,7 +191,7 @@ def config_lines(config: Config, settings: Sequence[Setting]) -> list[str]:
     if config.path is not None:
         lines = [
             _("Config file: {path} (chosen by {chosen_by})").format(
-                path=config.path, chosen_by=config.chosen_by
+                path=config.path, chosen_by=localise(config.chosen_by)
             )
         ]
     else:
