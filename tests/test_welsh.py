@@ -43,15 +43,19 @@ def test_the_po_holds_exactly_the_messages_of_the_source_and_the_mo_is_the_po_co
     assert catalogue.stale("cy") == []
 
 
-def test_the_check_fails_on_an_untranslated_message_and_a_stale_mo(tmp_path: Path) -> None:
+def test_the_check_fails_on_a_bad_translation_and_a_stale_mo(tmp_path: Path) -> None:
     from babel.messages.catalog import Catalog
 
     broken = Catalog(locale="cy")
     broken.add("Response due: {date}", "")
     broken.add("Received: {date}", "Derbyniwyd: {dyddiad}")
+    broken.add("Due {date}", "Dyledus: {date}}")
+    broken.add("that is by **{review_by}**", "hynny yw erbyn {review_by}")
     found = catalogue.problems(broken)
     assert any("not translated" in problem for problem in found)
     assert any("placeholders differ" in problem for problem in found)
+    assert any("does not format" in problem for problem in found)
+    assert any("markup differs" in problem for problem in found)
     shipped = catalogue.read_catalogue("cy")
     assert catalogue.compiled(catalogue.mo_bytes(shipped)) != catalogue.compiled(
         catalogue.mo_bytes(broken)
@@ -129,10 +133,14 @@ def test_due_in_welsh_then_english() -> None:
 def test_explain_in_welsh_names_each_day_and_the_holiday() -> None:
     code, out, _ = run("due", "2025-08-19", "--lang", "cy", "--explain")
     assert code == 0
-    assert "  derbyniwyd Maw 19 Awst 2025  dyddiad derbyn; nid yw byth yn cyfrif (C-RECEIPT)" in out
+    # The reasons line up after the longest Welsh short date (18 columns: "Gwen 12 Chwef 2025").
+    assert (
+        "  derbyniwyd Maw 19 Awst 2025    dyddiad derbyn; nid yw byth yn cyfrif\n    (C-RECEIPT)\n"
+    ) in out
     assert "  dydd 1     Mer 20 Awst 2025\n" in out
-    assert "  hepgorwyd  Sad 23 Awst 2025  penwythnos (WD-UK)" in out
-    assert "  dydd 20    Mer 17 Medi 2025  ymateb yn ddyledus (FOIA-RESP)" in out
+    assert "  hepgorwyd  Sad 23 Awst 2025    penwythnos (WD-UK)\n" in out
+    assert "  hepgorwyd  Llun 25 Awst 2025   Gŵyl banc diwedd yr haf (Cymru a Lloegr" in out
+    assert "  dydd 20    Mer 17 Medi 2025    ymateb yn ddyledus (FOIA-RESP)\n" in out
 
 
 # The review window: the 40th working day after Tue 16 Sep 2025. Sep 17-30 gives 10 (17, 18, 19,
@@ -321,3 +329,67 @@ def test_library_users_choose_the_language_with_using_language() -> None:
     with using_language("cy"):
         assert due_text(deadline) + "\n" == DUE_CY
     assert due_text(deadline) + "\n" == DUE_EN
+
+
+def test_using_language_refuses_what_it_does_not_speak() -> None:
+    from foiclock import InvalidInput, using_language
+
+    for language in ("cy+en", "fr", "CY"):
+        with (
+            pytest.raises(InvalidInput, match="is not a language foiclock speaks"),
+            using_language(language),
+        ):
+            pass
+
+
+def test_messages_survive_pickle_and_copy_braces_and_all() -> None:
+    """A batch row's error crosses process pools and Spark workers as a pickle."""
+    import copy
+    import pickle
+    from datetime import date
+
+    from foiclock import answer_row, using_language
+    from foiclock.i18n import localise
+
+    answer = answer_row({"received": "19 {Aug} 2025"}, date(2025, 10, 1))
+    assert answer.status == "error" and "{Aug}" in answer.error
+    for clone in (pickle.loads(pickle.dumps(answer)), copy.deepcopy(answer)):
+        assert clone == answer and str(clone.error) == str(answer.error)
+        with using_language("cy"):
+            assert localise(clone.error) == localise(answer.error)
+            assert "nid yw'n ddyddiad y mae foiclock yn ei ddarllen" in localise(clone.error)
+
+
+def test_a_value_someone_typed_is_never_translated(tmp_path: Path) -> None:
+    """A file called 'month' and a column called 'received' are names, not words to translate."""
+    source = tmp_path / "month"
+    source.write_text("received\n2025-01-01\n", encoding="utf-8")
+    code, _, err = run("batch", str(source), "--received-column", "x", "--lang", "cy")
+    assert code == 2
+    assert f"nid yw'n un o golofnau {source} (ei golofnau: received)" in err
+
+
+def test_runs_in_threads_of_one_process_keep_their_own_language() -> None:
+    """The CLI keeps the run's languages per thread (a ContextVar): two commands running at once,
+    one Welsh and one English, each print in their own."""
+    import threading
+    from datetime import date
+
+    from foiclock import cli, response_deadline
+    from foiclock.render import due_text
+
+    deadline = response_deadline(date(2025, 8, 19))
+    both_chosen = threading.Barrier(2)
+    printed: dict[str, str] = {}
+
+    @cli.reports_bad_input
+    def command(lang: str) -> None:
+        both_chosen.wait()  # both runs have chosen their language before either prints
+        printed[lang] = cli._in_languages(lambda: due_text(deadline))
+
+    threads = [threading.Thread(target=command, kwargs={"lang": lang}) for lang in ("cy", "en")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert printed == {"cy": DUE_CY.rstrip("\n"), "en": DUE_EN.rstrip("\n")}

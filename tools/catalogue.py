@@ -203,7 +203,30 @@ def problems(catalogue: Catalog) -> list[str]:
                     f"placeholders differ: {label!r}: {sorted(placeholders(string))} "
                     f"!= {sorted(expected)}"
                 )
+            elif (broken := format_problem(string)) is not None:
+                found.append(f"does not format: {label!r}: {broken}")
+            elif any(string.count(mark) != ids[0].count(mark) for mark in MARKUP):
+                found.append(f"markup differs (** links \\b paragraphs): {label!r}")
     return found
+
+
+#: What must appear as often in the Welsh as in the English: Markdown bold and links, click's
+#: no-rewrap mark, paragraph breaks.
+MARKUP = ("**", "](", "\b", "\n\n")
+
+
+def format_problem(string: str) -> str | None:
+    """Why `string.format(...)` would fail with its placeholders filled, or None."""
+    import string as string_module
+
+    try:
+        names = [
+            field for _, field, _, _ in string_module.Formatter().parse(string) if field is not None
+        ]
+        string.format(**{name: 1 for name in names})
+    except (ValueError, KeyError, IndexError) as error:
+        return str(error)
+    return None
 
 
 def main(arguments: list[str]) -> int:

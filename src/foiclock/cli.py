@@ -9,6 +9,7 @@ import functools
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
@@ -148,8 +149,11 @@ NationOption = Annotated[
 ]
 
 
-#: The languages of this run's text, in order (`--lang`, FOICLOCK_LANG, the config's `lang`).
-_run_languages: tuple[str, ...] = ("en",)
+#: The languages of this run's text, in order (`--lang`, FOICLOCK_LANG, the config's `lang`);
+#: a ContextVar, so that runs in threads of one process never share it.
+_run_languages: "ContextVar[tuple[str, ...]]" = ContextVar(
+    "foiclock_run_languages", default=("en",)
+)
 
 
 def reports_bad_input(command: Callable[P, R]) -> Callable[P, R]:
@@ -158,10 +162,9 @@ def reports_bad_input(command: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        global _run_languages
-        _run_languages = ("en",)
+        _run_languages.set(("en",))
         try:
-            _run_languages = _languages(kwargs.get("lang"))
+            _run_languages.set(_languages(kwargs.get("lang")))
             return command(*args, **kwargs)
         except InvalidInput as error:
             _echo_error(error)
@@ -184,7 +187,7 @@ def _in_languages(render: Callable[[], str], separator: str = "\n\n") -> str:
     """`render()` in each of the run's languages (Welsh, then English, for cy+en)."""
     from foiclock.i18n import in_languages
 
-    return in_languages(_run_languages, render, separator)
+    return in_languages(_run_languages.get(), render, separator)
 
 
 def _echo_text(render: Callable[[], str]) -> None:
@@ -569,7 +572,7 @@ def timeline(
     if chosen == "ics":
         from foiclock.ics import timeline_ics
 
-        data = timeline_ics(result, remind_days=remind_days, languages=_run_languages)
+        data = timeline_ics(result, remind_days=remind_days, languages=_run_languages.get())
     elif chosen in ("json", "csv"):  # machine formats: English
         data = (_render_timeline(result, chosen, moved) + "\n").encode("utf-8")
     else:
@@ -828,7 +831,7 @@ def calendar_command(
         from foiclock.i18n import using_language
         from foiclock.month_grid import print_in_colour
 
-        for index, language in enumerate(_run_languages):
+        for index, language in enumerate(_run_languages.get()):
             if index:
                 typer.echo()
             with using_language(language):
@@ -1206,10 +1209,15 @@ def _progress_bar() -> "Iterator[Callable[[int, float | None], None] | None]":
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from foiclock.i18n import _
+
+    def rows_word() -> str:
+        return _("rows")
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.fields[rows]:,} rows"),
+        TextColumn("{task.fields[rows]:,} " + _in_languages(rows_word, " / ")),
         TimeElapsedColumn(),
     )
     with Progress(*columns, transient=True, console=_stderr_console()) as bar:

@@ -183,6 +183,17 @@ def format_short(day: date) -> str:
     return f"{weekday} {day.day:>2} {month} {day.year}"
 
 
+def short_date_width() -> int:
+    """The width of the longest short date in the language in use (English 15, Welsh 18)."""
+    words = date_words()
+    return max(map(len, words.short_weekdays)) + max(map(len, words.short_months)) + 9
+
+
+def short_date_column(day: date) -> str:
+    """`format_short(day)` padded to `short_date_width()`, so that what follows it lines up."""
+    return format_short(day).ljust(short_date_width())
+
+
 def month_heading(day: date) -> str:
     """'September 2025' (Welsh: 'Medi 2025'): a month grid's heading."""
     return f"{date_words().months[day.month - 1]} {day.year}"

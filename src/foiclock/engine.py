@@ -20,7 +20,7 @@ from foiclock.calendar import (
 )
 from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.errors import InvalidInput
-from foiclock.i18n import M, joined
+from foiclock.i18n import HolidayName, M, joined
 from foiclock.regimes import (
     NEXT_WORKING_DAY,
     CalendarRule,
@@ -179,7 +179,7 @@ def non_working_reason(calendar: WorkingCalendar, day: date) -> tuple[str, tuple
     holidays = calendar.holidays_on(day)
     if day.weekday() >= 5:
         return M("weekend"), holidays
-    return joined("; ", [h.name for h in holidays]), holidays
+    return joined("; ", [HolidayName(h.name) for h in holidays]), holidays
 
 
 class ListedHoliday(NamedTuple):

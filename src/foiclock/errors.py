@@ -23,9 +23,9 @@ class InvalidInput(ValueError):
     def message(self) -> str:
         """`str(self)` as a `foiclock.i18n.Message`: English, and translatable where shown (a
         batch row keeps it in its error cell and its summary line)."""
-        from foiclock.i18n import M, Verbatim
+        from foiclock.i18n import M
 
-        field = Verbatim(self.field)  # a field or option name: a machine word
+        field = self.field  # a field or option name: a machine word, never translated
         if self.value is None:
             return M(
                 "{field} {problem}; accepted: {accepted}",
@@ -36,7 +36,7 @@ class InvalidInput(ValueError):
         return M(
             "{field}: {value} {problem}; accepted: {accepted}",
             field=field,
-            value=Verbatim(repr(self.value)),
+            value=repr(self.value),
             problem=self.problem,
             accepted=self.accepted,
         )

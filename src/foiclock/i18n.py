@@ -58,7 +58,11 @@ def current_language() -> str:
 
 @contextmanager
 def using_language(language: str) -> Iterator[None]:
-    """Translate with `language` inside the block."""
+    """Translate with `language` ('en' or 'cy') inside the block."""
+    if language not in LANGUAGES:
+        from foiclock.errors import InvalidInput
+
+        raise InvalidInput("language", language, M("is not a language foiclock speaks"), "en, cy")
     token = _language.set(language)
     try:
         yield
@@ -107,8 +111,9 @@ def _(message: str) -> str:
 
 
 def N_(message: str) -> str:
-    """Mark `message` for the catalogue without translating it (translated where shown)."""
-    return message
+    """Mark `message` for the catalogue without translating it (`localise` translates it where
+    it is shown)."""
+    return Marked(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -139,6 +144,25 @@ class Message(str):
         message.params = params
         return message
 
+    def __reduce__(self) -> tuple[type[Message], tuple[str, str | None, dict[str, object]]]:
+        """Pickle and copy as (template, plural, values), never from the finished text (whose
+        braces `format` would read): results cross process pools and Spark workers."""
+        return (type(self), (self.template, self.plural, self.params))
+
+
+class Marked(str):
+    """Text marked for the catalogue with `N_` (a rule's description, a milestone's label): the
+    only plain text `localise` looks up, so that a value someone typed (a file name, a column)
+    is never translated by accident."""
+
+    def __reduce__(self) -> tuple[type[Marked], tuple[str]]:
+        return (type(self), (str(self),))
+
+
+class HolidayName(Marked):
+    """A bank holiday's name from the data; the `holidays` package joins two names on one day
+    with '; ', and each is looked up."""
+
 
 def M(template: str, **params: object) -> Message:
     """A message for the catalogue, with its values: `M("due {day}", day=some_date)`. Dates are
@@ -165,10 +189,6 @@ def joined(separator: str, parts: list[str]) -> str:
 
 class _Joined(Message):
     """Parts joined by punctuation: only the parts are translated."""
-
-
-class Verbatim(str):
-    """Text shown as it is in every language: a field name, a value typed by the user."""
 
 
 class Weekday:
@@ -220,11 +240,20 @@ def localise(value: object) -> str:
         else:
             template = _(value.template)
         return template.format(**{key: localise(item) for key, item in value.params.items()})
-    if isinstance(value, Verbatim):
-        return str(value)
-    if isinstance(value, str):
-        return _(value) if value else value
-    return str(value)
+    if isinstance(value, HolidayName):
+        return holiday_name(value)
+    if isinstance(value, Marked):
+        return _(value)
+    return str(value)  # a value given by someone: shown as it is
+
+
+def holiday_name(name: str) -> str:
+    """A bank holiday's name in the language in use ('Christmas Day' -> 'Dydd Nadolig'); two
+    names joined with '; ' are looked up one by one."""
+    whole = _(name)
+    if whole != name or "; " not in name:
+        return whole
+    return "; ".join(_(part) for part in name.split("; "))
 
 
 class DateWords(NamedTuple):

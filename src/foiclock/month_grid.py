@@ -13,7 +13,12 @@ import calendar as month_calendar
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
-from foiclock.dates import format_long, format_short, month_heading, weekday_short_names
+from foiclock.dates import (
+    format_long,
+    month_heading,
+    short_date_column,
+    weekday_short_names,
+)
 from foiclock.i18n import N_, _
 from foiclock.regimes import get_regime
 from foiclock.render import day_range_text, holidays_text, wrap_lines
@@ -24,6 +29,12 @@ if TYPE_CHECKING:
     from foiclock.steps import Step
 
 CELL_WIDTH: Final = 10  # 7 cells: 70 columns
+
+
+def cell_width() -> int:
+    """CELL_WIDTH, or wider when the language's deadline mark with the office-closed mark
+    ("[olaf#]") needs it."""
+    return max(CELL_WIDTH, 4 + len(_("[due]")) + len(OFFICE_CLOSED_MARK))
 
 
 class Mark(NamedTuple):
@@ -101,7 +112,8 @@ def month_grid(deadline: Deadline, office_closed: tuple[OfficeClosure, ...] = ()
     while month <= last:
         lines.append([])
         lines.append([(month_heading(month), "bold")])
-        lines.append([(f"{name:>6}    ", "bold") for name in weekday_short_names()])
+        heads = [f"{name:>6}".ljust(cell_width()) for name in weekday_short_names()]
+        lines.append([(head, "bold") for head in heads])
         for week in month_calendar.Calendar().monthdatescalendar(month.year, month.month):
             line: Line = []
             for day in week:
@@ -196,8 +208,9 @@ def _cell(
     *,
     closed: bool = False,
 ) -> Segment:
+    width = cell_width()
     if day.month != month.month:
-        return (" " * CELL_WIDTH, "")
+        return (" " * width, "")
     kind, mark = marks.get(day, ("", Mark("", "dim", "")))
     symbol = mark.symbol
     style = mark.style
@@ -212,7 +225,7 @@ def _cell(
         style = DUE_STYLE
     else:
         symbol += OFFICE_CLOSED_MARK * closed
-    return (f"{day.day:>3} {symbol:<{CELL_WIDTH - 4}}", style)
+    return (f"{day.day:>3} {symbol:<{width - 4}}", style)
 
 
 def _legend(used: dict[str, Mark], dues: set[date], steps: tuple[Step, ...]) -> list[Line]:
@@ -231,7 +244,7 @@ def _legend(used: dict[str, Mark], dues: set[date], steps: tuple[Step, ...]) -> 
         lines.append([])
         lines.append([(_("Bank holidays skipped:"), "bold")])
         for step in holidays:
-            entry = f"  {format_short(step.day)}  {holidays_text(step.holidays)}"
+            entry = f"  {short_date_column(step.day)}  {holidays_text(step.holidays)}"
             lines.extend([(text, "")] for text in wrap_lines([entry]).splitlines())
     return lines
 

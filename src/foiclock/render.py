@@ -8,7 +8,7 @@ import textwrap
 from typing import TYPE_CHECKING, Final
 
 from foiclock.calendar import Holiday
-from foiclock.dates import format_long, format_short
+from foiclock.dates import format_long, format_short, short_date_column
 from foiclock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
@@ -17,7 +17,7 @@ from foiclock.deadline import (
 )
 from foiclock.divisions import DIVISION_NAME, division_names
 from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
-from foiclock.i18n import N_, _, localise, ngettext, ordinal
+from foiclock.i18n import N_, _, holiday_name, localise, ngettext, ordinal
 from foiclock.regimes import RECEIPT_RULES, CalendarRule, get_regime
 from foiclock.steps import Step
 
@@ -49,7 +49,7 @@ def status_note(status: str) -> str:
 def holidays_text(holidays: tuple[Holiday, ...]) -> str:
     """'Christmas Day (all of the UK); ...' in the language in use."""
     return "; ".join(
-        f"{localise(h.name)} ({localise(division_names(h.divisions))})" for h in holidays
+        f"{holiday_name(h.name)} ({localise(division_names(h.divisions))})" for h in holidays
     )
 
 
@@ -387,7 +387,8 @@ def _nation_lines(deadline: Deadline, *, explain: bool) -> list[str]:
             effect = _("a working day under {rule}, though not in {nation}")
         effect = effect.format(rule=calendar.rule, nation=nation)
         lines.append(
-            f"    {format_short(difference.day)}  {holidays_text(difference.holidays)}: {effect}"
+            f"    {short_date_column(difference.day)}  {holidays_text(difference.holidays)}: "
+            + effect
         )
     return lines
 
@@ -423,7 +424,7 @@ def _step_line(step: Step) -> str:
             reason = _("weekend") + f"; {holiday_names}"
     if step.working_day is not None and not reason:
         return f"  {label:<10} {format_short(step.day)}"
-    return f"  {label:<10} {format_short(step.day)}  {reason} ({step.rule})"
+    return f"  {label:<10} {short_date_column(step.day)}  {reason} ({step.rule})"
 
 
 def working_day_after_text(result: WorkingDayAfter) -> str:
@@ -499,7 +500,7 @@ def holidays_listing_text(listing: HolidayListing, *, with_sources: bool = False
         if with_sources:
             notes.append(_("from the {source}").format(source=_(SOURCE_NAME[entry.source])))
         suffix = f"  [{', '.join(notes)}]" if notes else ""
-        lines.append(f"  {format_short(entry.day)}  {holidays_text(entry.holidays)}{suffix}")
+        lines.append(f"  {short_date_column(entry.day)}  {holidays_text(entry.holidays)}{suffix}")
     if not listing.days:
         lines.append("  (" + _("none") + ")")
     return "\n".join(lines)  # one holiday a line, unfolded, so that grep finds it whole
@@ -609,7 +610,9 @@ def left_out_line(left_out: tuple[LeftOut, ...], today: date) -> list[str]:
     """The note for events dated after the day the case is judged on."""
     if not left_out:
         return []
-    events = ", ".join(f"{entry.key} {format_long(entry.date)}" for entry in left_out)
+    events = ", ".join(
+        f"--{entry.key.replace('_', '-')} {format_long(entry.date)}" for entry in left_out
+    )
     return [
         _("Not known on {date}, so left out: {events}").format(
             date=format_long(today), events=events

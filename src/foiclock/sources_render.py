@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import date
 
 from foiclock.config import Config, Setting
-from foiclock.dates import format_long, format_short
+from foiclock.dates import format_long, format_short, short_date_column, short_date_width
 from foiclock.divisions import DIVISION_NAME, division_names
 from foiclock.holiday_sources import DataSource, HolidayDifferences
 from foiclock.holiday_update import UpdateReport
-from foiclock.i18n import N_, _, localise, ngettext
+from foiclock.i18n import N_, _, holiday_name, localise, ngettext
 from foiclock.newer_data import MovedBy
 from foiclock.render import day_range_text, wrap_lines
 
@@ -22,6 +22,13 @@ _CHANGE_TEXT = {
     ("added", "config"): N_("a bank holiday proclaimed in the config file"),
     ("removed", "config"): N_("removed by the config file"),
 }
+#: A deadline's state as the "moved" lines name it (JSON keeps the key).
+_DEADLINE_STATES = {
+    "running": N_("running"),
+    "awaiting_clarification": N_("awaiting_clarification"),
+    "awaiting_fee": N_("awaiting_fee"),
+    "fee_not_paid": N_("fee_not_paid"),
+}
 #: rules.md section 2: a day proclaimed after a request arrived still counts.
 RECHECK = N_(
     "Re-check any date printed before this data arrived: a day proclaimed after a request "
@@ -31,7 +38,8 @@ RECHECK = N_(
 
 def _holiday_line(day: date, name: str, divisions: tuple[str, ...], what: str = "") -> str:
     """'  Mon 25 Dec 2028  Christmas Day (England and Wales): what'."""
-    text = f"  {format_short(day)}  {localise(name)} ({localise(division_names(divisions))})"
+    names = f"{holiday_name(name)} ({localise(division_names(divisions))})"
+    text = f"  {short_date_column(day)}  {names}"
     return f"{text}: {what}" if what else text
 
 
@@ -48,7 +56,8 @@ def moved_by_lines(moved: MovedBy | None) -> list[str]:
         lines.append(
             "  "
             + _("State: {now}; without the newer data: {then}").format(
-                now=now_state, then=then_state
+                now=_(_DEADLINE_STATES.get(now_state, now_state)),
+                then=_(_DEADLINE_STATES.get(then_state, then_state)),
             )
         )
     for moved_date in moved.dates:
@@ -84,7 +93,7 @@ def data_sources_lines(sources: Sequence[DataSource], last_announced_year: int) 
             )
             continue
         values = {
-            "label": localise(source.label),
+            "label": _(source.label),  # "GOV.UK snapshot", "holidays 0.109"
             "first": source.first_year,
             "last": source.last_year,
             "origin": source.origin,
@@ -142,7 +151,10 @@ def differences_text(differences: HolidayDifferences) -> str:
     widths = [max(len(column), 3) for column in columns]
     header = "  ".join(f"{column:<{width}}" for column, width in zip(columns, widths, strict=True))
     date_head, division_head, used_head = _("Date"), _("Division"), _("Used")
-    lines.append(f"{date_head:<16}  {division_head:<17}  {header}  {used_head:<7}  " + _("Name"))
+    date_width = max(16, short_date_width())
+    lines.append(
+        f"{date_head:<{date_width}}  {division_head:<17}  {header}  {used_head:<7}  " + _("Name")
+    )
     for row in differences.rows:
         sides = [row.package, row.snapshot]
         if differences.update_as_of is not None:
@@ -152,8 +164,9 @@ def differences_text(differences: HolidayDifferences) -> str:
         )
         used = _("holiday") if row.used else _("working")
         lines.append(
-            f"{format_short(row.day):<16}  {localise(DIVISION_NAME[row.division]):<17}  {cells}  "
-            f"{used:<7}  {localise(row.name)}"
+            f"{format_short(row.day):<{date_width}}  "
+            f"{localise(DIVISION_NAME[row.division]):<17}  {cells}  "
+            f"{used:<7}  {holiday_name(row.name)}"
         )
     return "\n".join(lines)
 

@@ -22,7 +22,7 @@ from foiclock.engine import (
     non_working_reason,
     regime_calendar,
 )
-from foiclock.i18n import MP, M, Weekday, joined
+from foiclock.i18n import MP, HolidayName, M, Weekday, joined
 from foiclock.regimes import RECEIPT_RULES, get_regime
 
 if TYPE_CHECKING:
@@ -401,7 +401,7 @@ def _period_steps(
         steps.append(Step(end, "moved", None, moved, "SAR-STOP"))
     if end < due:  # the period ends on a non-working day: say why on that day's own step
         why = _skipped(calendar, end, "C-MONTH")
-        names = [holiday.name for holiday in why.holidays]
+        names = [HolidayName(holiday.name) for holiday in why.holidays]
         last = steps[-1]
         steps[-1] = last._replace(
             reason=M(
@@ -427,4 +427,4 @@ def _period_steps(
 
 
 def holidays_names(holidays: tuple[Holiday, ...]) -> str:
-    return joined("; ", [holiday.name for holiday in holidays])
+    return joined("; ", [HolidayName(holiday.name) for holiday in holidays])
