@@ -393,3 +393,73 @@ def test_runs_in_threads_of_one_process_keep_their_own_language() -> None:
     for thread in threads:
         thread.join()
     assert printed == {"cy": DUE_CY.rstrip("\n"), "en": DUE_EN.rstrip("\n")}
+
+
+def test_errors_cross_a_process_pool_as_themselves() -> None:
+    import pickle
+    from datetime import date
+
+    from foiclock import InvalidInput, answer_row, parse_date
+    from foiclock.i18n import localise, using_language
+
+    try:
+        parse_date("2025-02-30", "received")
+    except InvalidInput as error:
+        clone = pickle.loads(pickle.dumps(error))
+        assert isinstance(clone, InvalidInput) and str(clone) == str(error)
+        with using_language("cy"):
+            assert clone.localised() == error.localised()
+    answer = answer_row({"received": "2025-02-30"}, date(2025, 10, 1))
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        clone_answer = pickle.loads(pickle.dumps(answer, protocol))
+        with using_language("cy"):
+            assert localise(clone_answer.error) == localise(answer.error)
+            assert "Chwefror" in localise(clone_answer.error)
+
+
+def test_the_moved_by_state_and_the_config_source_are_welsh(own_dirs: Path) -> None:
+    from foiclock.i18n import using_language
+    from foiclock.newer_data import MovedBy
+    from foiclock.sources_render import moved_by_lines
+
+    with using_language("cy"):
+        lines = moved_by_lines(MovedBy((), (), ("fee_not_paid", "running")))
+    assert "ffi heb ei thalu" in "\n".join(lines) and "fee_not_paid" not in "\n".join(lines)
+    config = own_dirs / "xdg" / "foiclock" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text('regime = "foia"\n', encoding="utf-8")
+    _code, out, _ = run("config", "show", "--lang", "cy")
+    assert " ".join(out.split()).startswith(
+        f"Ffeil ffurfweddu: {config} (wedi'i dewis yn ôl lleoliad rhagosodedig)"
+    )
+
+
+def test_the_welsh_deadline_mark_fits_its_cell_in_the_month_grid() -> None:
+    """SAR (C-MONTH): received Sat 5 Apr 2025, one month on is Mon 5 May 2025, the early May bank
+    holiday, so the response is due Tue 6 May 2025: a day with no mark of its own, bracketed
+    with the Welsh deadline mark."""
+    _code, out, _ = run("calendar", "2025-04-05", "--regime", "sar", "--lang", "cy")
+    assert out.splitlines()[1] == "Dyddiad dyledus: Dydd Mawrth 6 Mai 2025 (SAR-RESP)"
+    week = next(line for line in out.splitlines() if "[olaf]" in line)
+    assert "  5 =" in week and "  6 [olaf]" in week
+    assert len(week) <= 7 * 11
+
+
+def test_lang_before_the_command_and_in_help(tmp_path: Path) -> None:
+    assert run("--lang", "cy", "due", "2025-08-19")[1] == DUE_CY
+    assert run("--lang", "cy", "due", "2025-08-19", "--lang", "en")[1] == DUE_EN
+    config = tmp_path / "config.toml"
+    config.write_text('lang = "cy"\n', encoding="utf-8")
+    for words, welsh in (
+        (["due", "--lang=cy", "--help"], "Terfyn amser yr ymateb i gais"),
+        (["config", "--help", "--lang", "cy"], "Y gosodiadau sy'n cael eu defnyddio"),
+        (["--lang", "cy", "--help"], "Terfynau amser hawliau gwybodaeth y DU"),
+        (["--config", str(config), "due", "--help"], "Terfyn amser yr ymateb i gais"),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-c", "from foiclock.cli import main; main()", *words],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr
+        assert welsh in result.stdout, words

@@ -113,7 +113,10 @@ divisions = ["scotland"]
 from = 2025-12-29
 to = 2025-12-31
 name = "Office closure"
-"""
+
+[[office_closed]]
+date = 2025-09-17
+"""  # the last closure has no name: foiclock names it
 
 #: Runs that between them reach every branch of every text output.
 RUNS: list[tuple[str, ...]] = [
@@ -200,6 +203,7 @@ RUNS: list[tuple[str, ...]] = [
      "--clarification-received", "2025-02-05"),
     ("calendar", "2025-08-19", "--body", "school", "--school-closed", "2025-08-20:2025-08-29"),
     ("calendar", "2025-08-19", "--extend"),
+    ("calendar", "2025-01-31", "--regime", "sar"),  # the deadline's own mark: [due]
     ("add", "2025-09-17", "20"),
     ("add", "2028-12-01", "20"),
     ("count", "2025-09-17", "2025-10-01"),
@@ -210,6 +214,7 @@ RUNS: list[tuple[str, ...]] = [
     ("holidays", "2025", "--source"),
     ("holidays", "--diff"),
     ("config", "show"),
+    ("timeline", "2025-08-19", "--today", "2025-09-01", "-f", "md"),  # a closure on the due day
     # bad input: one line, in Welsh
     ("due", "2025-02-30"),
     ("due", "32/01/2025"),

@@ -173,10 +173,16 @@ def reports_bad_input(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+#: `--lang` given before the command (`foiclock --lang cy due ...`).
+_group_lang: "ContextVar[str | None]" = ContextVar("foiclock_group_lang", default=None)
+
+
 def _languages(flag: object) -> tuple[str, ...]:
     from foiclock.config import check_setting
     from foiclock.i18n import languages
 
+    if flag is None:
+        flag = _group_lang.get()
     if isinstance(flag, str):
         return languages(check_setting("lang", flag, "--lang"))
     choice = _setting("lang")
@@ -287,9 +293,12 @@ def main_options(
             "config directory); see 'foiclock config show'.",
         ),
     ] = None,
+    lang: LangOption = None,
 ) -> None:
     """UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says."""
     from foiclock.config import use_config_file
+
+    _group_lang.set(lang)  # `foiclock --lang cy due ...`: the command's own --lang comes first
 
     use_config_file(config)  # None too: a run in the same process must not keep the last one
     if "foiclock.engine" in sys.modules:  # tables built earlier in this process (a library call)
@@ -1026,6 +1035,13 @@ config_app = typer.Typer(
 app.add_typer(config_app)
 
 
+@config_app.callback()
+def config_options(lang: LangOption = None) -> None:
+    """The settings in use and where each came from."""
+    if lang is not None:
+        _group_lang.set(lang)
+
+
 @config_app.command("show")
 @reports_bad_input
 def config_show(as_json: JsonOption = None, lang: LangOption = None) -> None:
@@ -1250,15 +1266,21 @@ def _help_in_language(arguments: list[str]) -> None:
     """`--help` in the language of `--lang` (or FOICLOCK_LANG, or the config's `lang`): the
     help is built before any option is read, so it is translated here, then shown."""
     flag = None
-    if "--lang" in arguments[:-1]:
-        at = arguments.index("--lang")
-        flag = arguments[at + 1]
-        if _command_name(arguments) in ([], ["--help"], ["--lang"]):  # `foiclock --help`
-            arguments = arguments[:at] + arguments[at + 2 :]
+    for at, argument in enumerate(arguments):
+        if argument == "--lang" and at + 1 < len(arguments):
+            flag = arguments[at + 1]
+        elif argument.startswith("--lang="):
+            flag = argument.removeprefix("--lang=")
+    from foiclock.config import use_config_file
+
+    config = arguments[arguments.index("--config") + 1] if "--config" in arguments[:-1] else None
+    use_config_file(config)  # `foiclock --config FILE due --help`: the file's `lang` counts
     try:
         language = _languages(flag)[0]
     except InvalidInput:
         language = "en"
+    finally:
+        use_config_file(None)
     if language == "en":
         return
     import typer.main

@@ -26,6 +26,7 @@ timelines and calendars, and never move a statutory date.
 """
 
 import os
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import Any, Final, NamedTuple
@@ -96,27 +97,28 @@ class Config(NamedTuple):
     office_closed: tuple[OfficeClosure, ...] = ()
 
 
-_chosen_path: list[str] = []  # --config, set by the command line before anything is computed
+#: --config, set by the command line before anything is computed; a ContextVar, so that runs in
+#: threads of one process never share it.
+_chosen_path: ContextVar[str | None] = ContextVar("foiclock_config_path", default=None)
 _loaded: dict[tuple[str, str, int, int], Config] = {}
 
 
 def use_config_file(path: str | None) -> None:
     """Read the config from `path` (the --config option; None: the usual places)."""
-    _chosen_path.clear()
-    if path is not None:
-        _chosen_path.append(path)
+    _chosen_path.set(path)
 
 
 def forget_config() -> None:
     """Read the config file afresh next time (after it changed), from the usual places."""
     _loaded.clear()
-    _chosen_path.clear()
+    _chosen_path.set(None)
 
 
 def config_location() -> tuple[Path, str, bool]:
     """(the config file, what chose it, whether it must exist)."""
-    if _chosen_path:
-        return Path(_chosen_path[0]), "--config", True
+    chosen = _chosen_path.get()
+    if chosen is not None:
+        return Path(chosen), "--config", True
     from_env = os.environ.get(CONFIG_ENV)
     if from_env:
         return Path(from_env), CONFIG_ENV, True

@@ -151,6 +151,9 @@ class _MonthName:
     def __init__(self, month: int) -> None:
         self.month = month
 
+    def __reduce__(self) -> tuple[type[_MonthName], tuple[int]]:
+        return (type(self), (self.month,))
+
     def __str__(self) -> str:
         return date_words().months[self.month - 1]
 

@@ -20,6 +20,10 @@ class InvalidInput(ValueError):
         given = f"{field} {problem}" if value is None else f"{field}: {value!r} {problem}"
         super().__init__(f"{given}; accepted: {accepted}")
 
+    def __reduce__(self) -> tuple[type[InvalidInput], tuple[str, object, str, str]]:
+        """Pickle as its four parts, so that it crosses a process pool as itself."""
+        return (type(self), (self.field, self.value, self.problem, self.accepted))
+
     def message(self) -> str:
         """`str(self)` as a `foiclock.i18n.Message`: English, and translatable where shown (a
         batch row keeps it in its error cell and its summary line)."""

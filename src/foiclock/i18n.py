@@ -199,6 +199,9 @@ class Weekday:
     def __init__(self, day: date) -> None:
         self.day = day
 
+    def __reduce__(self) -> tuple[type[Weekday], tuple[date]]:
+        return (type(self), (self.day,))
+
 
 def _weekday_name(day: date) -> str:
     from foiclock.dates import date_words

@@ -115,7 +115,7 @@ def _description(milestone: Milestone, closure: OfficeClosure | None) -> str:
             _(
                 "The office is closed that day ({name}); the date stands: closure days are "
                 "working days (rules.md section 2)."
-            ).format(name=closure.name)
+            ).format(name=localise(closure.name))
         )
     sentences.append(_("Counted by foiclock {version}.").format(version=__version__))
     return " ".join(sentences)

@@ -21,7 +21,7 @@ from foiclock.dates import (
 )
 from foiclock.i18n import N_, _
 from foiclock.regimes import get_regime
-from foiclock.render import day_range_text, holidays_text, wrap_lines
+from foiclock.render import closure_line, holidays_text, wrap_lines
 
 if TYPE_CHECKING:
     from foiclock.config import OfficeClosure
@@ -139,7 +139,7 @@ def _closed_legend(closures: tuple[OfficeClosure, ...], first: date, last: date)
         [(f"  {OFFICE_CLOSED_MARK:<4}", "yellow"), (_(OFFICE_CLOSED_MEANING), "")],
     ]
     for closure in shown:
-        lines.append([(f"  {day_range_text(closure.first, closure.last)}  {closure.name}", "")])
+        lines.append([(closure_line(closure), "")])
     return lines
 
 

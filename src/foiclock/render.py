@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from foiclock.batch_files import BatchSummary
     from foiclock.case import LeftOut
+    from foiclock.config import OfficeClosure
     from foiclock.status import CaseStatus
 
 BEST_READING = "best reading"
@@ -471,6 +472,18 @@ def day_range_text(first: date, last: date) -> str:
     if last == first:
         return text
     return _("{first} to {last}").format(first=text, last=format_short(last))
+
+
+def closure_line(closure: OfficeClosure) -> str:
+    """'  Mon 29 Dec 2025 to Wed 31 Dec 2025  Christmas closure': one office closure in a list,
+    its dates padded so that the names line up in every language."""
+    first, last = short_date_column(closure.first), short_date_column(closure.last)
+    days = (
+        first
+        if closure.last == closure.first
+        else _("{first} to {last}").format(first=first.rstrip(), last=last)
+    )
+    return f"  {days}  {localise(closure.name)}".rstrip()
 
 
 #: What each holiday data layer is called beside a holiday (`holidays --source`).

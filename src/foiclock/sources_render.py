@@ -12,7 +12,7 @@ from foiclock.holiday_sources import DataSource, HolidayDifferences
 from foiclock.holiday_update import UpdateReport
 from foiclock.i18n import N_, _, holiday_name, localise, ngettext
 from foiclock.newer_data import MovedBy
-from foiclock.render import day_range_text, wrap_lines
+from foiclock.render import closure_line, wrap_lines
 
 _CHANGE_TEXT = {
     ("added", "update"): N_("a bank holiday in the GOV.UK update stored by update-holidays"),
@@ -229,5 +229,5 @@ def config_lines(config: Config, settings: Sequence[Setting]) -> list[str]:
             )
         )
         for closure in config.office_closed:
-            lines.append(f"  {day_range_text(closure.first, closure.last)}  {closure.name}")
+            lines.append(closure_line(closure))
     return wrap_lines(lines).splitlines()

@@ -10,7 +10,7 @@ from foiclock.dates import format_long, format_short
 from foiclock.i18n import N_, _, localise
 from foiclock.regimes import get_regime
 from foiclock.render import (
-    day_range_text,
+    closure_line,
     lateness,
     left_out_line,
     plural,
@@ -140,7 +140,9 @@ def office_closed_mark(timeline: Timeline, milestone: Milestone) -> str:
     if closure is None:
         return ""
     return (
-        " [" + _("office closed that day ({name}): the date stands").format(name=closure.name) + "]"
+        " ["
+        + _("office closed that day ({name}): the date stands").format(name=localise(closure.name))
+        + "]"
     )
 
 
@@ -150,7 +152,7 @@ def office_closed_lines(timeline: Timeline) -> list[str]:
         return []
     lines = ["", _("Office closed ({why}):").format(why=_(OFFICE_CLOSED_RULE))]
     for closure in timeline.office_closed:
-        lines.append(f"  {day_range_text(closure.first, closure.last)}  {closure.name}")
+        lines.append(closure_line(closure))
     return lines
 
 
