@@ -10,7 +10,8 @@ Every string shown to people is written in English in the code and looked up in
   `localise` can write it again in another language. For the engine, whose results are rendered
   later and perhaps in two languages (`cy+en`).
 - `N_("text")` only marks a string kept in a table (a rule's description, a milestone's label);
-  `localise` translates it where it is shown.
+  `localise` translates it where it is shown. Only marked text is ever looked up: a file name or
+  a value someone typed is shown as it is.
 
 `ngettext` and `MP` are the plural forms. Dates in Welsh use Babel's CLDR names, imported only
 when Welsh is asked for; English needs neither Babel nor the catalogue.
@@ -210,20 +211,17 @@ def _weekday_name(day: date) -> str:
 
 
 def _english(value: object) -> object:
-    if isinstance(value, Weekday):
+    """A Message's value as its English text shows it (a date in the long form)."""
+    if isinstance(value, (Weekday, date)):
         with using_language(ENGLISH):
-            return _weekday_name(value.day)
-    if isinstance(value, date):
-        from foiclock.dates import format_long
-
-        with using_language(ENGLISH):
-            return format_long(value)
+            return localise(value)
     return value
 
 
 def localise(value: object) -> str:
-    """`value` in the language in use: a Message is translated with its values localised, a
-    plain string is looked up in the catalogue (table text), a date is written in the long form."""
+    """`value` in the language in use: a Message is translated with its values localised, text
+    marked with `N_` is looked up in the catalogue, a date is written in the long form, and
+    anything else (a value someone gave) is shown as it is."""
     language = _language.get()
     if isinstance(value, Weekday):
         return _weekday_name(value.day)

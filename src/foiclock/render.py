@@ -161,9 +161,6 @@ def _headline(deadline: Deadline) -> str:
     return _("Response due: {date}").format(date=format_long(deadline.due))
 
 
-_rule_text = cited
-
-
 def _event_lines(deadline: Deadline) -> list[str]:
     """One line for each event of the case, with its effect and its rule."""
     lines = []
