@@ -650,7 +650,7 @@ def batch_summary_lines(summary: BatchSummary) -> list[str]:
     from foiclock.status import STATES
 
     counts = ", ".join(
-        f"{summary.counts[state]:,} {_(_STATE_WORDS.get(state, state))}"
+        f"{summary.counts[state]:,} {state_word(state)}"
         for state in (*STATES, ERROR)
         if summary.counts.get(state)
     )
@@ -670,8 +670,14 @@ def batch_summary_lines(summary: BatchSummary) -> list[str]:
     return lines
 
 
-#: Batch row statuses as the summary names them (the CSV column keeps the machine word).
+def state_word(state: str) -> str:
+    """A case's or a deadline's state as people read it (JSON and CSV keep the machine word)."""
+    return _(_STATE_WORDS.get(state, state))
+
+
+#: Case statuses (batch summaries) and deadline states (the moved-by lines), as shown.
 _STATE_WORDS = {
+    "running": N_("running"),
     "open": N_("open"),
     "due_today": N_("due_today"),
     "overdue": N_("overdue"),

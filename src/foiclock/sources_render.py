@@ -12,7 +12,7 @@ from foiclock.holiday_sources import DataSource, HolidayDifferences
 from foiclock.holiday_update import UpdateReport
 from foiclock.i18n import N_, _, holiday_name, localise, ngettext
 from foiclock.newer_data import MovedBy
-from foiclock.render import closure_line, wrap_lines
+from foiclock.render import closure_line, state_word, wrap_lines
 
 _CHANGE_TEXT = {
     ("added", "update"): N_("a bank holiday in the GOV.UK update stored by update-holidays"),
@@ -21,13 +21,6 @@ _CHANGE_TEXT = {
     ),
     ("added", "config"): N_("a bank holiday proclaimed in the config file"),
     ("removed", "config"): N_("removed by the config file"),
-}
-#: A deadline's state as the "moved" lines name it (JSON keeps the key).
-_DEADLINE_STATES = {
-    "running": N_("running"),
-    "awaiting_clarification": N_("awaiting_clarification"),
-    "awaiting_fee": N_("awaiting_fee"),
-    "fee_not_paid": N_("fee_not_paid"),
 }
 #: rules.md section 2: a day proclaimed after a request arrived still counts.
 RECHECK = N_(
@@ -56,8 +49,8 @@ def moved_by_lines(moved: MovedBy | None) -> list[str]:
         lines.append(
             "  "
             + _("State: {now}; without the newer data: {then}").format(
-                now=_(_DEADLINE_STATES.get(now_state, now_state)),
-                then=_(_DEADLINE_STATES.get(then_state, then_state)),
+                now=state_word(now_state),
+                then=state_word(then_state),
             )
         )
     for moved_date in moved.dates:
