@@ -62,6 +62,22 @@ def test_the_check_fails_on_a_bad_translation_and_a_stale_mo(tmp_path: Path) -> 
     )
 
 
+def test_a_new_babel_release_does_not_make_the_shipped_mo_stale() -> None:
+    """The .mo is compared as gettext serves it: the tool's version stamp in its header (Babel
+    2.19.0 wrote "Generated-By: Babel 2.19.0" where the shipped file says 2.18.0, and turned a
+    fresh clone red) changes nothing, but the plural rule and the charset do."""
+    shipped = catalogue.mo_path("cy").read_bytes()
+    assert b"Generated-By: Babel 2.18.0" in shipped  # the stamp the shipped file carries
+    restamped = shipped.replace(b"Generated-By: Babel 2.18.0", b"Generated-By: Babel 9.99.9")
+    assert catalogue.compiled(restamped) == catalogue.compiled(shipped)
+    replural = shipped.replace(b"n==6 ? 4 : 0)", b"n==7 ? 4 : 0)")
+    assert replural != shipped
+    assert catalogue.compiled(replural) != catalogue.compiled(shipped)
+    recharset = shipped.replace(b"charset=utf-8", b"charset=UTF-8")
+    # "UTF-8" and "utf-8" name one charset
+    assert catalogue.compiled(recharset)[2] == catalogue.compiled(shipped)[2]
+
+
 # --- the installed package -------------------------------------------------------------------
 
 

@@ -156,13 +156,19 @@ def message_ids(catalogue: Catalog) -> set[Message]:
     return ids
 
 
-def compiled(mo: bytes) -> dict[object, str]:
-    """What gettext reads from a .mo: every (msgid or (msgid, form)) -> msgstr."""
+def compiled(mo: bytes) -> tuple[dict[object, str], str, str | None]:
+    """What gettext serves from a .mo: every (msgid or (msgid, form)) -> msgstr, the plural
+    forms and the charset. The rest of the header (the tool and version that wrote the file,
+    dates) changes nothing a user sees, so a new Babel release cannot make a shipped .mo stale."""
+    import codecs
     import gettext
 
     translations = gettext.GNUTranslations(io.BytesIO(mo))
     table: dict[object, str] = translations._catalog  # type: ignore[attr-defined]
-    return dict(table)
+    headers: dict[str, str] = translations.info()
+    messages = {key: value for key, value in table.items() if key != ""}
+    charset = translations.charset()
+    return messages, headers.get("plural-forms", ""), charset and codecs.lookup(charset).name
 
 
 def stale(language: str) -> list[str]:
