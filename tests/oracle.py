@@ -63,6 +63,19 @@ def add(start: date, n: int, divisions: tuple[str, ...]) -> date:
     return day
 
 
+def add_signed(start: date, n: int, divisions: tuple[str, ...]) -> date:
+    """`add` for any whole n: forward for n > 0, back for n < 0 (the |n|th working day before
+    `start`, which never counts), `start` itself for 0. One day at a time either way."""
+    step = ONE_DAY if n > 0 else -ONE_DAY
+    day = start
+    counted = 0
+    while counted < abs(n):
+        day += step
+        if is_working_day(day, divisions):
+            counted += 1
+    return day
+
+
 def between(start: date, end: date, divisions: tuple[str, ...]) -> int:
     if end < start:
         return -between(end, start, divisions)

@@ -134,7 +134,19 @@ def test_holidays_lists_names_and_divisions() -> None:
         ),
         (["due", "2025-08-19", "--nation", "wales"], "foiclock: error: nation: 'wales' is not"),
         (["due", "2025-08-19", "--receipt-rule", "x"], "foiclock: error: receipt_rule: 'x'"),
-        (["add", "2025-08-19", "0"], "foiclock: error: n: '0' is not 1 or more"),
+        (["add", "2025-08-19", "1.5"], "foiclock: error: n: '1.5' is not a whole number"),
+        (
+            ["add", "2025-08-19", "1000000"],
+            "foiclock: error: n: 1000000 working days after 2025-08-19 run past the calendar's end",
+        ),
+        (
+            ["add", "2025-08-19", "-1000000"],
+            "foiclock: error: n: -1000000 working days before 2025-08-19 run past the calendar's",
+        ),
+        (
+            ["add", "2025-08-19", "9" * 40],
+            "foiclock: error: n: '" + "9" * 40 + "' runs past the years foiclock supports",
+        ),
         (["add", "2025-08-19", "ten"], "foiclock: error: n: 'ten' is not a whole number"),
         (["count", "2025-08-19", "2025-13-01"], "foiclock: error: end: '2025-13-01'"),
         (["holidays", "1999"], "foiclock: error: year: 1999 is outside the years"),
@@ -154,7 +166,9 @@ def test_holidays_lists_names_and_divisions() -> None:
         (["due", "0000-01-01"], "foiclock: error: received: '0000-01-01' is outside the years"),
         (["holidays", "2025", "--regime", ""], "foiclock: error: regime: '' is not a regime"),
         (["due"], "foiclock: error: Missing argument 'RECEIVED' (or give --case FILE)"),
-        (["add", "2025-08-19", "-3"], "foiclock: error: No such option: -3"),
+        (["add", "2025-08-19", "-3x"], "foiclock: error: n: '-3x' is not a whole number"),
+        (["add", "2025-08-19", "-"], "foiclock: error: n: '-' is not a whole number"),
+        (["add", "2025-08-19", "5", "--jsn"], "foiclock: error: Got unexpected extra argument"),
         (["due", "1", "2"], "foiclock: error: Got unexpected extra argument"),
         (["bogus"], "foiclock: error: No such command 'bogus'"),
         (

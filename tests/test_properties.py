@@ -27,6 +27,40 @@ def test_add_working_days_matches_oracle(start: date, n: int, regime: str) -> No
 
 
 @settings(max_examples=400)
+@given(start=SUPPORTED_DATES, n=st.integers(-60, 0), regime=REGIMES)
+def test_add_working_days_counts_back_and_zero_is_the_start(
+    start: date, n: int, regime: str
+) -> None:
+    """issue "Green and robust": n = 0 is the start, a negative n the |n|th working day before
+    it (C-WD read backwards: the start never counts)."""
+    divisions = oracle.REGIME_DIVISIONS[regime]
+    if start < date(2000, 4, 1):
+        start += timedelta(days=120)  # the calendar starts on 1 January 2000
+    expected = oracle.add_signed(start, n, divisions)
+    assert add_working_days(start, n, regime) == expected
+    if n < 0:  # a working day, with |n| - 1 working days between it and the start
+        assert oracle.is_working_day(expected, divisions)
+        assert oracle.between(expected, start - timedelta(days=1), divisions) == -n - 1
+
+
+@settings(max_examples=200)
+@given(start=SUPPORTED_DATES, n=st.integers(-60, 60), regime=REGIMES)
+def test_cli_add_matches_the_oracle_for_any_sign(start: date, n: int, regime: str) -> None:
+    """`foiclock add START N` with N signed, as typed (`-20`), against the oracle."""
+    from typer.testing import CliRunner
+
+    from foiclock.cli import app
+
+    if start < date(2000, 4, 1):
+        start += timedelta(days=120)
+    result = CliRunner().invoke(app, ["add", start.isoformat(), str(n), "-r", regime, "--json"])
+    assert result.exit_code == 0, result.output
+    assert (
+        f'"date": "{oracle.add_signed(start, n, oracle.REGIME_DIVISIONS[regime])}"' in result.stdout
+    )
+
+
+@settings(max_examples=400)
 @given(
     start=SUPPORTED_DATES,
     offset=st.one_of(st.integers(-120, 120), st.integers(-4000, 4000)),

@@ -5,6 +5,7 @@ hand (dates from rules.md's worked examples, and counts written out below)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -67,8 +68,11 @@ def test_a_new_babel_release_does_not_make_the_shipped_mo_stale() -> None:
     2.19.0 wrote "Generated-By: Babel 2.19.0" where the shipped file says 2.18.0, and turned a
     fresh clone red) changes nothing, but the plural rule and the charset do."""
     shipped = catalogue.mo_path("cy").read_bytes()
-    assert b"Generated-By: Babel 2.18.0" in shipped  # the stamp the shipped file carries
-    restamped = shipped.replace(b"Generated-By: Babel 2.18.0", b"Generated-By: Babel 9.99.9")
+    stamp = re.search(rb"Generated-By: Babel ([0-9.]+)", shipped)
+    assert stamp is not None  # the stamp the shipped file carries
+    other_version = re.sub(rb"[0-9]", b"9", stamp.group(1)).replace(b".", b"8")  # same length
+    assert other_version != stamp.group(1)
+    restamped = shipped.replace(stamp.group(1), other_version, 1)
     assert catalogue.compiled(restamped) == catalogue.compiled(shipped)
     replural = shipped.replace(b"n==6 ? 4 : 0)", b"n==7 ? 4 : 0)")
     assert replural != shipped
@@ -76,6 +80,15 @@ def test_a_new_babel_release_does_not_make_the_shipped_mo_stale() -> None:
     recharset = shipped.replace(b"charset=utf-8", b"charset=UTF-8")
     # "UTF-8" and "utf-8" name one charset
     assert catalogue.compiled(recharset)[2] == catalogue.compiled(shipped)[2]
+
+
+def test_an_update_keeps_the_plural_rule_the_translations_were_written_for() -> None:
+    """Babel 2.19 gives Welsh six plural forms from CLDR; the shipped translations have five. An
+    update under any Babel must keep the catalogue's own rule, or every plural gains an empty
+    form and the catalogue check fails."""
+    shipped = catalogue.read_catalogue("cy")
+    assert shipped.num_plurals == 5
+    assert catalogue.updated_catalogue("cy").plural_forms == shipped.plural_forms
 
 
 # --- the installed package -------------------------------------------------------------------

@@ -119,6 +119,11 @@ def updated_catalogue(language: str) -> Catalog:
     )
     new.creation_date = old.creation_date
     new.revision_date = old.creation_date
+    if old.get("") is not None or len(old):
+        # Keep the plural rule the translations were written for: Babel 2.19 derives Welsh's from
+        # CLDR (6 forms, zero apart) where the shipped catalogue has 5; a new Babel must not
+        # change what an update writes.
+        new.mime_headers = [("Plural-Forms", old.plural_forms)]
     for (singular, plural), origins in wanted_messages().items():
         message_id: str | tuple[str, str] = (singular, plural) if plural else singular
         existing = old.get(singular)

@@ -25,6 +25,7 @@ from contextvars import ContextVar
 from datetime import date
 from itertools import accumulate, compress
 from pathlib import Path
+from threading import Lock
 from typing import Final, NamedTuple
 
 from foiclock.dates import FIRST_YEAR
@@ -53,17 +54,28 @@ class Holiday(NamedTuple):
     divisions: tuple[str, ...]
 
 
+class _Span(NamedTuple):
+    """The arrays over one span of days. A calendar publishes a new span in one assignment once
+    it is built, and each call reads the span once, so a thread never sees one half grown."""
+
+    first: int  # the ordinal of the span's first day
+    last: int  # the ordinal of its last day
+    rank: list[int]  # working days in [first, first + i], for each i
+    working: list[int]  # the ordinal of every working day in the span, in order
+
+
+_NO_SPAN: Final = _Span(0, -1, [], [])
+
+
 class WorkingCalendar:
-    """Working days for one set of divisions. Get one with `calendar_for(divisions)`."""
+    """Working days for one set of divisions. Get one with `calendar_for(divisions)`.
+    Safe to share between threads: spans only grow, each built under a lock and published whole."""
 
     __slots__ = (
+        "_growing",
         "_holiday_ordinals",
-        "_last_start",
         "_names_by_division",
-        "_rank",
-        "_span_first",
-        "_span_size",
-        "_working",
+        "_span",
         "divisions",
         "last_announced_year",
         "source",
@@ -77,14 +89,11 @@ class WorkingCalendar:
         self._holiday_ordinals = sorted(
             {o for names in self._names_by_division.values() for o in names}
         )
-        self._span_first = 0
-        self._span_size = 0
-        self._last_start = -1  # the last ordinal `add` may start from in the current span
-        self._rank: list[int] = []
-        self._working: list[int] = []
+        self._span = _NO_SPAN
+        self._growing = Lock()
 
-    def _build(self, first_ordinal: int, last_ordinal: int) -> None:
-        """Fill the arrays for the days first_ordinal..last_ordinal."""
+    def _built(self, first_ordinal: int, last_ordinal: int) -> _Span:
+        """The arrays for the days first_ordinal..last_ordinal."""
         size = last_ordinal - first_ordinal + 1
         flags = bytearray(b"\x01") * size
         first_saturday = (_SATURDAY - date.fromordinal(first_ordinal).weekday()) % 7
@@ -93,84 +102,114 @@ class WorkingCalendar:
         for ordinal in self._holiday_ordinals:
             if first_ordinal <= ordinal <= last_ordinal:
                 flags[ordinal - first_ordinal] = 0
-        self._span_first = first_ordinal
-        self._span_size = size
-        self._last_start = last_ordinal
-        self._rank = list(accumulate(flags))
-        self._working = list(compress(range(first_ordinal, last_ordinal + 1), flags))
+        rank = list(accumulate(flags))
+        working = list(compress(range(first_ordinal, last_ordinal + 1), flags))
+        return _Span(first_ordinal, last_ordinal, rank, working)
 
-    def _covered_index(self, day: date, field: str, last_ordinal: int) -> int:
-        """Where `day` sits in the arrays, growing them first if they do not reach it."""
+    def _span_covering(self, day: date, field: str) -> tuple[_Span, int]:
+        """A span that holds `day` and where `day` sits in it, growing the span first if need be;
+        InvalidInput (naming `field`) for a day outside the supported years."""
         ordinal = day.toordinal()
-        if not _FIRST_ORDINAL <= ordinal <= last_ordinal:
-            last_year = date.fromordinal(last_ordinal).year
-            raise InvalidInput(
-                field,
-                day.isoformat(),
-                M("({date}) is outside the years foiclock supports", date=day),
-                M(
-                    "a date from 1 January {first} to 31 December {last}",
-                    first=FIRST_YEAR,
-                    last=last_year,
-                ),
-            )
-        if not 0 <= ordinal - self._span_first < self._span_size:
-            self._grow_to(day.year)
-        return ordinal - self._span_first
+        span = self._span
+        if not span.first <= ordinal <= span.last:
+            if not _FIRST_ORDINAL <= ordinal <= _LAST_ORDINAL:
+                raise InvalidInput(
+                    field,
+                    day.isoformat(),
+                    M("({date}) is outside the years foiclock supports", date=day),
+                    M(
+                        "a date from 1 January {first} to 31 December {last}",
+                        first=FIRST_YEAR,
+                        last=LAST_CALENDAR_YEAR,
+                    ),
+                )
+            span = self._grown(day.year)
+        return span, ordinal - span.first
 
-    def _grow_to(self, year: int) -> None:
-        """First a few years around `year`; after that the whole span (spans only grow)."""
-        if self._span_size == 0:
-            first_year = max(FIRST_YEAR, year - 1)
-            last_year = min(LAST_CALENDAR_YEAR, year + 2)
-            self._build(date(first_year, 1, 1).toordinal(), date(last_year, 12, 31).toordinal())
-        else:
-            self._build(_FIRST_ORDINAL, _LAST_ORDINAL)
+    def _grown(self, year: int, whole: bool = False) -> _Span:
+        """First a few years around `year`; after that (or with `whole`) the whole supported
+        span. One thread builds, under the lock; the others wait and take what it published."""
+        with self._growing:
+            span = self._span
+            if (
+                span.first <= date(year, 1, 1).toordinal()
+                and (not whole or span.last - span.first + 1 == _FULL_SIZE)
+                and date(year, 12, 31).toordinal() <= span.last
+            ):
+                return span  # another thread grew it while this one waited
+            if span is _NO_SPAN and not whole:
+                first_year = max(FIRST_YEAR, year - 1)
+                last_year = min(LAST_CALENDAR_YEAR, year + 2)
+                span = self._built(
+                    date(first_year, 1, 1).toordinal(), date(last_year, 12, 31).toordinal()
+                )
+            else:
+                span = self._built(_FIRST_ORDINAL, _LAST_ORDINAL)
+            self._span = span
+            return span
 
     def is_working_day(self, day: date) -> bool:
-        index = self._covered_index(day, "date", _LAST_ORDINAL)
-        previous = self._rank[index - 1] if index else 0
-        return self._rank[index] > previous
+        span, index = self._span_covering(day, "date")
+        previous = span.rank[index - 1] if index else 0
+        return span.rank[index] > previous
 
     def add(self, start: date, n: int) -> date:
-        """The nth working day after `start` (`C-WD`: `start` itself never counts; n >= 1)."""
+        """The nth working day after `start` (`C-WD`: `start` itself never counts); for a
+        negative n the |n|th working day before it (the start never counting either); for 0 the
+        start itself."""
+        first, last, rank, working = self._span
         ordinal = start.toordinal()
-        if type(n) is int and n > 0 and self._span_first <= ordinal <= self._last_start:
+        if type(n) is int and n > 0 and first <= ordinal <= last:
             try:  # the hot path: two list lookups (rank >= 0 and n >= 1, so never negative)
-                return _from_ordinal(self._working[self._rank[ordinal - self._span_first] + n - 1])
+                return _from_ordinal(working[rank[ordinal - first] + n - 1])
             except IndexError:
                 pass
         return self._add_checked(start, n)
 
     def _add_checked(self, start: date, n: int) -> date:
-        """`add` when its fast path cannot answer: bad n, a start outside the span, or a result
-        past it. Grows the span if that helps, else raises InvalidInput."""
-        if type(n) is not int or n < 1:
-            raise InvalidInput("n", n, M("is not a whole number of working days"), M("1 or more"))
-        index = self._covered_index(start, "start", _LAST_ORDINAL)
-        position = self._rank[index] + n - 1
-        if position < len(self._working):
-            return _from_ordinal(self._working[position])
-        if self._span_size < _FULL_SIZE:
-            self._grow_to(start.year)
-            return self.add(start, n)
-        raise InvalidInput(
-            "n",
-            n,
+        """`add` when its fast path cannot answer: a bad, zero or negative n, a start outside
+        the span, or a result past it. Grows the span if that helps, else raises InvalidInput."""
+        if type(n) is not int:
+            raise InvalidInput(
+                "n", n, M("is not a whole number of working days"), M("a whole number")
+            )
+        span, index = self._span_covering(start, "start")
+        if n == 0:
+            return start
+        # working[k] is the (k + 1)th working day of the span; rank[index] of them lie up to and
+        # including the start, rank[index - 1] before it.
+        before = span.rank[index - 1] if index else 0
+        position = span.rank[index] + n - 1 if n > 0 else before + n
+        if 0 <= position < len(span.working):
+            return _from_ordinal(span.working[position])
+        if span.last - span.first + 1 < _FULL_SIZE:
+            self._grown(start.year, whole=True)
+            return self._add_checked(start, n)
+        problem = (
             M(
                 "working days after {date} run past the calendar's end (31 December {year})",
                 date=start.isoformat(),
                 year=LAST_CALENDAR_YEAR,
-            ),
-            M("a smaller count"),
+            )
+            if n > 0
+            else M(
+                "working days before {date} run past the calendar's start (1 January {year})",
+                date=start.isoformat(),
+                year=FIRST_YEAR,
+            )
         )
+        raise InvalidInput("n", n, problem, M("a smaller count"))
 
     def between(self, start: date, end: date) -> int:
         """Working days after `start` up to and including `end`; negative when end < start."""
-        self._covered_index(start, "start", _LAST_ORDINAL)
-        end_index = self._covered_index(end, "end", _LAST_ORDINAL)
-        start_index = start.toordinal() - self._span_first  # still covered: spans only grow
-        return self._rank[end_index] - self._rank[start_index]
+        span, start_index = self._span_covering(start, "start")
+        end_ordinal = end.toordinal()
+        if not span.first <= end_ordinal <= span.last:
+            span, end_index = self._span_covering(end, "end")
+            start_index = start.toordinal() - span.first  # still covered: spans only grow
+        else:
+            end_index = end_ordinal - span.first
+        return span.rank[end_index] - span.rank[start_index]
 
     def holidays_on(self, day: date) -> tuple[Holiday, ...]:
         """The bank holidays on `day` in this calendar's divisions, grouped by name."""
@@ -192,9 +231,10 @@ class WorkingCalendar:
     def arrays(self) -> tuple[int, list[int], list[int]]:
         """(the ordinal of the span's first day, `rank`, `working`) over the whole supported span,
         built if need be: for vectorised arithmetic over many dates (`foiclock.vectorised`)."""
-        if self._span_size < _FULL_SIZE:
-            self._build(_FIRST_ORDINAL, _LAST_ORDINAL)
-        return self._span_first, self._rank, self._working
+        span = self._span
+        if span.last - span.first + 1 < _FULL_SIZE:
+            span = self._grown(FIRST_YEAR, whole=True)
+        return span.first, span.rank, span.working
 
     def is_provisional(self, day: date) -> bool:
         """True when `day` lies past the last year whose bank holidays are announced."""

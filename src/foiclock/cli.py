@@ -850,16 +850,21 @@ def calendar_command(
     _warn_provisional(deadline.provisional)
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # N may be negative: -20
 @reports_bad_input
 def add(
     start: Annotated[str, typer.Argument(help="The date to count from (it never counts).")],
-    n: Annotated[str, typer.Argument(help="How many working days, 1 or more.")],
+    n: Annotated[
+        str,
+        typer.Argument(
+            help="How many working days: after START, or before it if negative (0 is START)."
+        ),
+    ],
     regime: RegimeOption = None,
     as_json: JsonOption = None,
     lang: LangOption = None,
 ) -> None:
-    """The Nth working day after START (C-WD)."""
+    """The Nth working day after START, or before it for a negative N (C-WD)."""
     from foiclock.dates import parse_date
     from foiclock.engine import nth_working_day
 
@@ -869,12 +874,13 @@ def add(
 
 
 def _parse_count(text: str) -> int:
-    if not re.fullmatch(r"[0-9]{1,6}", text.strip()):
-        raise InvalidInput("n", text, N_("is not a whole number"), N_("a whole number, 1 or more"))
-    count = int(text)
-    if count < 1:
-        raise InvalidInput("n", text, N_("is not 1 or more"), N_("a whole number, 1 or more"))
-    return count
+    """A signed whole number, ASCII digits only; its size is the calendar's to judge."""
+    if not re.fullmatch(r"-?[0-9]{1,18}", text.strip()):
+        accepted = N_("a whole number of working days (negative to count back)")
+        if re.fullmatch(r"-?[0-9]+", text.strip()):
+            raise InvalidInput("n", text, N_("runs past the years foiclock supports"), accepted)
+        raise InvalidInput("n", text, N_("is not a whole number"), accepted)
+    return int(text)
 
 
 @app.command()

@@ -78,7 +78,8 @@ def last_announced_year() -> int:
 
 def add_working_days(start: date, n: int, regime: str = "foia") -> date:
     """The nth working day after `start` under `regime`'s calendar (`C-WD`: `start` itself never
-    counts, whether or not it is a working day). `n` must be 1 or more."""
+    counts, whether or not it is a working day). A negative n counts back: the |n|th working day
+    before `start`, which again never counts; n = 0 is `start` itself."""
     calendar = _calendar_by_regime.get(regime) or regime_calendar(regime)
     return calendar.add(start, n)
 

@@ -427,11 +427,17 @@ def _step_line(step: Step) -> str:
 
 def working_day_after_text(result: WorkingDayAfter) -> str:
     regime = get_regime(result.regime)
+    if result.n > 0:
+        how = _("working day {n} after {date} (C-WD; {regime}, {rule})")
+    elif result.n < 0:
+        how = _("working day {n} before {date} (C-WD; {regime}, {rule})")
+    else:
+        how = _("0 working days from {date}: the date itself (C-WD; {regime}, {rule})")
     lines = [
         format_long(result.day),
         "  "
-        + _("working day {n} after {date} (C-WD; {regime}, {rule})").format(
-            n=result.n,
+        + how.format(
+            n=abs(result.n),
             date=format_long(result.start),
             regime=regime.short_name,
             rule=regime.calendar.rule,
