@@ -41,10 +41,18 @@ def _package_days(division: str) -> holidays.HolidayBase:
     )
 
 
+#: rules.md WD-STANDREW and WD-PRE2012, copied by hand: days the package wrongly lists.
+NOT_BANK_HOLIDAYS = {
+    (date(2006, 11, 30), "scotland"),  # St Andrew's Day is a bank holiday from 2007
+    (date(2010, 1, 4), "scotland"),  # no proclamation
+    (date(2011, 1, 4), "scotland"),  # no proclamation
+}
+
+
 def is_bank_holiday(day: date, division: str) -> bool:
     if day.year in GOVUK_YEARS:
         return day in _govuk_days(division)
-    return day in _package_days(division)
+    return day in _package_days(division) and (day, division) not in NOT_BANK_HOLIDAYS
 
 
 def is_working_day(day: date, divisions: tuple[str, ...]) -> bool:

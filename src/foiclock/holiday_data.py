@@ -38,7 +38,7 @@ from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 from foiclock.user_dirs import user_directory
 
-CACHE_FORMAT: Final = 6  # bump whenever what build_holiday_table produces changes
+CACHE_FORMAT: Final = 7  # bump whenever what build_holiday_table produces changes
 _MARSHAL_VERSION: Final = 4
 #: The calendar runs one year past the last accepted input year, so that a deadline counted from
 #: a date late in LAST_YEAR still has days to land on.
@@ -198,7 +198,45 @@ def without_changes(table: HolidayTable) -> HolidayTable:
     )
 
 
+class PackageCorrection(NamedTuple):
+    """A day the `holidays` package lists as a bank holiday that was not one, in a year before
+    GOV.UK's data begins (so no GOV.UK layer corrects it): removed, with the rule and source."""
+
+    day: date
+    division: str
+    rule: str  # the rules.md id
+    source: str
+
+
+#: rules.md `WD-STANDREW` and `WD-PRE2012`. Upstream report: the `holidays` package makes St
+#: Andrew's Day a Scottish bank holiday from 2006 (`if self._year >= 2006`), but the St Andrew's
+#: Day Bank Holiday (Scotland) Act 2007 (asp 2) came into force on 16 January 2007; and it
+#: substitutes 4 January 2010 and 2011 in Scotland, for which no proclamation was made.
+PACKAGE_CORRECTIONS: Final = (
+    PackageCorrection(
+        date(2006, 11, 30),
+        "scotland",
+        "WD-STANDREW",
+        "St Andrew's Day Bank Holiday (Scotland) Act 2007 (asp 2) s1, in force 16 January 2007",
+    ),
+    PackageCorrection(
+        date(2010, 1, 4),
+        "scotland",
+        "WD-PRE2012",
+        "no proclamation was made (dracos.co.uk/wrote/bad-bank-holidays)",
+    ),
+    PackageCorrection(
+        date(2011, 1, 4),
+        "scotland",
+        "WD-PRE2012",
+        "no proclamation was made (dracos.co.uk/wrote/bad-bank-holidays)",
+    ),
+)
+
+
 def package_holidays() -> dict[str, dict[int, str]]:
+    """Every division's bank holidays by the `holidays` package's rules, less the days it gets
+    wrong (`PACKAGE_CORRECTIONS`)."""
     import holidays
 
     years = range(FIRST_YEAR, LAST_CALENDAR_YEAR + 1)
@@ -211,6 +249,8 @@ def package_holidays() -> dict[str, dict[int, str]]:
             day.toordinal(): "; ".join(division_holidays.get_list(day))
             for day in sorted(division_holidays)
         }
+    for correction in PACKAGE_CORRECTIONS:
+        names_by_division[correction.division].pop(correction.day.toordinal(), None)
     return names_by_division
 
 

@@ -1,0 +1,56 @@
+"""The law as corrected on 2026-12-01 (issue "The law as settled"): known answers from
+../shared/rules.md examples 36 onwards, each counted by hand in its comment."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from foiclock import bank_holidays, response_deadline
+from foiclock.holiday_data import PACKAGE_CORRECTIONS
+
+
+@pytest.mark.parametrize("regime", ["foia", "foisa"])
+def test_example_36_st_andrews_day_2006_was_not_a_bank_holiday(regime: str) -> None:
+    """rules.md example 36 (WD-STANDREW): received Fri 10 Nov 2006. Working days: 13-17 Nov
+    (1-5), 20-24 (6-10), 27, 28, 29 (11-13), Thu 30 Nov (14: not yet a bank holiday), Fri 1 Dec
+    (15), 4-8 Dec (16-20): Fri 8 Dec 2006. The package's St Andrew's Day gave Mon 11 Dec."""
+    assert response_deadline(date(2006, 11, 10), regime).due == date(2006, 12, 8)
+
+
+@pytest.mark.parametrize("regime", ["foia", "foisa"])
+def test_example_37_a_request_received_the_day_before(regime: str) -> None:
+    """rules.md example 37: received Wed 29 Nov 2006. Thu 30 Nov (1), Fri 1 Dec (2), 4-8 (3-7),
+    11-15 (8-12), 18-22 (13-17), 25 and 26 Dec skipped (Christmas, Boxing Day), 27, 28, 29
+    (18-20): Fri 29 Dec 2006 (the package gave Wed 3 Jan 2007)."""
+    assert response_deadline(date(2006, 11, 29), regime).due == date(2006, 12, 29)
+
+
+def test_example_38_no_4_january_2010_in_scotland() -> None:
+    """rules.md example 38 (WD-PRE2012): FOISA, received Mon 7 Dec 2009. 8-11 Dec (1-4), 14-18
+    (5-9), 21-24 (10-13), Fri 25 and Mon 28 Dec skipped (Christmas Day; Boxing Day substitute),
+    29, 30, 31 (14-16), Fri 1 Jan 2010 skipped (New Year's Day), Sat 2 Jan's substitute was not
+    proclaimed, so Mon 4 Jan (17), 5, 6, 7 (18-20): Thu 7 Jan 2010 (package: Fri 8 Jan)."""
+    assert response_deadline(date(2009, 12, 7), "foisa").due == date(2010, 1, 7)
+
+
+def test_example_39_no_4_january_2011_in_scotland() -> None:
+    """rules.md example 39 (WD-PRE2012): FOIA, received Mon 6 Dec 2010. 7-10 Dec (1-4), 13-17
+    (5-9), 20-24 (10-14), Mon 27 and Tue 28 Dec skipped (Christmas and Boxing Day substitutes),
+    29, 30, 31 (15-17), Mon 3 Jan 2011 skipped (New Year substitute), Tue 4 Jan (18: not
+    proclaimed in Scotland), 5, 6 (19, 20): Thu 6 Jan 2011 (package: Fri 7 Jan)."""
+    assert response_deadline(date(2010, 12, 6), "foia").due == date(2011, 1, 6)
+
+
+def test_4_january_2005_stays_a_scottish_bank_holiday() -> None:
+    """WD-PRE2012: 4 January 2005 was proclaimed in Scotland (keep it)."""
+    listed = {entry.day for entry in bank_holidays([2005], nation="scotland").days}
+    assert date(2005, 1, 4) in listed
+    assert date(2006, 11, 30) not in {e.day for e in bank_holidays([2006], regime="foisa").days}
+    assert date(2007, 11, 30) in {e.day for e in bank_holidays([2007], regime="foisa").days}
+
+
+def test_every_package_correction_cites_its_rule_and_source() -> None:
+    assert {c.rule for c in PACKAGE_CORRECTIONS} == {"WD-STANDREW", "WD-PRE2012"}
+    assert all(c.source and c.day.year < 2012 for c in PACKAGE_CORRECTIONS)
