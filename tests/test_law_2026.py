@@ -54,3 +54,25 @@ def test_4_january_2005_stays_a_scottish_bank_holiday() -> None:
 def test_every_package_correction_cites_its_rule_and_source() -> None:
     assert {c.rule for c in PACKAGE_CORRECTIONS} == {"WD-STANDREW", "WD-PRE2012"}
     assert all(c.source and c.day.year < 2012 for c in PACKAGE_CORRECTIONS)
+
+
+@pytest.mark.parametrize(
+    ("received", "notice", "pay_by"),
+    [
+        # rules.md example 40: the day before 31 Mar is 30 Mar; three months after it, 30 Jun.
+        (date(2026, 3, 16), date(2026, 3, 31), date(2026, 6, 30)),
+        # 30 Nov 2027: the day before is 29 Nov; three months after it, 29 Feb 2028 (leap year).
+        (date(2027, 11, 22), date(2027, 11, 30), date(2028, 2, 29)),
+        # rules.md C-BEGINNING-WITH: 30 Nov 2025 and 29 Nov 2025 -> 28 Feb 2026; 5 Sep -> 4 Dec.
+        (date(2025, 11, 24), date(2025, 11, 30), date(2026, 2, 28)),
+        (date(2025, 11, 24), date(2025, 11, 29), date(2026, 2, 28)),
+        (date(2025, 9, 1), date(2025, 9, 5), date(2025, 12, 4)),
+    ],
+)
+def test_example_40_three_months_beginning_with_a_month_end(
+    received: date, notice: date, pay_by: date
+) -> None:
+    """C-BEGINNING-WITH at month ends, leap years included (FOIA-FEES: three months to pay)."""
+    deadline = response_deadline(received, "foia", fees_notice=notice)
+    assert deadline.fees is not None
+    assert deadline.fees.pay_by == pay_by

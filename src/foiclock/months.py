@@ -22,10 +22,13 @@ def corresponding_date(day: date, months: int) -> date:
 
 def last_day_beginning_with(day: date, months: int) -> date:
     """The last day of a period of `months` months beginning with `day` (`C-BEGINNING-WITH`):
-    the day before the corresponding date; when that month has no corresponding date (a notice
-    on 31 March, three months: there is no 31 June), the month's last day, 30 June. rules.md is
-    silent on that case; this is the corresponding-date rule's own fallback to the month's end
-    (Dodds v Walker [1981] 1 WLR 1441), not the day before the clamped date (29 June)."""
+    the day before the corresponding date; when that month has no corresponding date, the
+    corresponding-date rule of Dodds v Walker [1981] 1 WLR 1027 (HL) applied to the day before
+    `day`, which falls back to the month's last day: 31 March 2026 -> 30 June 2026, not 29 June;
+    30 November 2025 -> 28 February 2026; 30 November 2027 -> 29 February 2028 (rules.md
+    example 40). For a day whose corresponding date exists (1 May -> 31 July) rules.md's "three
+    months after D-1" would read 30 April -> 30 July; it scopes that reading to month ends, so
+    the day before the corresponding date stands there."""
     corresponding = corresponding_date(day, months)
     if corresponding.day != day.day:  # clamped: the month has no such day
         return corresponding
