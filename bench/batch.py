@@ -26,7 +26,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-TODAY = "2029-01-01"  # after every receipt date: no row is refused as "received after today"
+TODAY = "2029-01-01"  # after every receipt date and event: no row is not_yet_received
 FIRST = date(2012, 1, 1).toordinal()
 LAST = date(2028, 12, 31).toordinal()
 SUBJECTS = ("roads, bridges and bins", "council tax, bands", "parking fines", "schools; meals")

@@ -71,7 +71,8 @@ def test_foia_review_before_the_response_is_refused() -> None:
         make_case(D(2025, 8, 19), review_requested=D(2025, 9, 22), responded=D(2025, 9, 30))
 
 
-# 3. A case is judged on what was known on --today: later events are left out, and said so.
+# 3. A case is judged on what has happened by --today: later events are planned, and said so
+# (tests/test_planned.py: their dates still count).
 
 
 def test_response_after_today_is_not_known_yet() -> None:
@@ -82,8 +83,9 @@ def test_response_after_today_is_not_known_yet() -> None:
     response = tl.get("response_due")
     assert response is not None
     assert (response.state, response.days_left) == ("open", 4)
-    assert tl.get("responded") is None
-    assert [(e.key, e.date) for e in tl.left_out] == [("responded", D(2025, 9, 30))]
+    responded = tl.get("responded")
+    assert responded is not None and responded.state == "planned"
+    assert [(e.key, e.date) for e in tl.planned] == [("responded", D(2025, 9, 30))]
     status = case_status(case, D(2025, 9, 10))
     assert (status.state, status.working_days_left) == ("open", 4)
 
@@ -109,12 +111,6 @@ def test_clarification_after_today_leaves_the_clock_waiting() -> None:
     assert code == 0
     data = json.loads(out)
     assert data["left_out"] == [{"key": "clarification_received", "date": "2025-09-01"}]
-
-
-def test_today_before_receipt_is_refused() -> None:
-    code, out, err = run("status", "2025-08-19", "--today", "2025-08-10")
-    assert (code, out) == (2, "")
-    assert err.startswith("foiclock: error: today: '2025-08-10' is before the date of receipt")
 
 
 # 4. Late or overdue on a non-working day straight after the deadline is not "late by 0".

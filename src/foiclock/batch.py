@@ -20,7 +20,7 @@ from foiclock.deadline import RUNNING, Deadline, case_deadline
 from foiclock.engine import counting_calendar, last_announced_year
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
-from foiclock.status import case_status, response_state, working_days_counted
+from foiclock.status import case_status, happened, state_on, working_days_counted
 from foiclock.timeline import review_request_by
 
 ERROR: Final = "error"
@@ -33,9 +33,9 @@ OUTPUT_COLUMNS: Final = {
     ),
     "working_days_elapsed": M("working days counted by --today, or by the response once answered"),
     "status": M(
-        "open, due_today, overdue, answered_on_time, answered_late; while the clock waits "
-        "awaiting_clarification, awaiting_fee, or fee_not_paid; error for a row that cannot be "
-        "counted"
+        "not_yet_received (received after --today), open, due_today, overdue, answered_on_time, "
+        "answered_late; while the clock waits awaiting_clarification, awaiting_fee, or "
+        "fee_not_paid; error for a row that cannot be counted"
     ),
     "working_days_late": M("working days overdue so far, or answered late by"),
     "review_request_by": M(
@@ -177,7 +177,7 @@ class RowAnswers:
             case = case_from_mapping(given, today=self.today)
         except InvalidInput:
             return None
-        return _direct(case) if case.received <= self.today else None
+        return _direct(case)
 
     def _response_date(self, value: object) -> date | None:
         """A `responded` value as a date (remembered: exports repeat them); None if it is not
@@ -200,16 +200,6 @@ class RowAnswers:
     def _case_answer(self, given: dict[str, object]) -> RowAnswer:
         try:
             case = case_from_mapping(given, today=self.today)
-            if case.received > self.today:
-                raise InvalidInput(
-                    "received",
-                    case.received.isoformat(),
-                    M(
-                        "is after today ({today}): a request cannot be judged before it arrives",
-                        today=self.today.isoformat(),
-                    ),
-                    M("a date on or before --today"),
-                )
             return case_answer(case, self.today)
         except InvalidInput as error:
             if error.field == "received" and self.received_column != "received":
@@ -220,7 +210,8 @@ class RowAnswers:
 
 
 def case_answer(case: Case, today: date) -> RowAnswer:
-    """The answer for a checked case (received on or before `today`)."""
+    """The answer for a checked case on `today`: its dates from every event, its status judged
+    on that day (`not_yet_received` before the date of receipt)."""
     direct = _direct(case)
     if direct is not None:
         return _direct_status(direct, case.responded, today)
@@ -249,12 +240,14 @@ def _direct(case: Case) -> _Direct | None:
 
 
 def _direct_status(direct: _Direct, responded: date | None, today: date) -> RowAnswer:
-    """A direct count's state on `today` (a response dated after it is not known yet), the
-    working days counted and the review window, as `case_status` and the timeline give them."""
+    """A direct count's state on `today` (a response dated after it is planned), the working
+    days counted and the review window (counted from the response, planned or not), as
+    `case_status` and the timeline give them."""
     deadline, calendar, applies = direct.deadline, direct.calendar, direct.applies
-    known = responded if responded is not None and responded <= today else None
-    state, late, _ = response_state(calendar, applies, known, today)
-    review_by = review_request_by(deadline.regime, deadline.nation, known, applies)
+    assert deadline.case is not None
+    known = happened(responded, today)
+    state, late, _ = state_on(deadline.case, deadline, applies, known, calendar, today)
+    review_by = review_request_by(deadline.regime, deadline.nation, responded, applies)
     return RowAnswer(
         due=deadline.due,
         extended_due=deadline.extended_due,
@@ -272,9 +265,7 @@ def _clock_answer(case: Case, today: date) -> RowAnswer:
     """Any case, through the case clock (`case_status`) and the timeline's review window."""
     status = case_status(case, today)
     deadline = status.deadline
-    known = deadline.case  # the case as known on `today` (later events left out)
-    responded = known.responded if known is not None else None
-    review_by = review_request_by(deadline.regime, deadline.nation, responded, status.due)
+    review_by = review_request_by(deadline.regime, deadline.nation, case.responded, status.due)
     return RowAnswer(
         due=deadline.due,
         extended_due=deadline.extended_due,

@@ -242,49 +242,47 @@ def check_case(case: Case) -> Case:
     )
 
 
-#: Events that are not known yet on a day before their date (`as_of`). SAR's start events
-#: (`id_received`, and `fee_paid` under SAR) stay: without them the month would run from the
-#: receipt, an earlier and wrong date, and there is no "identity asked for" state to wait in.
-_LATER_EVENTS: Final = (
+#: The events that stop, pause or restart the clock (`*-CLAR`, `SAR-STOP`, `*-FEES`): whether the
+#: clock runs on a day depends on those that have happened by then (`clock_on`).
+_CLOCK_EVENTS: Final = (
     "clarification_requested",
     "clarification_received",
     "fees_notice",
     "fee_paid",
-    "responded",
-    "review_requested",
-    "review_responded",
-    "decision_notice",
 )
 
 
-class LeftOut(NamedTuple):
-    """An event given with a date after the day a case is judged on."""
+class Planned(NamedTuple):
+    """An event dated after the day a case is judged on: every date is counted with it, but on
+    that day it has not happened yet."""
 
     key: str
     date: date
 
 
-def as_of(case: Case, today: date) -> tuple[Case, tuple[LeftOut, ...]]:
-    """The case as it stood on `today`: events dated after it were not known yet, so they are
-    left out (a clarification asked for but not yet answered is then a live state), and are
-    returned so that the output can say so. `today` before the date of receipt is refused."""
-    if today < case.received and case.received != date.min:
-        raise InvalidInput(
-            "today",
-            today.isoformat(),
-            M("is before the date of receipt ({date})", date=case.received.isoformat()),
-            M("a date on or after the date of receipt"),
-        )
-    keep_start_events = get_regime(case.regime).start_events is not None
-    later = tuple(
-        LeftOut(key, value)
-        for key in _LATER_EVENTS
-        if (value := getattr(case, key)) is not None
-        and value > today
-        and not (keep_start_events and key == "fee_paid")
+def planned(case: Case, today: date) -> tuple[Planned, ...]:
+    """The events of `case` dated after `today`, in the order of a case. The date of receipt is
+    not among them: a case received after `today` is not yet received."""
+    return tuple(
+        Planned(key, value)
+        for key in _DATE_KEYS
+        if key != "received" and (value := getattr(case, key)) is not None and value > today
     )
-    unknown: dict[str, Any] = {entry.key: None for entry in later}
-    return case._replace(**unknown), later
+
+
+def clock_on(case: Case, today: date) -> Case:
+    """`case` without its clock events dated after `today`: its deadline's `state` is what the
+    clock does on that day (runs, waits for a clarification or a fee, or has lapsed). Only that
+    state is read from it; every date is counted from the whole case, planned events included."""
+    if case.clarification_requested is None and case.fees_notice is None:
+        return case  # no clock event: a pair's second half needs its first; SAR's fee comes
+        # without a notice and only moves the start of the month (SAR-START)
+    later: dict[str, Any] = {
+        key: None
+        for key in _CLOCK_EVENTS
+        if (day := getattr(case, key)) is not None and day > today
+    }
+    return case._replace(**later) if later else case
 
 
 def check_after_response(

@@ -73,7 +73,7 @@ def timeline_ics(
         event.add("dtstart", milestone.date)
         event.add("dtend", milestone.date + timedelta(days=1))
         closure = timeline.closed_on(milestone.date)
-        label = both(partial(localise, milestone.label))
+        label = both(partial(_summary_label, milestone))
         event.add("summary", f"{timeline.case_id or regime}: {label}")
         event.add("description", both(partial(_description, milestone, closure), "\n\n"))
         event.add("categories", [regime, milestone.rule])
@@ -88,6 +88,12 @@ def timeline_ics(
     calendar.validate()  # type: ignore[no-untyped-call]
     ics: bytes = calendar.to_ical()
     return ics
+
+
+def _summary_label(milestone: Milestone) -> str:
+    """The milestone's label, marked when it is an event still to come."""
+    label = localise(milestone.label)
+    return _("{label} (planned)").format(label=label) if milestone.state == "planned" else label
 
 
 def _reminder(milestone: Milestone) -> str:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from foiclock.batch_files import BatchSummary
-    from foiclock.case import LeftOut
+    from foiclock.case import Planned
     from foiclock.config import OfficeClosure
     from foiclock.status import CaseStatus
 
@@ -527,16 +527,20 @@ _STATUS_HEADLINES = {
     "overdue": N_("Overdue by {late}: due {due}"),
     "answered_on_time": N_("Answered on time on {responded}: due {due}"),
     "answered_late": N_("Answered late by {late} on {responded}: due {due}"),
+    "not_yet_received": N_("Not yet received on {today}: planned for {received}"),
 }
 
 
 def status_text(status: CaseStatus) -> str:
-    """`foiclock status`: the headline for the state, then the count and the rule."""
+    """`foiclock status`: the headline for the state, then the count and the rule. Every date
+    is counted from every event; an event after today is named as planned."""
     deadline = status.deadline
     case = deadline.case
     assert case is not None
     due = format_long(status.due) if status.due is not None else None
     months = deadline.months is not None
+    responded = status.responded
+    under: list[str] = []  # lines under the headline, before the count
     if status.state == "open":
         left = (
             plural(status.calendar_days_left or 0, "day")
@@ -544,23 +548,33 @@ def status_text(status: CaseStatus) -> str:
             else plural(status.working_days_left or 0, "working day")
         )
         headline = _("Open: {left} left; due {due}").format(left=left, due=due)
-    elif status.state in ("due_today", "overdue") or (
-        status.state in ("answered_on_time", "answered_late") and case.responded is not None
-    ):
-        responded = format_long(case.responded) if case.responded is not None else None
+    elif status.state == "not_yet_received":
         headline = _(_STATUS_HEADLINES[status.state]).format(
-            due=due, late=_lateness(status), responded=responded
+            today=format_long(status.today), received=format_long(deadline.received)
+        )
+        under.append("  " + _headline(deadline))
+    elif status.state in ("due_today", "overdue") or (
+        status.state in ("answered_on_time", "answered_late") and responded is not None
+    ):
+        headline = _(_STATUS_HEADLINES[status.state]).format(
+            due=due,
+            late=_lateness(status),
+            responded=format_long(responded) if responded is not None else None,
         )
     else:
         headline = _headline(deadline)
-    end = case.responded if case.responded is not None else status.today
+    end = responded or status.today
     values = {
         "date": format_long(end),
         "n": status.working_days_elapsed,
         "total": status.working_days_total,
     }
     clarification = deadline.clarification
-    if status.state == AWAITING_CLARIFICATION and clarification is not None:
+    if (
+        status.state == AWAITING_CLARIFICATION
+        and clarification is not None
+        and clarification.requested <= status.today  # not an ask still planned
+    ):
         count = _(
             "Working days counted before the clock stopped on {date}: {n}; the count restarts "
             "from zero when the clarification arrives ({rule})"
@@ -580,6 +594,7 @@ def status_text(status: CaseStatus) -> str:
     regime = get_regime(deadline.regime)
     lines = [
         headline,
+        *under,
         f"  {count}",
         f"  {regime.short_name}: {localise(deadline.rule_description)} "
         + cited(deadline.rule, deadline.source, deadline.status),
@@ -603,10 +618,11 @@ def status_text(status: CaseStatus) -> str:
                 date=format_long(fees.pay_by), rule=fees.rule.pause.rule
             )
         )
-    lines.append("  " + _("Received: {date}").format(date=format_long(deadline.received)))
-    if case.responded is None:
+    if status.state != "not_yet_received":  # the headline says when it arrives
+        lines.append("  " + _("Received: {date}").format(date=format_long(deadline.received)))
+    if responded is None:
         lines.append("  " + _("Today: {date}").format(date=format_long(status.today)))
-    lines.extend(f"  {line}" for line in left_out_line(status.left_out, status.today))
+    lines.extend(f"  {line}" for line in planned_line(status.planned, status.today))
     return wrap_lines(lines)
 
 
@@ -622,15 +638,16 @@ def lateness(working_days: int, days: int | None) -> str:
     return plural(working_days, "working day")
 
 
-def left_out_line(left_out: tuple[LeftOut, ...], today: date) -> list[str]:
-    """The note for events dated after the day the case is judged on."""
-    if not left_out:
+def planned_line(planned: tuple[Planned, ...], today: date) -> list[str]:
+    """The note for events dated after the day the case is judged on: every date is counted
+    with them, the states without them."""
+    if not planned:
         return []
     events = ", ".join(
-        f"--{entry.key.replace('_', '-')} {format_long(entry.date)}" for entry in left_out
+        f"--{entry.key.replace('_', '-')} {format_long(entry.date)}" for entry in planned
     )
     return [
-        _("Not known on {date}, so left out: {events}").format(
+        _("Planned after {date} (every date counts them): {events}").format(
             date=format_long(today), events=events
         )
     ]
@@ -684,6 +701,7 @@ def state_word(state: str) -> str:
 #: Case statuses (batch summaries) and deadline states (the moved-by lines), as shown.
 _STATE_WORDS = {
     "running": N_("running"),
+    "not_yet_received": N_("not_yet_received"),
     "open": N_("open"),
     "due_today": N_("due_today"),
     "overdue": N_("overdue"),

@@ -14,7 +14,7 @@ from foiclock.steps import Step
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from foiclock.case import LeftOut
+    from foiclock.case import Planned
     from foiclock.config import Config, OfficeClosure, Setting
     from foiclock.holiday_sources import DataSource, HolidayDifferences
     from foiclock.newer_data import MovedBy
@@ -222,8 +222,10 @@ def to_json(
     return holidays_json(result)
 
 
-def _left_out_json(entry: LeftOut) -> dict[str, Any]:
-    return {"key": entry.key, "date": entry.date.isoformat()}
+def _planned_json(planned: tuple[Planned, ...]) -> dict[str, Any]:
+    """The events dated after `today` (`planned`; `left_out` is their earlier name, kept)."""
+    events = [{"key": entry.key, "date": entry.date.isoformat()} for entry in planned]
+    return {"left_out": events, "planned": events}
 
 
 def timeline_json(timeline: Timeline) -> dict[str, Any]:
@@ -235,7 +237,7 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         "today": timeline.today.isoformat(),
         "nation": timeline.nation,
         "provisional": timeline.provisional,
-        "left_out": [_left_out_json(entry) for entry in timeline.left_out],
+        **_planned_json(timeline.planned),
         "milestones": [
             {
                 **milestone._asdict(),
@@ -281,7 +283,7 @@ def status_json(status: CaseStatus) -> dict[str, Any]:
         "calendar_days_left": status.calendar_days_left,
         "working_days_late": status.working_days_late,
         "days_late": status.days_late,
-        "left_out": [_left_out_json(entry) for entry in status.left_out],
+        **_planned_json(status.planned),
         "rule": deadline.rule,
         "provisional": status.provisional,
     }

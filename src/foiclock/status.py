@@ -2,16 +2,18 @@
 the response (`responded`) came in time. The deadline is the one that applies: the extended one
 when the case is extended.
 
-States: `open`, `due_today`, `overdue`, `answered_on_time`, `answered_late` (the same words as
-batch output), and while the clock waits `awaiting_clarification`, `awaiting_fee`, or
-`fee_not_paid` when an unpaid fee ended the request.
+Every date is counted from every event given, whatever the day; only the state is judged on it:
+an event dated after it is planned (it has not happened yet). States: `not_yet_received` (the
+request arrives after the day), `open`, `due_today`, `overdue`, `answered_on_time`,
+`answered_late` (the same words as batch output), and while the clock waits
+`awaiting_clarification`, `awaiting_fee`, or `fee_not_paid` when an unpaid fee ended the request.
 """
 
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar
-from foiclock.case import Case, LeftOut, as_of
+from foiclock.case import Case, Planned, clock_on, planned
 from foiclock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
@@ -23,6 +25,7 @@ from foiclock.deadline import (
 )
 from foiclock.engine import counting_calendar, date_of_receipt, last_announced_year
 
+NOT_YET_RECEIVED: Final = "not_yet_received"
 OPEN: Final = "open"
 DUE_TODAY: Final = "due_today"
 OVERDUE: Final = "overdue"
@@ -30,6 +33,7 @@ ANSWERED_ON_TIME: Final = "answered_on_time"
 ANSWERED_LATE: Final = "answered_late"
 #: Every state, in the order a case meets them (a batch summary counts rows in this order).
 STATES: Final = (
+    NOT_YET_RECEIVED,
     OPEN,
     DUE_TODAY,
     OVERDUE,
@@ -57,53 +61,115 @@ class CaseStatus(NamedTuple):
     calendar_days_left: int | None
     working_days_late: int | None  # overdue so far, or answered late by
     days_late: int | None  # the same in calendar days (a late answer on a Saturday: 1, 0)
-    deadline: Deadline
-    left_out: tuple[LeftOut, ...] = ()  # events dated after `today`: not known on that day
+    deadline: Deadline  # counted from every event, planned ones included
+    planned: tuple[Planned, ...] = ()  # events dated after `today`: not happened yet that day
+
+    @property
+    def left_out(self) -> tuple[Planned, ...]:
+        """The planned events, by their earlier name (JSON `left_out`)."""
+        return self.planned
+
+    @property
+    def responded(self) -> date | None:
+        """The response, once issued by `today` (a later one is planned)."""
+        case = self.deadline.case
+        return happened(case.responded if case is not None else None, self.today)
 
     @property
     def provisional(self) -> bool:
         """The deadline, or the working days counted up to today (or the response), depend on
         bank holidays not yet announced."""
-        case = self.deadline.case
-        counted_to = case.responded if case is not None and case.responded else self.today
+        counted_to = self.responded or self.today
         return self.deadline.provisional or counted_to.year > last_announced_year()
 
 
+def happened(day: date | None, today: date) -> date | None:
+    """`day`, if it is on or before `today`; None for a day still to come (planned)."""
+    return day if day is not None and day <= today else None
+
+
 def case_status(case: Case, today: date | None = None) -> CaseStatus:
-    """Where the checked `case` stands on `today` (default: the clock's today)."""
+    """Where the checked `case` stands on `today` (default: the clock's today). Its dates are
+    counted from every event; events dated after `today` are planned: only the state and the
+    days counted, left or late are judged without them."""
     today = today or date.today()
-    case, left_out = as_of(case, today)
     deadline = on_day(case_deadline(case), today)
     calendar = counting_calendar(deadline.regime, deadline.nation)
     due = deadline.extended_due if case.extended else deadline.due
-    end = case.responded if case.responded is not None else today
+    responded = happened(case.responded, today)
+    end = responded or today
     elapsed = _elapsed(deadline, calendar, end, due)
     total = (
         _elapsed(deadline, calendar, due, due)
         if due is not None and deadline.months is None
         else None
     )
-    left = late = days_late = calendar_left = None
-    if deadline.state != RUNNING or due is None:
-        state = deadline.state
-    else:
-        state, late, days_late = response_state(calendar, due, case.responded, today)
-    if state in (OPEN, DUE_TODAY):
-        assert due is not None
-        # What is still to count: pauses and closures ahead do not count (months: working days).
-        left = total - elapsed if total is not None else calendar.between(today, due)
+    state, late, days_late = state_on(case, deadline, due, responded, calendar, today)
+    left = calendar_left = None
+    if state in (NOT_YET_RECEIVED, OPEN, DUE_TODAY) and due is not None:
+        # What is still to count: pauses and closures ahead do not count (months: working
+        # days); a restart ahead (`*-CLAR`) counts the whole period again from zero.
+        counted = 0 if _restart_ahead(deadline, today) else elapsed
+        left = total - counted if total is not None else calendar.between(today, due)
         calendar_left = (due - today).days
     return CaseStatus(
-        state, today, due, elapsed, total, left, calendar_left, late, days_late, deadline, left_out
+        state,
+        today,
+        due,
+        elapsed,
+        total,
+        left,
+        calendar_left,
+        late,
+        days_late,
+        deadline,
+        planned(case, today),
     )
 
 
-def response_state(
+def state_on(
+    case: Case,
+    deadline: Deadline,
+    due: date | None,
+    responded: date | None,
+    calendar: WorkingCalendar,
+    today: date,
+) -> tuple[str, int | None, int | None]:
+    """The state of `case` on `today`, with how late it is (or was) in working days and in
+    calendar days. `deadline` is counted from every event and `due` is the deadline of it that
+    applies; `responded` is the response issued by `today` (None while it is planned).
+
+    `not_yet_received` before the date of receipt; the state of `deadline` when it has no date
+    to run to (a wait with no end given, a fee paid late or not at all); what the clock does
+    that day when it waits for a clarification or a fee that arrives later; else the response
+    is judged against `due`."""
+    if today < case.received:
+        return NOT_YET_RECEIVED, None, None
+    if deadline.state != RUNNING or due is None:
+        return deadline.state, None, None
+    clock = clock_on(case, today)
+    if clock is not case:
+        state = on_day(case_deadline(clock), today).state
+        if state != RUNNING:
+            return state, None, None
+    return _response_state(calendar, due, responded, today)
+
+
+def _restart_ahead(deadline: Deadline, today: date) -> bool:
+    """Whether a clarification asked for after `today` restarts the count (`*-CLAR`)."""
+    clarification = deadline.clarification
+    return (
+        clarification is not None
+        and clarification.rule.effect == "restart"
+        and clarification.requested > today
+    )
+
+
+def _response_state(
     calendar: WorkingCalendar, due: date, responded: date | None, today: date
 ) -> tuple[str, int | None, int | None]:
-    """A running case's state against the deadline that applies, with how late it is (or was) in
-    working days and in calendar days: answered on time or late once `responded` (known on
-    `today`) is given, else open, due today or overdue."""
+    """A running case's state against the deadline that applies: answered on time or late once
+    `responded`, else open, due today or overdue."""
     if responded is not None:
         if responded <= due:
             return ANSWERED_ON_TIME, None, None

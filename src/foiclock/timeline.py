@@ -1,16 +1,20 @@
 """A case's timeline: every milestone from receipt to the last appeal, each with its date, its rule
 and its state on a given day (`today`), and the requester's view of it (which windows are open).
-Dates come from the case clock (`foiclock.deadline`) and the windows of `foiclock.windows`; a
-milestone whose anchor is not known yet has no date and says what it waits for: never a guess.
+Dates come from the case clock (`foiclock.deadline`) and the windows of `foiclock.windows`,
+counted from every event given, whatever `today` is; a milestone whose anchor is not given has
+no date and says what it waits for: never a guess. Only the states are judged on `today`.
 
 Milestone states:
-- events: `done` (an event dated after `today` is not known that day: `as_of` leaves it out);
+- events: `done`, or `planned` when dated after `today` (it has not happened yet);
 - the body's deadlines: `open`, `due_today`, `overdue` (with `working_days_late` so far), or
   once answered `met` / `late` (with `working_days_late`); `extended` when the extended deadline
   replaces it; `if_extended` for the extended deadline of a case that is not extended; `lapsed`
   when an unpaid fee ended the request;
 - the requester's windows: `open`, `last_day`, `closed`, or once used `met` / `late`;
   `not_yet` / `open` / `not_needed` for a window that opens on its date;
+- `not_yet` for a deadline counted from a planned event (the receipt, the response, ...) or from
+  a deadline counted from one: the window is not open yet (`days_left`: calendar days until it
+  opens);
 - `waiting` when its date depends on one not given (`waits_for` names it).
 """
 
@@ -19,7 +23,7 @@ from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar, calendar_for
-from foiclock.case import Case, LeftOut, as_of, check_after_response, make_case
+from foiclock.case import Case, Planned, check_after_response, make_case, planned
 from foiclock.config import OfficeClosure
 from foiclock.deadline import (
     AWAITING_CLARIFICATION,
@@ -90,10 +94,15 @@ class Timeline(NamedTuple):
     nation: str
     case_id: str | None = None
     deadline: Deadline | None = None
-    left_out: tuple[LeftOut, ...] = ()  # events dated after `today`: not known on that day
+    planned: tuple[Planned, ...] = ()  # events dated after `today`: not happened yet that day
     #: The organisation's closures that touch the timeline: shown, never skipped (rules.md
     #: section 2: office closure days are working days under every regime, ICO LTT47).
     office_closed: tuple[OfficeClosure, ...] = ()
+
+    @property
+    def left_out(self) -> tuple[Planned, ...]:
+        """The planned events, by their earlier name (JSON `left_out`)."""
+        return self.planned
 
     @property
     def provisional(self) -> bool:
@@ -124,12 +133,11 @@ class Timeline(NamedTuple):
 
 
 def case_timeline(case: Case, today: date | None = None) -> Timeline:
-    """Every milestone of a checked case (build it with `make_case`), with states on `today`
-    (default: the clock's today), judged on the events known that day (`as_of`)."""
+    """Every milestone of a checked case (build it with `make_case`), dated from every event,
+    with its state on `today` (default: the clock's today): an event after it is planned."""
     today = today or date.today()
-    known, left_out = as_of(case, today)
-    deadline = on_day(case_deadline(known), today)
-    return _timeline(get_regime(case.regime), known, deadline, today, left_out)
+    deadline = on_day(case_deadline(case), today)
+    return _timeline(get_regime(case.regime), case, deadline, today)
 
 
 def timeline_from_events(
@@ -176,9 +184,7 @@ def timeline_from_events(
         review_responded=review_responded,
         decision_notice=decision_notice,
     )
-    today = today or date.today()
-    known, left_out = as_of(events, today)
-    return _timeline(regime_rule, known, None, today, left_out)
+    return _timeline(regime_rule, events, None, today or date.today())
 
 
 def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:
@@ -186,13 +192,7 @@ def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:
     return tuple(m for m in timeline.milestones if m.party == REQUESTER)
 
 
-def _timeline(
-    regime: Regime,
-    case: Case,
-    deadline: Deadline | None,
-    today: date,
-    left_out: tuple[LeftOut, ...],
-) -> Timeline:
+def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date) -> Timeline:
     nation = deadline.nation if deadline is not None else case.nation or regime.default_nation
     calendar = counting_calendar(regime.key, nation)
     known: dict[str, date | None] = {key: getattr(case, key) for key in EVENT_LABELS}
@@ -202,8 +202,11 @@ def _timeline(
     if deadline is None:
         known["received"] = None
     else:
-        milestones.append(_received(deadline))
-    response = _response_milestones(regime, case, deadline, calendar, today)
+        milestones.append(_received(deadline, today))
+    # The day each milestone still to come opens on: an event after today (planned), and a
+    # deadline counted from one, which is not open before it.
+    opens = {key: day for key, day in known.items() if day is not None and day > today}
+    response = _response_milestones(regime, case, deadline, calendar, today, opens)
     for milestone in response:
         waits[milestone.key] = milestone.waits_for
         provisional[milestone.key] = milestone.provisional
@@ -212,13 +215,19 @@ def _timeline(
     applicable = next((m for m in reversed(response) if m.state != "if_extended"), None)
     known["response_due"] = applicable.date if applicable is not None else None
     provisional["response_due"] = applicable is not None and applicable.provisional
+    if "received" in opens:
+        opens["response_due"] = opens["received"]
     for key, label in EVENT_LABELS.items():
-        if key != "received" and known[key] is not None:
-            milestones.append(_event(key, label, known[key], regime))
+        if key != "received" and (day := known[key]) is not None:
+            milestones.append(
+                _event(key, label, day, regime, "planned" if key in opens else "done")
+            )
     for window in WINDOWS[regime.key]:
-        milestone = _window(window, known, waits, calendar, today)
+        milestone = _window(window, known, waits, opens, calendar, today)
         if milestone.counted_from is not None and provisional.get(milestone.counted_from):
             milestone = milestone._replace(provisional=True)  # counted from a provisional date
+        if milestone.counted_from in opens:
+            opens[window.key] = opens[milestone.counted_from]
         known[window.key] = milestone.date
         waits[window.key] = milestone.waits_for
         provisional[window.key] = milestone.provisional
@@ -232,11 +241,11 @@ def _timeline(
         nation=nation,
         case_id=case.case_id,
         deadline=deadline,
-        left_out=left_out,
+        planned=planned(case, today),
     )
 
 
-def _received(deadline: Deadline) -> Milestone:
+def _received(deadline: Deadline, today: date) -> Milestone:
     return Milestone(
         key="received",
         label=EVENT_LABELS["received"],
@@ -247,11 +256,11 @@ def _received(deadline: Deadline) -> Milestone:
         description=N_("the calendar day the request was delivered, whatever the hour or the day"),
         source=N_("ICO time-limits guidance"),
         status="practice",
-        state="done",  # a today before the receipt is refused (as_of)
+        state="planned" if deadline.received > today else "done",
     )
 
 
-def _event(key: str, label: str, day: date | None, regime: Regime) -> Milestone:
+def _event(key: str, label: str, day: date, regime: Regime, state: str) -> Milestone:
     answered = next((w for w in WINDOWS[regime.key] if w.answered_by == key), None)
     if key == "responded":
         rule, source, status = regime.response.rule, regime.response.source, regime.response.status
@@ -261,7 +270,6 @@ def _event(key: str, label: str, day: date | None, regime: Regime) -> Milestone:
     else:
         assert answered is not None
         rule, source, status = answered.rule, answered.source, answered.status
-    assert day is not None
     return Milestone(
         key=key,
         label=label,
@@ -272,7 +280,7 @@ def _event(key: str, label: str, day: date | None, regime: Regime) -> Milestone:
         description=label,
         source=source,
         status=status,
-        state="done",  # events after today were left out (as_of)
+        state=state,
     )
 
 
@@ -282,9 +290,13 @@ def _response_milestones(
     deadline: Deadline | None,
     calendar: WorkingCalendar,
     today: date,
+    opens: dict[str, date],
 ) -> list[Milestone]:
-    """`response_due` and, where the regime has an extension, `response_due_extended`."""
+    """`response_due` and, where the regime has an extension, `response_due_extended`: not
+    open before a receipt still to come, met or late by a response once it is issued."""
     response = regime.response
+    received = opens.get("received")
+    answer = None if "responded" in opens else case.responded
     kind = CALENDAR if regime.counts_months else WORKING
     waits_for: str | None = "received"
     if deadline is None:
@@ -312,7 +324,7 @@ def _response_milestones(
         if case.extended:
             first = first._replace(state="extended")
         else:
-            first = _judge(first, case.responded, kind, calendar, today)
+            first = _judge(first, answer, kind, calendar, today, received)
     milestones = [first]
     extension = regime.extension
     if extension is None or case.body is not None:
@@ -339,7 +351,7 @@ def _response_milestones(
         provisional=extended_due is not None and extended_due.year > last_announced_year(),
     )
     if extended_due is not None and case.extended:
-        second = _judge(second, case.responded, kind, calendar, today)
+        second = _judge(second, answer, kind, calendar, today, received)
     milestones.append(second)
     return milestones
 
@@ -348,6 +360,7 @@ def _window(
     window: Window,
     known: dict[str, date | None],
     waits: dict[str, str | None],
+    opens: dict[str, date],
     calendar: WorkingCalendar,
     today: date,
 ) -> Milestone:
@@ -370,17 +383,16 @@ def _window(
     )
     if day is None:
         return milestone
-    if window.not_needed_after is not None and known[window.not_needed_after] is not None:
+    moot = window.not_needed_after
+    if moot is not None and known[moot] is not None and moot not in opens:
         return milestone._replace(state="not_needed")
     if milestone.kind == OPENS:
-        if today < day:
-            return milestone._replace(
-                state="not_yet", days_left=(day - today).days, days_left_kind=CALENDAR
-            )
-        return milestone._replace(state="open")
+        return _not_yet(milestone, day, today) if today < day else milestone._replace(state="open")
     kind = WORKING if window.counted in (WORKING_DAYS, DAY_AFTER_WORKING_DAYS) else CALENDAR
-    answer = known[window.answered_by] if window.answered_by is not None else None
-    return _judge(milestone, answer, kind, calendar, today)
+    answered_by = window.answered_by
+    answer = known[answered_by] if answered_by is not None and answered_by not in opens else None
+    opening = opens.get(anchor_key) if anchor_key is not None else None
+    return _judge(milestone, answer, kind, calendar, today, opening)
 
 
 def _anchor(
@@ -430,10 +442,14 @@ def _judge(
     kind: str,
     calendar: WorkingCalendar,
     today: date,
+    opens: date | None = None,
 ) -> Milestone:
-    """The state of a deadline on `today`, or once answered, whether it was met."""
+    """The state of a deadline on `today`: not yet open before the day it `opens` (an event
+    still to come), or once answered, whether it was met."""
     due = milestone.date
     assert due is not None
+    if opens is not None:
+        return _not_yet(milestone, opens, today)
     if answer is not None:
         if answer <= due:
             return milestone._replace(state="met")
@@ -454,6 +470,13 @@ def _judge(
     left = calendar.between(today, due) if kind == WORKING else (due - today).days
     state = "open" if today < due else ("due_today" if body else "last_day")
     return milestone._replace(state=state, days_left=left, days_left_kind=kind)
+
+
+def _not_yet(milestone: Milestone, opens: date, today: date) -> Milestone:
+    """A window that opens on `opens`, after `today`, with the calendar days until then."""
+    return milestone._replace(
+        state="not_yet", days_left=(opens - today).days, days_left_kind=CALENDAR
+    )
 
 
 def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool]:

@@ -12,12 +12,12 @@ from foiclock.regimes import get_regime
 from foiclock.render import (
     closure_line,
     lateness,
-    left_out_line,
+    planned_line,
     plural,
     status_note,
     wrap_lines,
 )
-from foiclock.timeline import CALENDAR, Milestone, Timeline, requester_windows
+from foiclock.timeline import CALENDAR, OPENS, Milestone, Timeline, requester_windows
 
 _DATE_WIDTH = 15
 _LABEL_WIDTH = 33
@@ -55,7 +55,12 @@ def state_text(milestone: Milestone) -> str:
     state = milestone.state
     if milestone.days_left is not None and state in ("open", "not_yet"):
         left = plural(milestone.days_left, _day_kind(milestone))
-        template = _("opens in {left}") if state == "not_yet" else _("open: {left} left")
+        if state == "open":
+            template = _("open: {left} left")
+        elif milestone.kind == OPENS:
+            template = _("opens in {left}")
+        else:  # a deadline counted from an event still to come
+            template = _("not yet open, opens in {left}")
         return template.format(left=left)
     if state in ("late", "overdue") and milestone.working_days_late is not None:
         template = _("late by {late}") if state == "late" else _("overdue by {late}")
@@ -73,6 +78,7 @@ _STATE_WORDS = {
     "not_needed": N_("not needed: review outcome given"),
     "lapsed": N_("lapsed: fee not paid in time"),
     "done": N_("done"),
+    "planned": N_("planned"),
     "met": N_("met"),
     "late": N_("late"),
     "open": N_("open"),
@@ -159,7 +165,7 @@ def office_closed_lines(timeline: Timeline) -> list[str]:
 def timeline_table(timeline: Timeline) -> str:
     """Each milestone on a line (date, label, state) with its rule and source under it. The
     columns are as wide as their longest entry (Welsh dates and labels run longer)."""
-    lines = [_heading(timeline), *left_out_line(timeline.left_out, timeline.today), ""]
+    lines = [_heading(timeline), *planned_line(timeline.planned, timeline.today), ""]
     rows = [
         (
             format_short(milestone.date) if milestone.date is not None else _NO_DATE,
@@ -245,7 +251,7 @@ def appeal_text(timeline: Timeline) -> str:
                 groups["waiting"].append(f"  {label}: {state_text(milestone)} {rule}")
             continue
         when = f"  {label} {format_long(milestone.date)}"
-        if state == "open" and milestone.kind == "opens":
+        if state == "open" and milestone.kind == OPENS:
             group, words = "open", _("open now")
         elif state == "open":
             left = plural(milestone.days_left or 0, _day_kind(milestone))
@@ -270,7 +276,7 @@ def appeal_text(timeline: Timeline) -> str:
         "waiting": N_("Waiting for a date"),
         "closed": N_("Closed or used"),
     }
-    lines = [_appeal_heading(timeline), *left_out_line(timeline.left_out, timeline.today)]
+    lines = [_appeal_heading(timeline), *planned_line(timeline.planned, timeline.today)]
     for name, entries in groups.items():
         if entries:
             lines.extend(["", f"{_(headings[name])}:", *entries])
