@@ -8,8 +8,8 @@ million-row export with a few thousand distinct receipt dates is mostly dictiona
 memory is bounded (`MEMO_LIMIT` entries, then it starts again).
 
 A bad row is kept: its status is `error` and `error` names the column and the value; the run goes
-on. Only an input that cannot be read at all (no header, no receipt column, not UTF-8, broken CSV
-quoting) stops it, with InvalidInput.
+on. Only an input that cannot be read at all (no header, no receipt column, a byte its encoding
+cannot decode, broken CSV quoting) stops it, with InvalidInput naming the line.
 
 CSV output is neutralised against formula injection as OWASP advises: a cell starting with `=`,
 `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (`sanitize=False` turns it off).
@@ -20,6 +20,7 @@ import csv
 import io
 import json
 import os
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -58,7 +59,12 @@ ERRORS_LISTED: Final = 5  # errors the summary lists with their line numbers
 PROGRESS_EVERY: Final = 16384  # rows between progress reports
 _BOM: Final = b"\xef\xbb\xbf"
 _FIELD_SIZE_LIMIT: Final = 2**31 - 1
-_UTF_8_NAMES: Final = ("utf-8", "utf8", "utf-8-sig")
+_UNDECODABLE: Final = "foiclock-undecodable"  # the codec error handler of batch input
+_UNDECODED: Final = re.compile("[\udc00-\udcff]")  # its stand-ins for bytes
+#: A line of a batch file, to try an encoding with: letters of both cases, digits, delimiters,
+#: quotes, a backslash escape, a tab and the line ends.
+_PROBE: Final = 'Case_ID,received;"x":[1.5e-3,{}]\t|\'=+-@_/\\u0041 AZaz09\r\n2, 2025-08-19\n'
+_ENCODING_HELP: Final = M("UTF-8 text, with or without a byte-order mark, or --encoding NAME")
 _CSV_ACCEPTED: Final = M(
     "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted"
 )
@@ -101,7 +107,10 @@ class InputFile(NamedTuple):
 
 
 def open_input(path: str, encoding: str = "utf-8") -> InputFile:
-    """`path` (or `-`, standard input) opened for a batch; InvalidInput if it cannot be."""
+    """`path` (or `-`, standard input) opened for a batch; InvalidInput if it cannot be. A byte
+    its encoding cannot decode is read as a stand-in (`_stand_ins`), so that the row holding it
+    is found, and the batch stopped (`_Undecodable`), when that row is written."""
+    utf_8 = _text_codec(encoding).name in ("utf-8", "utf-8-sig")
     try:
         binary: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as error:
@@ -114,13 +123,10 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
         ) from None
     peek = getattr(binary, "peek", None)
     start = peek(3)[:3] if peek is not None else b""
-    had_bom = start == _BOM and encoding.replace("_", "-").lower() in _UTF_8_NAMES
-    try:
-        text = io.TextIOWrapper(binary, encoding="utf-8-sig" if had_bom else encoding, newline="")
-    except LookupError:
-        if binary is not sys.stdin.buffer:
-            binary.close()
-        raise InvalidInput("encoding", encoding, M("is not a known encoding"), "utf-8") from None
+    had_bom = start == _BOM and utf_8
+    text = io.TextIOWrapper(
+        binary, encoding="utf-8-sig" if had_bom else encoding, errors=_UNDECODABLE, newline=""
+    )
     size = None
     if path != "-":
         try:
@@ -128,6 +134,89 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
         except OSError:
             size = None
     return InputFile(text, had_bom, size, binary.tell)
+
+
+def _text_codec(encoding: str) -> codecs.CodecInfo:
+    """The codec `encoding` names; InvalidInput unless it is one for text files.
+
+    Python flags base64, zlib, rot13 and the like as not text encodings (`_is_text_encoding`).
+    Of the rest, a few transform whole strings rather than characters; they are known by what
+    they do to a line of a batch file (`_PROBE`). The incremental encoder, given the line a
+    character at a time and never flushed (TextIOWrapper never flushes it), must write bytes
+    that the incremental decoder, given them a byte at a time, reads back as the line; and it
+    must refuse a lone surrogate, which is how an undecodable byte is read (`_stand_ins`). That
+    refuses idna (it holds a label back until the next dot: a 0-byte output), punycode (a whole
+    string at a time), raw_unicode_escape (it reads \\u0041 as A), unicode_escape and utf-7
+    (they write a lone surrogate) and undefined."""
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        raise InvalidInput("encoding", encoding, M("is not a known encoding"), "utf-8") from None
+    if not (info._is_text_encoding and _reads_lines(info)):
+        raise InvalidInput(
+            "encoding",
+            encoding,
+            M("is not a text encoding for files"),
+            M("a text encoding such as utf-8, cp1252, latin-1 or utf-16"),
+        )
+    return info
+
+
+def _reads_lines(info: codecs.CodecInfo) -> bool:
+    """Whether the codec writes and reads `_PROBE` back a piece at a time, and refuses a lone
+    surrogate (see `_text_codec`)."""
+    try:
+        encoder = info.incrementalencoder()
+        data = b"".join(encoder.encode(character) for character in _PROBE)
+        decoder = info.incrementaldecoder()
+        text = "".join(decoder.decode(data[at : at + 1]) for at in range(len(data)))
+        text += decoder.decode(b"", True)
+    except ValueError:  # UnicodeError among them
+        return False
+    if text != _PROBE:
+        return False
+    try:
+        encoder.encode("\udc80")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _stand_ins(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler of batch input: each byte that cannot be decoded is read as the
+    lone surrogate U+DC00 + byte (surrogateescape does so for bytes 0x80 to 0xFF only, but
+    UTF-16 and UTF-32 can fail on any byte). No output encoding writes a lone surrogate
+    (`_text_codec`), so the row that holds one fails when it is written, and its line is known
+    then, for a file or a pipe alike; decoding itself goes a block at a time ahead of the rows."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(chr(0xDC00 + byte) for byte in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(_UNDECODABLE, _stand_ins)
+
+
+class _Undecodable(Exception):
+    """A byte (`byte`) of the input its encoding cannot decode, on line `line`."""
+
+    def __init__(self, line: int, byte: int) -> None:
+        super().__init__(line, byte)
+        self.line = line
+        self.byte = byte
+
+
+def _check_decoded(text: str, first_line: int, count_breaks: bool = True) -> None:
+    """_Undecodable if `text`, read from line `first_line` on, holds the stand-in of a byte
+    that could not be decoded; `count_breaks`: the line breaks in `text` count (CSV: CR, LF,
+    CRLF)."""
+    found = _UNDECODED.search(text)
+    if found is None:
+        return
+    line = first_line
+    if count_breaks:
+        before = text[: found.start()]
+        line += before.count("\n") + before.count("\r") - before.count("\r\n")
+    raise _Undecodable(line, ord(found.group()) - 0xDC00)
 
 
 def batch(
@@ -194,6 +283,7 @@ def _copy_rows(
         ) from None
     for _ in range(reader.line_num):  # a header cell may hold a line break
         next_raw()  # the header is written anew, with the answer columns
+    _check_decoded(options.delimiter.join(header), 1)
     keys, indexes = _case_columns(header, options)
     width = len(header)
     get_cells = itemgetter(*indexes)
@@ -266,6 +356,9 @@ def _copy_rows(
             ),
             _CSV_ACCEPTED,
         ) from None
+    except UnicodeEncodeError:  # nothing of the row was written: it is encoded before
+        _check_decoded(options.delimiter.join(row), start_line)
+        raise
     return BatchSummary(rows, dict(counts), errors)
 
 
@@ -410,7 +503,12 @@ def batch_jsonl(
             assert isinstance(row, dict)
             out = row
         out.update(_json_values(answer))
-        sink.write(dumps(out))
+        text = dumps(out)
+        try:
+            sink.write(text)
+        except UnicodeEncodeError:  # nothing was written: the text is encoded before
+            _check_decoded(line, line_number, count_breaks=False)
+            raise
         sink.write("\n")
         counts[answer.status] += 1
         if answer.status == ERROR and len(errors) < ERRORS_LISTED:
@@ -564,40 +662,32 @@ def run_batch(
         raise InvalidInput(
             "batch", None, problem, M("a readable input and a writable output")
         ) from None
-    except UnicodeDecodeError as error:
-        line = _undecodable_line(input_path, error.encoding)
-        byte = f"{error.object[error.start]:#04x}"
-        if line is None:
-            problem = M(
-                "is not {encoding} text: a line has the byte {byte}",
-                encoding=error.encoding,
-                byte=byte,
-            )
-        else:
-            problem = M(
-                "is not {encoding} text: line {line} has the byte {byte}",
-                encoding=error.encoding,
-                line=line,
-                byte=byte,
-            )
+    except _Undecodable as error:
+        byte = f"{error.byte:#04x}"
         raise InvalidInput(
             options.source_name,
             None,
-            problem,
-            M("UTF-8 text, with or without a byte-order mark, or --encoding NAME"),
+            M(
+                "is not {encoding} text: line {line} has the byte {byte}",
+                encoding=encoding,
+                line=error.line,
+                byte=byte,
+            ),
+            _ENCODING_HELP,
         ) from None
-
-
-def _undecodable_line(path: str, encoding: str) -> int | None:
-    """Which line of `path` cannot be decoded (None for standard input, read only once).
-    Text is decoded a block at a time, ahead of the rows, so the error itself cannot say."""
-    if path == "-":
-        return None
-    decoder = codecs.getincrementaldecoder(encoding)()
-    with open(path, "rb") as stream:
-        for number, line in enumerate(stream, start=1):
-            try:
-                decoder.decode(line)
-            except UnicodeDecodeError:
-                return number
-    return None
+    except UnicodeError as error:
+        if isinstance(error, UnicodeEncodeError):
+            raise
+        # Every other decoding failure is read as a stand-in (_stand_ins), but for "UTF-16
+        # stream does not start with BOM" (utf-16, utf-32), found in the first bytes.
+        raise InvalidInput(
+            options.source_name,
+            None,
+            M(
+                "is not {encoding} text: line {line} cannot be decoded ({error})",
+                encoding=encoding,
+                line=1,
+                error=str(error),
+            ),
+            _ENCODING_HELP,
+        ) from None

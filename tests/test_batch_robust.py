@@ -1,0 +1,141 @@
+"""Regression tests for what a hostile tester found in `foiclock batch`: each test names the
+fault it guards (JSON Lines rows that stopped the run or wrote what is not JSON, encodings that
+are not for text files, an interrupt after the rename, errors that quoted a date rewritten,
+the input overwritten through standard input, CR-only line ends)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from foiclock.batch import OUTPUT_COLUMNS
+from foiclock.cli import app
+
+runner = CliRunner()
+COLUMNS = list(OUTPUT_COLUMNS)
+GOOD = '{"id": 2, "received": "2025-08-19"}'
+# Received Tue 19 Aug 2025 (FOIA-RESP, WD-UK): Aug 20-22 (3), 26-29 (7; 25 Aug a bank holiday),
+# Sep 1-5 (12), 8-12 (17), 15-17 (20): due Wed 17 Sep 2025.
+DUE = "2025-09-17"
+OLD = b"yesterday's output\n"
+
+
+def run(*args: str, stdin: bytes | None = None) -> tuple[int, bytes, str]:
+    result = runner.invoke(app, ["batch", *args], input=stdin)
+    return result.exit_code, result.stdout_bytes, result.stderr
+
+
+def strict_json(line: bytes) -> dict[str, object]:
+    """One output line read as strict JSON: UTF-8, no NaN or Infinity, no lone surrogate."""
+
+    def refuse(name: str) -> object:
+        raise ValueError(f"{name} is not JSON")
+
+    def finite(text: str) -> float:
+        value = float(text)
+        if value in (float("inf"), float("-inf")):
+            raise ValueError(f"{text} is not finite")
+        return value
+
+    value = json.loads(line.decode("utf-8"), parse_constant=refuse, parse_float=finite)
+    json.dumps(value, ensure_ascii=False).encode("utf-8")  # a lone surrogate cannot be encoded
+    assert isinstance(value, dict)
+    return value
+
+
+def jsonl(
+    tmp_path: Path, text: str | bytes, *args: str
+) -> tuple[int, list[dict[str, object]], str]:
+    source = tmp_path / "cases.jsonl"
+    if isinstance(text, str):
+        text = text.encode("utf-8")
+    source.write_bytes(text)
+    code, out, err = run(str(source), "--today", "2026-01-01", *args)
+    assert out.endswith(b"\n") or not out
+    return code, [strict_json(line) for line in out.split(b"\n")[:-1]], err
+
+
+def assert_good(row: dict[str, object]) -> None:
+    assert (row["due"], row["status"], row["error"]) == (DUE, "overdue", None)
+
+
+# 6. --encoding idna exited 0 with a 0-byte file; punycode and utf-16 without a BOM gave
+#    tracebacks.
+NOT_FOR_FILES = "idna punycode unicode_escape raw_unicode_escape utf-7 undefined base64 rot13 zlib"
+
+
+@pytest.mark.parametrize("encoding", NOT_FOR_FILES.split())
+def test_encodings_not_for_text_files_are_refused(tmp_path: Path, encoding: str) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(b"id,received\n1,2025-08-19\n")
+    target = tmp_path / "out.csv"
+    target.write_bytes(OLD)
+    code, out, err = run(str(source), "-o", str(target), "--encoding", encoding)
+    assert (code, out) == (2, b"")
+    assert err.splitlines() == [
+        f"foiclock: error: encoding: '{encoding}' is not a text encoding for files; accepted: "
+        "a text encoding such as utf-8, cp1252, latin-1 or utf-16"
+    ]
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "content", "line"),
+    [
+        ("utf-16", "id,received\n1,2025-08-19\n".encode("utf-16-le"), 1),  # no byte-order mark
+        ("utf-32", "id,received\n1,2025-08-19\n".encode("utf-32-le"), 1),
+        ("utf-16-le", "id,received\n1,2025-08-19\n2,x\n".encode("utf-16-le") + b"\x00", 4),
+        ("utf-16-le", "id,received\n1,2025-08-19\n".encode("utf-16-le") + b"\x00\xdc2\x00", 3),
+        ("utf-8", b'id,received\n1,2025-08-19\n2,"a\nb\xffc"\n', 4),  # a cell over two lines
+        ("utf-8", b"id,received\r1,2025-08-19\r2,\xff\r", 3),
+        ("utf-8", b"id,rec\xe9ived\n1,2025-08-19\n", 1),  # the header
+        ("cp1252", b"id,received\n1,2025-08-19\n2,\x81\n", 3),  # 0x81: no character in cp1252
+    ],
+)
+def test_decode_failure_names_its_line(
+    tmp_path: Path, encoding: str, content: bytes, line: int
+) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes(content)
+    target = tmp_path / "out.csv"
+    code, out, err = run(str(source), "-o", str(target), "--encoding", encoding)
+    assert (code, out) == (2, b""), err
+    [message] = err.splitlines()
+    assert message.startswith(f"foiclock: error: {source} is not {encoding} text: line {line} ")
+    assert message.endswith(
+        "; accepted: UTF-8 text, with or without a byte-order mark, or --encoding NAME"
+    )
+    assert not target.exists()  # nothing written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl"])
+def test_decode_failure_on_standard_input_names_its_line(suffix: str) -> None:
+    """Standard input is read once: the line is found as the rows are read, not by reading the
+    input again."""
+    rows = [b'{"received": "2025-08-19"}'] * 3 + [b'{"received": "2025-08-19", "n": "\xff"}']
+    content = b"\n".join(rows) + b"\n"
+    if suffix == "csv":
+        content = b"received,n\n" + b"2025-08-19,a\n" * 20_000 + b"2025-08-19,\xfe\n"
+    code, _, err = run("-", "--input-format", suffix, stdin=content)
+    assert code == 2
+    line = 20_002 if suffix == "csv" else 4
+    byte = "0xfe" if suffix == "csv" else "0xff"
+    assert err.splitlines() == [
+        f"foiclock: error: INPUT is not utf-8 text: line {line} has the byte {byte}; accepted: "
+        "UTF-8 text, with or without a byte-order mark, or --encoding NAME"
+    ]
+
+
+def test_utf_16_with_its_byte_order_mark_is_read_and_written(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_bytes("id,received\r\n1,19/08/2025\r\n".encode("utf-16"))
+    target = tmp_path / "out.csv"
+    code, _, err = run(str(source), "-o", str(target), "--encoding", "utf-16")
+    assert code == 0, err
+    text = target.read_bytes().decode("utf-16")
+    assert text.splitlines()[1].startswith(f"1,19/08/2025,{DUE},")
