@@ -17,8 +17,8 @@ from foiclock.cli import app
 runner = CliRunner()
 COLUMNS = list(OUTPUT_COLUMNS)
 GOOD = '{"id": 2, "received": "2025-08-19"}'
-# Received Tue 19 Aug 2025 (FOIA-RESP, WD-UK): Aug 20-22 (3), 26-29 (7; 25 Aug a bank holiday),
-# Sep 1-5 (12), 8-12 (17), 15-17 (20): due Wed 17 Sep 2025.
+# rules.md example 1. Received Tue 19 Aug 2025 (FOIA-RESP, WD-UK): Aug 20-22 (3), 26-29 (7; 25
+# Aug a bank holiday), Sep 1-5 (12), 8-12 (17), 15-17 (20): due Wed 17 Sep 2025.
 DUE = "2025-09-17"
 OLD = b"yesterday's output\n"
 
@@ -60,6 +60,137 @@ def jsonl(
 
 def assert_good(row: dict[str, object]) -> None:
     assert (row["due"], row["status"], row["error"]) == (DUE, "overdue", None)
+
+
+# 1. One row with a lone surrogate escape stopped the whole batch with a traceback.
+@pytest.mark.parametrize(
+    "bad",
+    [
+        '{"id": 1, "received": "2025-08-19", "note": "\\ud800"}',
+        '{"id": 1, "received": "2025-08-19", "\\uDFFF": 1}',
+        '{"id": 1, "received": "\\ud800"}',
+        '["\\ud800"]',
+    ],
+)
+def test_lone_surrogate_is_an_error_row(tmp_path: Path, bad: str) -> None:
+    code, rows, err = jsonl(tmp_path, f"{bad}\n{GOOD}\n")
+    assert code == 1, err
+    assert len(rows) == 2
+    assert rows[0]["input"] == bad  # the line as it was, its escape kept
+    assert rows[0]["status"] == "error"
+    error = rows[0]["error"]
+    assert isinstance(error, str)
+    assert error.startswith("row has a lone surrogate ")
+    assert "\\ud800" in error.lower() or "\\udfff" in error.lower()
+    assert_good(rows[1])
+    assert "Traceback" not in err
+
+
+def test_surrogate_pair_escapes_are_one_character(tmp_path: Path) -> None:
+    """A pair (here U+1F600) is a character, not an error."""
+    code, rows, err = jsonl(tmp_path, '{"received": "2025-08-19", "n": "\\ud83d\\ude00"}\n')
+    assert code == 0, err
+    assert rows[0]["n"] == "\U0001f600"
+
+
+def test_a_character_the_encoding_lacks_is_written_as_an_escape(tmp_path: Path) -> None:
+    """`\\u20ac` (the euro sign) in a latin-1 file: written back as the same escape, not a
+    traceback."""
+    source = tmp_path / "cases.jsonl"
+    source.write_bytes(b'{"received": "2025-08-19", "n": "\\u20ac \xe9"}\n')
+    code, out, err = run(str(source), "--today", "2026-01-01", "--encoding", "latin-1")
+    assert code == 0, err
+    assert out.startswith(b'{"received": "2025-08-19", "n": "\\u20ac \\u00e9"')
+    assert json.loads(out)["n"] == "\u20ac \xe9"
+
+
+# 2. One row nested 100,000 deep stopped the batch with a RecursionError.
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "[" * 100_000 + "]" * 100_000,
+        '{"a":' * 100_000 + "1" + "}" * 100_000,
+        '{"received": "2025-08-19", "x": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"received": ' + "[" * 5_000 + "]" * 5_000 + "}",
+    ],
+)
+def test_deep_nesting_is_an_error_row(tmp_path: Path, bad: str) -> None:
+    code, rows, err = jsonl(tmp_path, f"{bad}\n{GOOD}\n")
+    assert code == 1, err
+    assert len(rows) == 2
+    assert rows[0]["status"] == "error"
+    assert rows[0]["input"] == bad
+    assert str(rows[0]["error"]).startswith("row is nested too deeply")
+    assert_good(rows[1])
+
+
+def test_moderate_nesting_is_kept(tmp_path: Path) -> None:
+    value = "[" * 100 + "]" * 100
+    code, rows, err = jsonl(tmp_path, '{"received": "2025-08-19", "x": ' + value + "}\n")
+    assert code == 0, err
+    assert json.dumps(rows[0]["x"], separators=(",", ":")) == value
+
+
+# 3. 1e999 was written back as Infinity, and NaN passed through: output that is not JSON.
+@pytest.mark.parametrize("number", ["1e999", "-1e999", "NaN", "Infinity", "-Infinity"])
+def test_non_finite_numbers_are_refused(tmp_path: Path, number: str) -> None:
+    bad = '{"id": 1, "received": "2025-08-19", "x": ' + number + "}"
+    code, rows, err = jsonl(tmp_path, f"{bad}\n{GOOD}\n")
+    assert code == 1, err
+    assert rows[0]["input"] == bad
+    assert rows[0]["status"] == "error"
+    assert str(rows[0]["error"]).startswith(f"row has the number {number}, which is not finite")
+    assert_good(rows[1])
+    assert f"line 1: row has the number {number}" in err
+
+
+def test_large_finite_numbers_are_kept(tmp_path: Path) -> None:
+    code, rows, err = jsonl(tmp_path, '{"received": "2025-08-19", "x": 1e308, "y": 1e-999}\n')
+    assert code == 0, err
+    assert (rows[0]["x"], rows[0]["y"]) == (1e308, 0.0)
+
+
+# 4. A CR between tokens split one object into two error rows.
+def test_cr_between_tokens_is_whitespace(tmp_path: Path) -> None:
+    text = '{"id": 1,\r"received":\r"2025-08-19"}\n{"id": 2, "received": "2025-08-19"}\r\n'
+    text += '{"id": 3,\r\r"received": "nope"}\n'
+    code, rows, err = jsonl(tmp_path, text)
+    assert code == 1
+    assert [row["id"] for row in rows] == [1, 2, 3]
+    assert_good(rows[0])
+    assert_good(rows[1])
+    assert rows[2]["status"] == "error"
+    assert err.splitlines()[1].startswith("foiclock: line 3: received: 'nope' is not a date")
+
+
+def test_cr_only_json_lines_are_still_read(tmp_path: Path) -> None:
+    """Classic Mac OS line ends (CR alone), which the reader took as line ends before: still
+    one row a line, and the line numbers count them."""
+    text = '{"id": 1, "received": "2025-08-19"}\r\r{"id": 2, "received": "x"}\r' + GOOD + "\r"
+    code, rows, err = jsonl(tmp_path, text)
+    assert code == 1
+    assert [row["id"] for row in rows] == [1, 2, 2]
+    assert_good(rows[0])
+    assert_good(rows[2])
+    assert err.splitlines()[1].startswith("foiclock: line 3: received: 'x' is not a date")
+
+
+# 5. A duplicate key silently kept the last value.
+@pytest.mark.parametrize(
+    ("bad", "key"),
+    [
+        ('{"received": "2025-08-19", "received": "2025-09-01"}', "received"),
+        ('{"received": "2025-08-19", "x": 1, "x": 1}', "x"),
+        ('{"received": "2025-08-19", "meta": {"a": 1, "a": 2}}', "a"),
+    ],
+)
+def test_duplicate_key_is_an_error_row(tmp_path: Path, bad: str, key: str) -> None:
+    code, rows, err = jsonl(tmp_path, f"{bad}\n{GOOD}\n")
+    assert code == 1, err
+    assert rows[0]["input"] == bad
+    assert rows[0]["status"] == "error"
+    assert str(rows[0]["error"]).startswith(f"row has the key '{key}' twice")
+    assert_good(rows[1])
 
 
 # 6. --encoding idna exited 0 with a 0-byte file; punycode and utf-16 without a BOM gave

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import chain, tee
 from operator import itemgetter
-from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TextIO
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TextIO
 
 from foiclock.batch import (
     ERROR,
@@ -474,7 +474,9 @@ def batch_jsonl(
     source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
 ) -> BatchSummary:
     """JSON Lines in and out: each object with the answer keys added. A line that is not a JSON
-    object, or an object that already has an answer key, is kept whole under `input`."""
+    object, or an object that already has an answer key, is kept whole under `input`. The output
+    is always strict JSON (RFC 8259): a row that would not be (NaN, 1e999, a lone surrogate) is
+    an error row, as are a duplicate key and nesting too deep to read."""
     received = options.received_column
     wanted = [(received, "received"), *((key, key) for key in EVENT_COLUMNS if key != received)]
     answers = RowAnswers(options.today, options.regime, options.received_column)
@@ -483,39 +485,181 @@ def batch_jsonl(
     errors: list[tuple[int, str]] = []
     rows = 0
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    for line_number, line in enumerate(source, start=1):
+    decode = json.JSONDecoder(
+        object_pairs_hook=_json_object, parse_float=_finite, parse_constant=_not_finite
+    ).decode
+    write = sink.write
+    for line_number, line in enumerate(_json_lines(source), start=1):
         if not line.strip():
             continue
         rows += 1
-        row: object
         try:
-            row = json.loads(line)
-        except ValueError as error:
-            row = line.rstrip("\r\n")
-            answer = error_answer(
-                M("row is not JSON ({error}); accepted: one JSON object a line", error=str(error))
-            )
-        else:
-            answer = _json_answer(row, wanted, memo, answers)
-        if answer.status == ERROR and not _keeps_keys(row):
-            out: dict[str, object] = {"input": row}
-        else:
-            assert isinstance(row, dict)
-            out = row
-        out.update(_json_values(answer))
-        text = dumps(out)
+            out, answer = _json_row(line, decode, wanted, memo, answers)
+            text = dumps(out)
+        except RecursionError:  # nested too deeply for the parser (or for the writer)
+            out, answer = _json_error_row(line, _TOO_DEEP)
+            text = dumps(out)
         try:
-            sink.write(text)
+            write(text)
         except UnicodeEncodeError:  # nothing was written: the text is encoded before
             _check_decoded(line, line_number, count_breaks=False)
-            raise
-        sink.write("\n")
+            out, answer = _unwritable_row(line, out, answer, text)
+            write(_ASCII_JSON.encode(out))
+        write("\n")
         counts[answer.status] += 1
         if answer.status == ERROR and len(errors) < ERRORS_LISTED:
             errors.append((line_number, answer.error or ""))
         if progress is not None and rows % PROGRESS_EVERY == 0:
             progress(rows)
     return BatchSummary(rows, dict(counts), errors)
+
+
+_ASCII_JSON: Final = json.JSONEncoder()  # non-ASCII characters as \u escapes
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_TOO_DEEP: Final = M("row is nested too deeply to be read; accepted: one JSON object a line")
+
+
+def _json_lines(source: TextIO) -> Iterator[str]:
+    """The lines of JSON Lines text, as the format splits them: at LF, so at CRLF too; a CR
+    alone between two tokens is JSON whitespace (RFC 8259), not the end of a row. `source`
+    splits at CR, LF and CRLF (newline=""), so the pieces of a line are joined again here.
+
+    A file whose lines end in CR alone (classic Mac OS) is read a CR at a time, as before: it is
+    known by its first row, whole JSON up to a CR. (In a file of LF lines, a row is whole JSON
+    up to a CR within it only if nothing but blanks follows that CR.) A CR-only file whose first
+    row is not JSON is read as one line: one error row."""
+    pieces = iter(source)
+    held: list[str] = []  # the pieces of a line not yet ended by an LF
+    for piece in pieces:
+        held.append(piece)
+        if piece[-1:] != "\r" or piece.strip():
+            break  # the end of the first line, or the first piece that is not blank
+    if held and held[-1][-1:] == "\r" and _whole_json(held[-1]):
+        yield from held
+        yield from pieces
+        return
+    pending: list[str] = []
+    for piece in chain(held, pieces):
+        if piece[-1:] == "\r":
+            pending.append(piece)
+        elif pending:
+            pending.append(piece)
+            yield "".join(pending)
+            pending = []
+        else:
+            yield piece
+    if pending:
+        yield "".join(pending)
+
+
+def _whole_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+class _RowRefused(ValueError):
+    """A JSON row the batch refuses though the parser would read it; `message` says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused if a key comes twice: a dict would keep the last value alone."""
+    row = dict(pairs)
+    if len(row) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RowRefused(
+                    M(
+                        "row has the key {key} twice; accepted: one JSON object a line, each "
+                        "key once",
+                        key=repr(key),
+                    )
+                )
+            seen.add(key)
+    return row
+
+
+def _finite(text: str) -> float:
+    """A JSON number with a fraction or an exponent; refused if it is too large for a float
+    (1e999 would be written back as Infinity, which is not JSON)."""
+    value = float(text)
+    if value in _INFINITIES:
+        _not_finite(text)
+    return value
+
+
+_INFINITIES: Final = (float("inf"), float("-inf"))
+
+
+def _not_finite(text: str) -> NoReturn:
+    """NaN, Infinity and -Infinity, which Python's parser reads though JSON has no such
+    numbers."""
+    raise _RowRefused(
+        M(
+            "row has the number {number}, which is not finite; accepted: finite numbers (JSON "
+            "has no NaN or Infinity)",
+            number=text,
+        )
+    )
+
+
+def _json_row(
+    line: str,
+    decode: Callable[[str], Any],
+    wanted: list[tuple[str, str]],
+    memo: dict[Any, RowAnswer],
+    answers: RowAnswers,
+) -> tuple[dict[str, object], RowAnswer]:
+    """One line as the object to write and its answer."""
+    try:
+        row = decode(line)
+    except _RowRefused as refused:
+        return _json_error_row(line, refused.message)
+    except ValueError as error:
+        return _json_error_row(
+            line,
+            M("row is not JSON ({error}); accepted: one JSON object a line", error=str(error)),
+        )
+    answer = _json_answer(row, wanted, memo, answers)
+    out: dict[str, object] = (
+        {"input": row} if answer.status == ERROR and not _keeps_keys(row) else row
+    )
+    out.update(_json_values(answer))
+    return out, answer
+
+
+def _json_error_row(line: str, message: str) -> tuple[dict[str, object], RowAnswer]:
+    """The line kept whole under `input`, with an error answer."""
+    answer = error_answer(message)
+    return {"input": line.rstrip("\r\n"), **_json_values(answer)}, answer
+
+
+def _unwritable_row(
+    line: str, out: dict[str, object], answer: RowAnswer, text: str
+) -> tuple[dict[str, object], RowAnswer]:
+    """A row the output's encoding cannot write (its input bytes were decoded: the caller has
+    checked). A lone surrogate (`"\\ud800"`, which json reads) is no character in any encoding:
+    an error row. Any other character is one the encoding lacks (a `\\u20ac` in a latin-1
+    file): the same row, written with `\\u` escapes."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return out, answer
+    escape = f"\\u{ord(found.group()):04x}"
+    return _json_error_row(
+        line,
+        M(
+            "row has a lone surrogate {escape}, which is not a character; accepted: JSON text "
+            "whose \\u escapes are characters (a surrogate only in a pair)",
+            escape=escape,
+        ),
+    )
 
 
 def _keeps_keys(row: object) -> bool:
