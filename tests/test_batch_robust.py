@@ -5,6 +5,8 @@ the input overwritten through standard input, CR-only line ends)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -270,3 +272,23 @@ def test_utf_16_with_its_byte_order_mark_is_read_and_written(tmp_path: Path) -> 
     assert code == 0, err
     text = target.read_bytes().decode("utf-16")
     assert text.splitlines()[1].startswith(f"1,19/08/2025,{DUE},")
+
+
+# 10. CR-only line ends (classic Mac OS) came out as LF.
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_the_line_ending_is_kept(tmp_path: Path, ending: str) -> None:
+    source = tmp_path / "in.csv"
+    lines = ["id,received,note", "1,2025-08-19,a", '2,19/08/2025,"two' + ending + 'lines"']
+    source.write_bytes((ending.join(lines) + ending).encode("utf-8"))
+    code, out, err = run(str(source), "--today", "2026-01-01")
+    assert code == 0, err
+    text = out.decode("utf-8")
+    other = {"\r": "\n", "\n": "\r", "\r\n": None}[ending]
+    if other is not None:
+        assert other not in text
+    assert text.count(ending) == 4  # three lines, one of them in a quoted cell
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert [row[:4] for row in rows[1:]] == [
+        ["1", "2025-08-19", "a", DUE],
+        ["2", "19/08/2025", f"two{ending}lines", DUE],
+    ]

@@ -236,7 +236,8 @@ def batch(
 def batch_csv(
     source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
 ) -> BatchSummary:
-    """CSV in, CSV out, with the input's delimiter and line ending."""
+    """CSV in, CSV out, with the input's delimiter and line ending (that of its first line:
+    LF, CRLF, or CR alone)."""
     first_line = source.readline()
     if not first_line.strip():
         raise InvalidInput(
@@ -245,7 +246,7 @@ def batch_csv(
             M("has no header row"),
             M("CSV whose first row names its columns"),
         )
-    line_ending = "\r\n" if first_line.endswith("\r\n") else "\n"
+    line_ending = first_line[len(first_line.rstrip("\r\n")) :] or "\n"
     lines, raw_lines = tee(chain([first_line], source))
     # strict: a quote left open or text after a closing quote is an error, never a guess that
     # swallows the rest of the file. Free-text cells may be long: no limit below 2 GB.
