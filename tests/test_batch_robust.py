@@ -8,6 +8,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -272,6 +274,44 @@ def test_utf_16_with_its_byte_order_mark_is_read_and_written(tmp_path: Path) -> 
     assert code == 0, err
     text = target.read_bytes().decode("utf-16")
     assert text.splitlines()[1].startswith(f"1,19/08/2025,{DUE},")
+
+
+# 9. `batch - -o cases.csv < cases.csv` overwrote its own input.
+def test_never_overwrites_its_input_through_standard_input(tmp_path: Path) -> None:
+    source = tmp_path / "cases.csv"
+    source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
+    before = source.read_bytes()
+    for target in ("cases.csv", str(source)):
+        with source.open("rb") as stdin:
+            completed = subprocess.run(
+                [sys.executable, "-m", "foiclock", "batch", "-", "-o", target],
+                stdin=stdin,
+                capture_output=True,
+                cwd=tmp_path,
+                check=False,
+            )
+        assert (completed.returncode, completed.stdout) == (2, b"")
+        assert completed.stderr.decode().splitlines() == [
+            f"foiclock: error: output: '{target}' is the input file: the batch would overwrite "
+            "the rows it reads; accepted: another file"
+        ]
+    assert source.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.csv"]
+
+
+def test_standard_input_from_another_file_is_fine(tmp_path: Path) -> None:
+    source = tmp_path / "cases.csv"
+    source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
+    with source.open("rb") as stdin:
+        completed = subprocess.run(
+            [sys.executable, "-m", "foiclock", "batch", "-", "-o", "out.csv"],
+            stdin=stdin,
+            capture_output=True,
+            cwd=tmp_path,
+            check=False,
+        )
+    assert completed.returncode == 0, completed.stderr
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("id,received,due,")
 
 
 # 10. CR-only line ends (classic Mac OS) came out as LF.

@@ -21,6 +21,7 @@ import io
 import json
 import os
 import re
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -41,7 +42,7 @@ from foiclock.batch import (
 from foiclock.calendar import holiday_table
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M, Message
-from foiclock.output import atomic_output, check_output_path, replaced_by_rename
+from foiclock.output import atomic_output, check_output_path, file_identity, replaced_by_rename
 from foiclock.regimes import get_regime
 
 if TYPE_CHECKING:
@@ -734,7 +735,8 @@ def run_batch(
     """`foiclock batch`: `input_path` (or `-`) to `output_path` (atomically), or to standard
     output when it is None. `progress` is called now and then with the rows done so far and the
     fraction of the input read (None for a pipe). On any failure, Ctrl-C included, an output file
-    is left as it was."""
+    is left as it was. `-o` is refused if it is the input file, or the file standard input is
+    redirected from."""
     chosen = input_format_for(input_path, input_format)
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
     holiday_table()  # a damaged stored update or config file: exit 2, not an error in every row
@@ -756,12 +758,8 @@ def run_batch(
         output_path = None  # standard output, as for the input
     if output_path is not None:
         check_output_path(output_path)
-        if (
-            input_path != "-"
-            and os.path.exists(output_path)
-            and os.path.exists(input_path)
-            and os.path.samefile(input_path, output_path)
-        ):
+        target = file_identity(output_path)
+        if target is not None and target == _input_identity(input_path):
             raise InvalidInput(
                 "output",
                 output_path,
@@ -836,3 +834,16 @@ def run_batch(
             ),
             _ENCODING_HELP,
         ) from None
+
+
+def _input_identity(path: str) -> tuple[int, int] | None:
+    """The input file as `file_identity` gives it; for `-`, the file standard input is
+    redirected from (`< cases.csv`), if it is one (not a pipe or a terminal, which -o
+    /dev/stdout may share)."""
+    if path != "-":
+        return file_identity(path)
+    try:
+        status = os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError):  # closed, or no file descriptor (a test's stand-in)
+        return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None

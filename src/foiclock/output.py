@@ -70,6 +70,16 @@ def replaced_by_rename(path: str) -> bool:
     return not (os.path.exists(path) and not os.path.isfile(path))
 
 
+def file_identity(path: str) -> tuple[int, int] | None:
+    """The file at `path`, links followed, as (device, inode); None if there is none: two
+    paths, or a path and an open file, are the same file when theirs are equal."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return None
+    return status.st_dev, status.st_ino
+
+
 def check_output_path(path: str, field: str = "output") -> None:
     """InvalidInput naming `field` when `path` cannot be an output file at all."""
     if not path.strip():
