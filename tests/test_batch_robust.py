@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -274,6 +275,73 @@ def test_utf_16_with_its_byte_order_mark_is_read_and_written(tmp_path: Path) -> 
     assert code == 0, err
     text = target.read_bytes().decode("utf-16")
     assert text.splitlines()[1].startswith(f"1,19/08/2025,{DUE},")
+
+
+# 7. Ctrl-C near the end exited 130 saying the file was left as it was, though it had been
+#    replaced.
+def test_interrupt_after_the_rename_says_the_file_was_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import foiclock.output
+
+    source = tmp_path / "in.csv"
+    source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
+    target = tmp_path / "out.csv"
+    target.write_bytes(OLD)
+    real_replace = os.replace
+
+    def replace_then_interrupt(old: str, new: str) -> None:
+        real_replace(old, new)
+        raise KeyboardInterrupt  # Ctrl-C the instant after the rename
+
+    monkeypatch.setattr(foiclock.output.os, "replace", replace_then_interrupt)
+    code, _, err = run(str(source), "-o", str(target), "--today", "2026-01-01")
+    assert code == 130
+    assert err == f"foiclock: interrupted; {target} was already written in full\n"
+    written = target.read_text(encoding="utf-8").splitlines()
+    assert written[1].startswith(f"1,2025-08-19,{DUE},")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+def test_interrupt_just_before_the_rename_leaves_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import foiclock.output
+
+    source = tmp_path / "in.csv"
+    source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
+    target = tmp_path / "out.csv"
+    target.write_bytes(OLD)
+
+    def interrupt(old: str, new: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(foiclock.output.os, "replace", interrupt)
+    code, _, err = run(str(source), "-o", str(target), "--today", "2026-01-01")
+    assert code == 130
+    assert err == f"foiclock: interrupted; {target} left as it was\n"
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv", "out.csv"]
+
+
+def test_interrupt_while_the_summary_is_printed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the run, before "wrote": the file is complete, and the message says so."""
+    import foiclock.render
+
+    source = tmp_path / "in.csv"
+    source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
+    target = tmp_path / "new.csv"
+
+    def interrupt(summary: object) -> list[str]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(foiclock.render, "batch_summary_lines", interrupt)
+    code, _, err = run(str(source), "-o", str(target), "--today", "2026-01-01")
+    assert code == 130
+    assert err == f"foiclock: interrupted; {target} was already written in full\n"
+    assert target.read_text(encoding="utf-8").startswith("id,received,due,")
 
 
 # 9. `batch - -o cases.csv < cases.csv` overwrote its own input.

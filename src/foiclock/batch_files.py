@@ -735,8 +735,9 @@ def run_batch(
     """`foiclock batch`: `input_path` (or `-`) to `output_path` (atomically), or to standard
     output when it is None. `progress` is called now and then with the rows done so far and the
     fraction of the input read (None for a pipe). On any failure, Ctrl-C included, an output file
-    is left as it was. `-o` is refused if it is the input file, or the file standard input is
-    redirected from."""
+    is left as it was; an interrupt that comes after the rename finds it replaced, whole
+    (`foiclock.output.file_identity` tells which). `-o` is refused if it is the input file,
+    or the file standard input is redirected from."""
     chosen = input_format_for(input_path, input_format)
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
     holiday_table()  # a damaged stored update or config file: exit 2, not an error in every row
