@@ -344,6 +344,27 @@ def test_interrupt_while_the_summary_is_printed(
     assert target.read_text(encoding="utf-8").startswith("id,received,due,")
 
 
+# 8. A batch error quoted the date as ISO ('2026-12-25'), not the cell as typed (25/12/2026).
+def test_errors_quote_the_cell_as_typed(tmp_path: Path) -> None:
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "id,received,responded,extended,regime\n"
+        "1,25/12/2026,,,\n"
+        "2,01/02/2025,01/01/2025,,\n"
+        "3,19 Aug 2025,,yes,foisa\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(str(source), "--today", "2026-01-01")
+    assert code == 1
+    rows = list(csv.DictReader(io.StringIO(out.decode("utf-8"), newline="")))
+    assert [row["error"].split(" is ")[0] for row in rows] == [
+        "received: '25/12/2026'",
+        "responded: '01/01/2025'",
+        "extended: 'yes'",
+    ]
+    assert "'2026-12-25'" not in err and "'2025-01-01'" not in err
+
+
 # 9. `batch - -o cases.csv < cases.csv` overwrote its own input.
 def test_never_overwrites_its_input_through_standard_input(tmp_path: Path) -> None:
     source = tmp_path / "cases.csv"
