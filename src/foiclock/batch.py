@@ -202,11 +202,19 @@ class RowAnswers:
             case = case_from_mapping(given, today=self.today)
             return case_answer(case, self.today)
         except InvalidInput as error:
-            if error.field == "received" and self.received_column != "received":
-                error = InvalidInput(
-                    self.received_column, error.value, error.problem, error.accepted
-                )
-            return error_answer(error.message())
+            return error_answer(self._row_error(error, given).message())
+
+    def _row_error(self, error: InvalidInput, given: dict[str, object]) -> InvalidInput:
+        """`error` as the row's own: naming the receipt column as the file does, and quoting
+        the cell as typed (`25/12/2026`, not the date read from it), or the part of it that
+        the error is about (one range of a `school_closed` cell)."""
+        field = self.received_column if error.field == "received" else error.field
+        value = error.value
+        typed = given.get(error.field)
+        part = isinstance(typed, str) and isinstance(value, str) and value in typed
+        if value is not None and typed is not None and not part:
+            value = typed
+        return InvalidInput(field, value, error.problem, error.accepted)
 
 
 def case_answer(case: Case, today: date) -> RowAnswer:

@@ -8,8 +8,8 @@ million-row export with a few thousand distinct receipt dates is mostly dictiona
 memory is bounded (`MEMO_LIMIT` entries, then it starts again).
 
 A bad row is kept: its status is `error` and `error` names the column and the value; the run goes
-on. Only an input that cannot be read at all (no header, no receipt column, not UTF-8, broken CSV
-quoting) stops it, with InvalidInput.
+on. Only an input that cannot be read at all (no header, no receipt column, a byte its encoding
+cannot decode, broken CSV quoting) stops it, with InvalidInput naming the line.
 
 CSV output is neutralised against formula injection as OWASP advises: a cell starting with `=`,
 `+`, `-`, `@`, a tab or a carriage return gets a leading `'` (`sanitize=False` turns it off).
@@ -20,13 +20,15 @@ import csv
 import io
 import json
 import os
+import re
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import chain, tee
 from operator import itemgetter
-from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, TextIO
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TextIO
 
 from foiclock.batch import (
     ERROR,
@@ -40,7 +42,7 @@ from foiclock.batch import (
 from foiclock.calendar import holiday_table
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M, Message
-from foiclock.output import atomic_output, check_output_path, replaced_by_rename
+from foiclock.output import atomic_output, check_output_path, file_identity, replaced_by_rename
 from foiclock.regimes import get_regime
 
 if TYPE_CHECKING:
@@ -58,7 +60,12 @@ ERRORS_LISTED: Final = 5  # errors the summary lists with their line numbers
 PROGRESS_EVERY: Final = 16384  # rows between progress reports
 _BOM: Final = b"\xef\xbb\xbf"
 _FIELD_SIZE_LIMIT: Final = 2**31 - 1
-_UTF_8_NAMES: Final = ("utf-8", "utf8", "utf-8-sig")
+_UNDECODABLE: Final = "foiclock-undecodable"  # the codec error handler of batch input
+_UNDECODED: Final = re.compile("[\udc00-\udcff]")  # its stand-ins for bytes
+#: A line of a batch file, to try an encoding with: letters of both cases, digits, delimiters,
+#: quotes, a backslash escape, a tab and the line ends.
+_PROBE: Final = 'Case_ID,received;"x":[1.5e-3,{}]\t|\'=+-@_/\\u0041 AZaz09\r\n2, 2025-08-19\n'
+_ENCODING_HELP: Final = M("UTF-8 text, with or without a byte-order mark, or --encoding NAME")
 _CSV_ACCEPTED: Final = M(
     "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted"
 )
@@ -101,7 +108,10 @@ class InputFile(NamedTuple):
 
 
 def open_input(path: str, encoding: str = "utf-8") -> InputFile:
-    """`path` (or `-`, standard input) opened for a batch; InvalidInput if it cannot be."""
+    """`path` (or `-`, standard input) opened for a batch; InvalidInput if it cannot be. A byte
+    its encoding cannot decode is read as a stand-in (`_stand_ins`), so that the row holding it
+    is found, and the batch stopped (`_Undecodable`), when that row is written."""
+    utf_8 = _text_codec(encoding).name in ("utf-8", "utf-8-sig")
     try:
         binary: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except OSError as error:
@@ -114,13 +124,10 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
         ) from None
     peek = getattr(binary, "peek", None)
     start = peek(3)[:3] if peek is not None else b""
-    had_bom = start == _BOM and encoding.replace("_", "-").lower() in _UTF_8_NAMES
-    try:
-        text = io.TextIOWrapper(binary, encoding="utf-8-sig" if had_bom else encoding, newline="")
-    except LookupError:
-        if binary is not sys.stdin.buffer:
-            binary.close()
-        raise InvalidInput("encoding", encoding, M("is not a known encoding"), "utf-8") from None
+    had_bom = start == _BOM and utf_8
+    text = io.TextIOWrapper(
+        binary, encoding="utf-8-sig" if had_bom else encoding, errors=_UNDECODABLE, newline=""
+    )
     size = None
     if path != "-":
         try:
@@ -128,6 +135,89 @@ def open_input(path: str, encoding: str = "utf-8") -> InputFile:
         except OSError:
             size = None
     return InputFile(text, had_bom, size, binary.tell)
+
+
+def _text_codec(encoding: str) -> codecs.CodecInfo:
+    """The codec `encoding` names; InvalidInput unless it is one for text files.
+
+    Python flags base64, zlib, rot13 and the like as not text encodings (`_is_text_encoding`).
+    Of the rest, a few transform whole strings rather than characters; they are known by what
+    they do to a line of a batch file (`_PROBE`). The incremental encoder, given the line a
+    character at a time and never flushed (TextIOWrapper never flushes it), must write bytes
+    that the incremental decoder, given them a byte at a time, reads back as the line; and it
+    must refuse a lone surrogate, which is how an undecodable byte is read (`_stand_ins`). That
+    refuses idna (it holds a label back until the next dot: a 0-byte output), punycode (a whole
+    string at a time), raw_unicode_escape (it reads \\u0041 as A), unicode_escape and utf-7
+    (they write a lone surrogate) and undefined."""
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a NUL in the name
+        raise InvalidInput("encoding", encoding, M("is not a known encoding"), "utf-8") from None
+    if not (info._is_text_encoding and _reads_lines(info)):
+        raise InvalidInput(
+            "encoding",
+            encoding,
+            M("is not a text encoding for files"),
+            M("a text encoding such as utf-8, cp1252, latin-1 or utf-16"),
+        )
+    return info
+
+
+def _reads_lines(info: codecs.CodecInfo) -> bool:
+    """Whether the codec writes and reads `_PROBE` back a piece at a time, and refuses a lone
+    surrogate (see `_text_codec`)."""
+    try:
+        encoder = info.incrementalencoder()
+        data = b"".join(encoder.encode(character) for character in _PROBE)
+        decoder = info.incrementaldecoder()
+        text = "".join(decoder.decode(data[at : at + 1]) for at in range(len(data)))
+        text += decoder.decode(b"", True)
+    except ValueError:  # UnicodeError among them
+        return False
+    if text != _PROBE:
+        return False
+    try:
+        encoder.encode("\udc80")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _stand_ins(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler of batch input: each byte that cannot be decoded is read as the
+    lone surrogate U+DC00 + byte (surrogateescape does so for bytes 0x80 to 0xFF only, but
+    UTF-16 and UTF-32 can fail on any byte). No output encoding writes a lone surrogate
+    (`_text_codec`), so the row that holds one fails when it is written, and its line is known
+    then, for a file or a pipe alike; decoding itself goes a block at a time ahead of the rows."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return "".join(chr(0xDC00 + byte) for byte in error.object[error.start : error.end]), error.end
+
+
+codecs.register_error(_UNDECODABLE, _stand_ins)
+
+
+class _Undecodable(Exception):
+    """A byte (`byte`) of the input its encoding cannot decode, on line `line`."""
+
+    def __init__(self, line: int, byte: int) -> None:
+        super().__init__(line, byte)
+        self.line = line
+        self.byte = byte
+
+
+def _check_decoded(text: str, first_line: int, count_breaks: bool = True) -> None:
+    """_Undecodable if `text`, read from line `first_line` on, holds the stand-in of a byte
+    that could not be decoded; `count_breaks`: the line breaks in `text` count (CSV: CR, LF,
+    CRLF)."""
+    found = _UNDECODED.search(text)
+    if found is None:
+        return
+    line = first_line
+    if count_breaks:
+        before = text[: found.start()]
+        line += before.count("\n") + before.count("\r") - before.count("\r\n")
+    raise _Undecodable(line, ord(found.group()) - 0xDC00)
 
 
 def batch(
@@ -147,7 +237,8 @@ def batch(
 def batch_csv(
     source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
 ) -> BatchSummary:
-    """CSV in, CSV out, with the input's delimiter and line ending."""
+    """CSV in, CSV out, with the input's delimiter and line ending (that of its first line:
+    LF, CRLF, or CR alone)."""
     first_line = source.readline()
     if not first_line.strip():
         raise InvalidInput(
@@ -156,7 +247,7 @@ def batch_csv(
             M("has no header row"),
             M("CSV whose first row names its columns"),
         )
-    line_ending = "\r\n" if first_line.endswith("\r\n") else "\n"
+    line_ending = first_line[len(first_line.rstrip("\r\n")) :] or "\n"
     lines, raw_lines = tee(chain([first_line], source))
     # strict: a quote left open or text after a closing quote is an error, never a guess that
     # swallows the rest of the file. Free-text cells may be long: no limit below 2 GB.
@@ -194,6 +285,7 @@ def _copy_rows(
         ) from None
     for _ in range(reader.line_num):  # a header cell may hold a line break
         next_raw()  # the header is written anew, with the answer columns
+    _check_decoded(options.delimiter.join(header), 1)
     keys, indexes = _case_columns(header, options)
     width = len(header)
     get_cells = itemgetter(*indexes)
@@ -266,6 +358,9 @@ def _copy_rows(
             ),
             _CSV_ACCEPTED,
         ) from None
+    except UnicodeEncodeError:  # nothing of the row was written: it is encoded before
+        _check_decoded(options.delimiter.join(row), start_line)
+        raise
     return BatchSummary(rows, dict(counts), errors)
 
 
@@ -381,7 +476,9 @@ def batch_jsonl(
     source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
 ) -> BatchSummary:
     """JSON Lines in and out: each object with the answer keys added. A line that is not a JSON
-    object, or an object that already has an answer key, is kept whole under `input`."""
+    object, or an object that already has an answer key, is kept whole under `input`. The output
+    is always strict JSON (RFC 8259): a row that would not be (NaN, 1e999, a lone surrogate) is
+    an error row, as are a duplicate key and nesting too deep to read."""
     received = options.received_column
     wanted = [(received, "received"), *((key, key) for key in EVENT_COLUMNS if key != received)]
     answers = RowAnswers(options.today, options.regime, options.received_column)
@@ -390,34 +487,181 @@ def batch_jsonl(
     errors: list[tuple[int, str]] = []
     rows = 0
     dumps = json.JSONEncoder(ensure_ascii=False).encode
-    for line_number, line in enumerate(source, start=1):
+    decode = json.JSONDecoder(
+        object_pairs_hook=_json_object, parse_float=_finite, parse_constant=_not_finite
+    ).decode
+    write = sink.write
+    for line_number, line in enumerate(_json_lines(source), start=1):
         if not line.strip():
             continue
         rows += 1
-        row: object
         try:
-            row = json.loads(line)
-        except ValueError as error:
-            row = line.rstrip("\r\n")
-            answer = error_answer(
-                M("row is not JSON ({error}); accepted: one JSON object a line", error=str(error))
-            )
-        else:
-            answer = _json_answer(row, wanted, memo, answers)
-        if answer.status == ERROR and not _keeps_keys(row):
-            out: dict[str, object] = {"input": row}
-        else:
-            assert isinstance(row, dict)
-            out = row
-        out.update(_json_values(answer))
-        sink.write(dumps(out))
-        sink.write("\n")
+            out, answer = _json_row(line, decode, wanted, memo, answers)
+            text = dumps(out)
+        except RecursionError:  # nested too deeply for the parser (or for the writer)
+            out, answer = _json_error_row(line, _TOO_DEEP)
+            text = dumps(out)
+        try:
+            write(text)
+        except UnicodeEncodeError:  # nothing was written: the text is encoded before
+            _check_decoded(line, line_number, count_breaks=False)
+            out, answer = _unwritable_row(line, out, answer, text)
+            write(_ASCII_JSON.encode(out))
+        write("\n")
         counts[answer.status] += 1
         if answer.status == ERROR and len(errors) < ERRORS_LISTED:
             errors.append((line_number, answer.error or ""))
         if progress is not None and rows % PROGRESS_EVERY == 0:
             progress(rows)
     return BatchSummary(rows, dict(counts), errors)
+
+
+_ASCII_JSON: Final = json.JSONEncoder()  # non-ASCII characters as \u escapes
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_TOO_DEEP: Final = M("row is nested too deeply to be read; accepted: one JSON object a line")
+
+
+def _json_lines(source: TextIO) -> Iterator[str]:
+    """The lines of JSON Lines text, as the format splits them: at LF, so at CRLF too; a CR
+    alone between two tokens is JSON whitespace (RFC 8259), not the end of a row. `source`
+    splits at CR, LF and CRLF (newline=""), so the pieces of a line are joined again here.
+
+    A file whose lines end in CR alone (classic Mac OS) is read a CR at a time, as before: it is
+    known by its first row, whole JSON up to a CR. (In a file of LF lines, a row is whole JSON
+    up to a CR within it only if nothing but blanks follows that CR.) A CR-only file whose first
+    row is not JSON is read as one line: one error row."""
+    pieces = iter(source)
+    held: list[str] = []  # the pieces of a line not yet ended by an LF
+    for piece in pieces:
+        held.append(piece)
+        if piece[-1:] != "\r" or piece.strip():
+            break  # the end of the first line, or the first piece that is not blank
+    if held and held[-1][-1:] == "\r" and _whole_json(held[-1]):
+        yield from held
+        yield from pieces
+        return
+    pending: list[str] = []
+    for piece in chain(held, pieces):
+        if piece[-1:] == "\r":
+            pending.append(piece)
+        elif pending:
+            pending.append(piece)
+            yield "".join(pending)
+            pending = []
+        else:
+            yield piece
+    if pending:
+        yield "".join(pending)
+
+
+def _whole_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+class _RowRefused(ValueError):
+    """A JSON row the batch refuses though the parser would read it; `message` says why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused if a key comes twice: a dict would keep the last value alone."""
+    row = dict(pairs)
+    if len(row) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RowRefused(
+                    M(
+                        "row has the key {key} twice; accepted: one JSON object a line, each "
+                        "key once",
+                        key=repr(key),
+                    )
+                )
+            seen.add(key)
+    return row
+
+
+def _finite(text: str) -> float:
+    """A JSON number with a fraction or an exponent; refused if it is too large for a float
+    (1e999 would be written back as Infinity, which is not JSON)."""
+    value = float(text)
+    if value in _INFINITIES:
+        _not_finite(text)
+    return value
+
+
+_INFINITIES: Final = (float("inf"), float("-inf"))
+
+
+def _not_finite(text: str) -> NoReturn:
+    """NaN, Infinity and -Infinity, which Python's parser reads though JSON has no such
+    numbers."""
+    raise _RowRefused(
+        M(
+            "row has the number {number}, which is not finite; accepted: finite numbers (JSON "
+            "has no NaN or Infinity)",
+            number=text,
+        )
+    )
+
+
+def _json_row(
+    line: str,
+    decode: Callable[[str], Any],
+    wanted: list[tuple[str, str]],
+    memo: dict[Any, RowAnswer],
+    answers: RowAnswers,
+) -> tuple[dict[str, object], RowAnswer]:
+    """One line as the object to write and its answer."""
+    try:
+        row = decode(line)
+    except _RowRefused as refused:
+        return _json_error_row(line, refused.message)
+    except ValueError as error:
+        return _json_error_row(
+            line,
+            M("row is not JSON ({error}); accepted: one JSON object a line", error=str(error)),
+        )
+    answer = _json_answer(row, wanted, memo, answers)
+    out: dict[str, object] = (
+        {"input": row} if answer.status == ERROR and not _keeps_keys(row) else row
+    )
+    out.update(_json_values(answer))
+    return out, answer
+
+
+def _json_error_row(line: str, message: str) -> tuple[dict[str, object], RowAnswer]:
+    """The line kept whole under `input`, with an error answer."""
+    answer = error_answer(message)
+    return {"input": line.rstrip("\r\n"), **_json_values(answer)}, answer
+
+
+def _unwritable_row(
+    line: str, out: dict[str, object], answer: RowAnswer, text: str
+) -> tuple[dict[str, object], RowAnswer]:
+    """A row the output's encoding cannot write (its input bytes were decoded: the caller has
+    checked). A lone surrogate (`"\\ud800"`, which json reads) is no character in any encoding:
+    an error row. Any other character is one the encoding lacks (a `\\u20ac` in a latin-1
+    file): the same row, written with `\\u` escapes."""
+    found = _SURROGATE.search(text)
+    if found is None:
+        return out, answer
+    escape = f"\\u{ord(found.group()):04x}"
+    return _json_error_row(
+        line,
+        M(
+            "row has a lone surrogate {escape}, which is not a character; accepted: JSON text "
+            "whose \\u escapes are characters (a surrogate only in a pair)",
+            escape=escape,
+        ),
+    )
 
 
 def _keeps_keys(row: object) -> bool:
@@ -491,7 +735,9 @@ def run_batch(
     """`foiclock batch`: `input_path` (or `-`) to `output_path` (atomically), or to standard
     output when it is None. `progress` is called now and then with the rows done so far and the
     fraction of the input read (None for a pipe). On any failure, Ctrl-C included, an output file
-    is left as it was."""
+    is left as it was; an interrupt that comes after the rename finds it replaced, whole
+    (`foiclock.output.file_identity` tells which). `-o` is refused if it is the input file,
+    or the file standard input is redirected from."""
     chosen = input_format_for(input_path, input_format)
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
     holiday_table()  # a damaged stored update or config file: exit 2, not an error in every row
@@ -513,12 +759,8 @@ def run_batch(
         output_path = None  # standard output, as for the input
     if output_path is not None:
         check_output_path(output_path)
-        if (
-            input_path != "-"
-            and os.path.exists(output_path)
-            and os.path.exists(input_path)
-            and os.path.samefile(input_path, output_path)
-        ):
+        target = file_identity(output_path)
+        if target is not None and target == _input_identity(input_path):
             raise InvalidInput(
                 "output",
                 output_path,
@@ -564,40 +806,45 @@ def run_batch(
         raise InvalidInput(
             "batch", None, problem, M("a readable input and a writable output")
         ) from None
-    except UnicodeDecodeError as error:
-        line = _undecodable_line(input_path, error.encoding)
-        byte = f"{error.object[error.start]:#04x}"
-        if line is None:
-            problem = M(
-                "is not {encoding} text: a line has the byte {byte}",
-                encoding=error.encoding,
-                byte=byte,
-            )
-        else:
-            problem = M(
-                "is not {encoding} text: line {line} has the byte {byte}",
-                encoding=error.encoding,
-                line=line,
-                byte=byte,
-            )
+    except _Undecodable as error:
+        byte = f"{error.byte:#04x}"
         raise InvalidInput(
             options.source_name,
             None,
-            problem,
-            M("UTF-8 text, with or without a byte-order mark, or --encoding NAME"),
+            M(
+                "is not {encoding} text: line {line} has the byte {byte}",
+                encoding=encoding,
+                line=error.line,
+                byte=byte,
+            ),
+            _ENCODING_HELP,
+        ) from None
+    except UnicodeError as error:
+        if isinstance(error, UnicodeEncodeError):
+            raise
+        # Every other decoding failure is read as a stand-in (_stand_ins), but for "UTF-16
+        # stream does not start with BOM" (utf-16, utf-32), found in the first bytes.
+        raise InvalidInput(
+            options.source_name,
+            None,
+            M(
+                "is not {encoding} text: line {line} cannot be decoded ({error})",
+                encoding=encoding,
+                line=1,
+                error=str(error),
+            ),
+            _ENCODING_HELP,
         ) from None
 
 
-def _undecodable_line(path: str, encoding: str) -> int | None:
-    """Which line of `path` cannot be decoded (None for standard input, read only once).
-    Text is decoded a block at a time, ahead of the rows, so the error itself cannot say."""
-    if path == "-":
+def _input_identity(path: str) -> tuple[int, int] | None:
+    """The input file as `file_identity` gives it; for `-`, the file standard input is
+    redirected from (`< cases.csv`), if it is one (not a pipe or a terminal, which -o
+    /dev/stdout may share)."""
+    if path != "-":
+        return file_identity(path)
+    try:
+        status = os.fstat(sys.stdin.fileno())
+    except (OSError, ValueError):  # closed, or no file descriptor (a test's stand-in)
         return None
-    decoder = codecs.getincrementaldecoder(encoding)()
-    with open(path, "rb") as stream:
-        for number, line in enumerate(stream, start=1):
-            try:
-                decoder.decode(line)
-            except UnicodeDecodeError:
-                return number
-    return None
+    return (status.st_dev, status.st_ino) if stat.S_ISREG(status.st_mode) else None

@@ -1171,9 +1171,10 @@ def batch(
     working_days_elapsed, status, working_days_late, review_request_by, rule, provisional and
     error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
     failed (unless --allow-errors); 130 on Ctrl-C and 143 on SIGTERM, with the -o file left as
-    it was.
+    it was, or already written in full if the interrupt came after that: the message says which.
     """
     from foiclock.batch_files import BatchOptions, run_batch
+    from foiclock.output import file_identity
     from foiclock.render import batch_summary_lines
 
     options = BatchOptions(
@@ -1186,28 +1187,23 @@ def batch(
     )
     if output == "-":
         output = None  # standard output
+    before = file_identity(output) if output is not None else None
     try:
-        with _stops_on_sigterm(), _progress_bar() as progress:
-            summary = run_batch(
-                input_path,
-                output,
-                options,
-                input_format=input_format,
-                encoding=encoding,
-                progress=progress,
-            )
+        with _stops_on_sigterm():
+            with _progress_bar() as progress:
+                summary = run_batch(
+                    input_path,
+                    output,
+                    options,
+                    input_format=input_format,
+                    encoding=encoding,
+                    progress=progress,
+                )
+            _echo_note(lambda: "\n".join(batch_summary_lines(summary)))
+            if output is not None:
+                _echo_wrote(output)
     except (KeyboardInterrupt, _Terminated) as stop:
-        from foiclock.i18n import _
-        from foiclock.output import replaced_by_rename
-
-        kept = output is not None and replaced_by_rename(output)
-        _echo_note(
-            lambda: (
-                _("interrupted; {file} left as it was").format(file=output)
-                if kept
-                else _("interrupted")
-            )
-        )
+        _echo_interrupted(output, before)
         code = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
         raise typer.Exit(code) from None
     except BrokenPipeError:  # `foiclock batch big.csv | head`: the reader has gone
@@ -1215,11 +1211,24 @@ def batch(
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(1) from None
-    _echo_note(lambda: "\n".join(batch_summary_lines(summary)))
-    if output is not None:
-        _echo_wrote(output)
     if summary.failed and not allow_errors:
         raise typer.Exit(1)
+
+
+def _echo_interrupted(output: str | None, before: tuple[int, int] | None) -> None:
+    """What an interrupt left of the -o file: as it was, or already replaced by the whole output
+    (the rename came before the interrupt). `before` is its `file_identity` from before the run:
+    the rename, and nothing else, changes it, so the answer is right however late the interrupt
+    came. The exit code stays 130 (or 143) either way, so that a script stops as asked."""
+    from foiclock.i18n import _
+    from foiclock.output import file_identity, replaced_by_rename
+
+    if output is None or not replaced_by_rename(output):
+        _echo_note(lambda: _("interrupted"))
+    elif file_identity(output) != before:
+        _echo_note(lambda: _("interrupted; {file} was already written in full").format(file=output))
+    else:
+        _echo_note(lambda: _("interrupted; {file} left as it was").format(file=output))
 
 
 @contextlib.contextmanager

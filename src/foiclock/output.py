@@ -25,9 +25,10 @@ def write_atomically(path: str, data: bytes, field: str = "output") -> None:
 @contextlib.contextmanager
 def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
     """A binary stream that becomes `path` when the block ends without an exception; on any
-    exception, KeyboardInterrupt included, the temporary file is removed and `path` is untouched.
-    An OSError raised by the block (writing to the stream, or reading what is copied into it)
-    is the block's to report.
+    exception, KeyboardInterrupt included, the temporary file is removed and `path` is untouched
+    (but for an interrupt in the instant after the rename, which finds `path` already replaced,
+    whole: `file_identity` before and after tells). An OSError raised by the block (writing to
+    the stream, or reading what is copied into it) is the block's to report.
 
     A symbolic link is followed (its target is replaced, the link kept); something that exists
     and is not a regular file (/dev/stdout, a FIFO, a device) is written to directly, since it
@@ -68,6 +69,18 @@ def replaced_by_rename(path: str) -> bool:
     """Whether `atomic_output` writes `path` through a temporary file (so that a failure leaves
     it as it was): a regular file or a new one, not a device or a FIFO written to directly."""
     return not (os.path.exists(path) and not os.path.isfile(path))
+
+
+def file_identity(path: str) -> tuple[int, int] | None:
+    """The file at `path`, links followed, as (device, inode); None if there is none. The
+    rename of `atomic_output` gives `path` a new one, and it is the rename itself that changes
+    it: compared with the one from before a run, it tells whether the file was replaced, however
+    late an interrupt came."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):  # ValueError: a NUL in the path
+        return None
+    return status.st_dev, status.st_ino
 
 
 def check_output_path(path: str, field: str = "output") -> None:
