@@ -346,5 +346,6 @@ def test_output_columns_are_the_issue_contract() -> None:
         "review_request_by",
         "rule",
         "provisional",
+        "holidays_checked",
         "error",
     ]

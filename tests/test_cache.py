@@ -92,20 +92,23 @@ def test_checksummed_payload_of_the_wrong_shape_is_rejected(
     holiday_data.load_holiday_table()
     path = cache_file(cache_dir)
     key, _, payload_bytes = marshal.loads(path.read_bytes())
-    last_announced, source, divisions, layers, changes = marshal.loads(payload_bytes)
+    last_announced, source, divisions, layers, changes, years = marshal.loads(payload_bytes)
     out_of_range = {**divisions, "scotland": {**divisions["scotland"], 1: "Year one"}}
     missing_division = {d: v for d, v in divisions.items() if d != "northern-ireland"}
     name_not_text = {**divisions, "scotland": {**divisions["scotland"], 739000: 5}}
     bad_changes = ((739000, "scotland", "added", ["not", "text"], "update"),)
-    for bad_divisions, bad_change_list in (
-        (out_of_range, changes),
-        (missing_division, changes),
-        (name_not_text, changes),
-        (divisions, bad_changes),
-        (divisions, ((1, 2),)),
+    no_scotland_years = {d: span for d, span in years.items() if d != "scotland"}
+    for bad_divisions, bad_change_list, bad_years in (
+        (out_of_range, changes, years),
+        (missing_division, changes, years),
+        (name_not_text, changes, years),
+        (divisions, bad_changes, years),
+        (divisions, ((1, 2),), years),
+        (divisions, changes, no_scotland_years),
+        (divisions, changes, {**years, "scotland": (2012, "2028")}),
     ):
         bad_payload = marshal.dumps(
-            (last_announced, source, bad_divisions, layers, bad_change_list)
+            (last_announced, source, bad_divisions, layers, bad_change_list, bad_years)
         )
         path.write_bytes(marshal.dumps((key, zlib.crc32(bad_payload), bad_payload)))
         builds = count_builds(monkeypatch)

@@ -438,3 +438,28 @@ def test_an_update_after_a_gap_does_not_end_the_provisional_mark(own_dirs: Path)
     assert update("--from", str(local))[0] == 0
     data = json.loads(runner.invoke(app, ["due", "2028-12-01", "--json"]).stdout)
     assert (data["due"], data["provisional"]) == ("2029-01-04", True)
+
+
+def test_provisional_is_judged_on_the_divisions_the_calendar_uses(own_dirs: Path) -> None:
+    """rules.md WD-HORIZON: an update announcing 2029 for Scotland alone ends the provisional
+    mark for FOISA (WD-SCOT counts Scotland's holidays only) but not for FOIA (WD-UK needs all
+    three). Received Fri 1 Dec 2028, counted by hand on WD-SCOT: 4-8 Dec (5), 11-15 (10), 18-22
+    (15), 25 and 26 Dec skipped, 27-29 (18), Mon 1 and Tue 2 Jan 2029 skipped (New Year, 2
+    January), Wed 3 Jan (19), Thu 4 Jan 2029 (20)."""
+    local = own_dirs / "scotland-2029.json"
+    local.write_text(json.dumps(govuk_document(events_2029(("scotland",)))), encoding="utf-8")
+    assert update("--from", str(local))[0] == 0
+    foisa = json.loads(runner.invoke(app, ["due", "2028-12-01", "-r", "foisa", "--json"]).stdout)
+    assert (foisa["due"], foisa["provisional"], foisa["holidays_checked"]) == (
+        "2029-01-04",
+        False,
+        True,
+    )
+    result = runner.invoke(app, ["due", "2028-12-01", "--json"])
+    foia = json.loads(result.stdout)
+    assert (foia["due"], foia["provisional"], foia["holidays_checked"]) == (
+        "2029-01-04",
+        True,
+        False,
+    )
+    assert "provisional: the answer reaches past 2028" in result.stderr

@@ -76,3 +76,73 @@ def test_example_40_three_months_beginning_with_a_month_end(
     deadline = response_deadline(received, "foia", fees_notice=notice)
     assert deadline.fees is not None
     assert deadline.fees.pay_by == pay_by
+
+
+# --- WD-PRE2012: counted by rule, not checked against GOV.UK ------------------------------------
+
+
+def _cli(*words: str) -> tuple[int, str, str]:
+    from typer.testing import CliRunner
+
+    from foiclock.cli import app
+
+    result = CliRunner().invoke(app, list(words))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_an_answer_before_2012_says_it_was_counted_by_rule() -> None:
+    """Example 39's count (Dec 2010 to Jan 2011) lies wholly before GOV.UK's data (2012 on)."""
+    import json
+
+    code, out, err = _cli("due", "2010-12-06", "--json")
+    data = json.loads(out)
+    assert (code, data["due"], data["provisional"], data["holidays_checked"]) == (
+        0,
+        "2011-01-06",
+        False,
+        False,
+    )
+    assert "counted by rule, not checked against GOV.UK (WD-PRE2012)" in err
+    code, out, err = _cli("due", "2010-12-06")
+    assert "Thursday 6 January 2011" in out
+    assert "WD-PRE2012" in err
+
+
+@pytest.mark.parametrize(
+    ("words", "checked"),
+    [
+        (("due", "2025-08-19", "--json"), True),  # example 1: all of it in GOV.UK's data
+        (("due", "2011-12-05", "--json"), False),  # starts in 2011, ends in January 2012
+        (("due", "2012-01-03", "--json"), True),  # from 2012 on
+        (("due", "2030-03-01", "--json"), False),  # provisional: past 2028
+        (("add", "2012-01-10", "-10", "--json"), False),  # counts back into 2011
+        (("add", "2012-01-20", "-10", "--json"), True),  # 10 WD back stays in January 2012
+        (("count", "2011-12-30", "2012-02-01", "--json"), False),
+        (("holidays", "2011", "--json"), False),
+        (("holidays", "2012", "2013", "--json"), True),
+        (("timeline", "2010-12-06", "--today", "2011-01-01", "--json"), False),
+        (("status", "2010-12-06", "--today", "2011-01-01", "--json"), False),
+        (("status", "2025-08-19", "--today", "2025-09-01", "--json"), True),
+    ],
+)
+def test_every_json_result_says_whether_its_holidays_were_checked(
+    words: tuple[str, ...], checked: bool
+) -> None:
+    import json
+
+    code, out, _ = _cli(*words)
+    assert code in (0, 1), out
+    data = json.loads(out)
+    assert data["holidays_checked"] is checked
+    if checked:
+        assert data["provisional"] is False
+
+
+def test_batch_has_a_holidays_checked_column() -> None:
+    from foiclock import answer_row
+
+    assert answer_row({"received": "2010-12-06"}, date(2011, 1, 1)).holidays_checked is False
+    assert answer_row({"received": "2025-08-19"}, date(2025, 9, 1)).holidays_checked is True
+    # the clock path (a fees notice) too
+    row = answer_row({"received": "2010-12-06", "fees_notice": "2010-12-08"}, date(2011, 1, 1))
+    assert (row.status, row.holidays_checked) == ("awaiting_fee", False)

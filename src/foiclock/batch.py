@@ -17,7 +17,7 @@ from typing import Final, NamedTuple
 from foiclock.calendar import WorkingCalendar
 from foiclock.case import CASE_KEYS, Case, case_date, case_from_mapping
 from foiclock.deadline import RUNNING, Deadline, case_deadline
-from foiclock.engine import counting_calendar, last_announced_year
+from foiclock.engine import counting_calendar
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
 from foiclock.status import case_status, happened, state_on, working_days_counted
@@ -45,6 +45,10 @@ OUTPUT_COLUMNS: Final = {
     "rule": M("the rule id of the response deadline (FOIA-RESP, FOIA-SCHOOL, SAR-RESP, ...)"),
     "provisional": M(
         "true when a date or a count in the row depends on bank holidays not yet announced"
+    ),
+    "holidays_checked": M(
+        "true when every year the row's count touched is in GOV.UK's bank-holiday data; false "
+        "when years before it were counted by rule (WD-PRE2012) or the row is provisional"
     ),
     "error": M("why the row cannot be counted: the column, its value and what is accepted"),
 }
@@ -85,12 +89,13 @@ class RowAnswer(NamedTuple):
     review_request_by: date | None
     rule: str | None
     provisional: bool | None
+    holidays_checked: bool | None
     error: str | None
 
 
 def error_answer(message: str) -> RowAnswer:
     """The answer of a row that cannot be counted."""
-    return RowAnswer(None, None, None, ERROR, None, None, None, None, message)
+    return RowAnswer(None, None, None, ERROR, None, None, None, None, None, message)
 
 
 def answer_row(
@@ -256,6 +261,7 @@ def _direct_status(direct: _Direct, responded: date | None, today: date) -> RowA
     known = happened(responded, today)
     state, late, _ = state_on(deadline.case, deadline, applies, known, calendar, today)
     review_by = review_request_by(deadline.regime, deadline.nation, responded, applies)
+    provisional = deadline.provisional or _provisional(calendar, known or today, review_by)
     return RowAnswer(
         due=deadline.due,
         extended_due=deadline.extended_due,
@@ -264,7 +270,8 @@ def _direct_status(direct: _Direct, responded: date | None, today: date) -> RowA
         working_days_late=late,
         review_request_by=review_by,
         rule=deadline.rule,
-        provisional=deadline.provisional or _provisional(known or today, review_by),
+        provisional=provisional,
+        holidays_checked=calendar.is_checked(min(deadline.received, today), provisional),
         error=None,
     )
 
@@ -274,6 +281,8 @@ def _clock_answer(case: Case, today: date) -> RowAnswer:
     status = case_status(case, today)
     deadline = status.deadline
     review_by = review_request_by(deadline.regime, deadline.nation, case.responded, status.due)
+    calendar = counting_calendar(deadline.regime, deadline.nation)
+    provisional = status.provisional or _provisional(calendar, review_by)
     return RowAnswer(
         due=deadline.due,
         extended_due=deadline.extended_due,
@@ -282,16 +291,16 @@ def _clock_answer(case: Case, today: date) -> RowAnswer:
         working_days_late=status.working_days_late,
         review_request_by=review_by,
         rule=deadline.rule,
-        provisional=status.provisional or _provisional(review_by),
+        provisional=provisional,
+        holidays_checked=calendar.is_checked(min(deadline.received, today), provisional),
         error=None,
     )
 
 
-def _provisional(*days: date | None) -> bool:
+def _provisional(calendar: WorkingCalendar, *days: date | None) -> bool:
     """A count (the days elapsed, a review window) reaching a year whose bank holidays are not
-    announced yet."""
-    last = last_announced_year()
-    return any(day is not None and day.year > last for day in days)
+    announced yet for the calendar's divisions (`WD-HORIZON`)."""
+    return any(day is not None and calendar.is_provisional(day) for day in days)
 
 
 def _not_given(value: object) -> bool:

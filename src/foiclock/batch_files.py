@@ -453,7 +453,7 @@ def _csv_suffix(answer: RowAnswer, delimiter: str, line_ending: str, sanitize: b
 
 def _csv_cells(answer: RowAnswer) -> list[str]:
     """The answer as CSV cells: ISO dates, numbers, `true`/`false`, empty for None."""
-    due, extended_due, elapsed, status, late, review_by, rule, provisional, error = answer
+    due, extended_due, elapsed, status, late, review_by, rule, provisional, checked, error = answer
     return [
         "" if due is None else due.isoformat(),
         "" if extended_due is None else extended_due.isoformat(),
@@ -463,6 +463,7 @@ def _csv_cells(answer: RowAnswer) -> list[str]:
         "" if review_by is None else review_by.isoformat(),
         rule or "",
         "" if provisional is None else ("true" if provisional else "false"),
+        "" if checked is None else ("true" if checked else "false"),
         error or "",
     ]
 

@@ -77,13 +77,19 @@ class WorkingCalendar:
         "_names_by_division",
         "_span",
         "divisions",
+        "first_checked_year",
         "last_announced_year",
         "source",
     )
 
     def __init__(self, divisions: tuple[str, ...], table: HolidayTable) -> None:
         self.divisions = divisions
-        self.last_announced_year = table.last_announced_year
+        # WD-HORIZON: judged on the divisions this calendar uses, not on all three.
+        years = [table.govuk_years[d] for d in divisions if d in table.govuk_years]
+        self.first_checked_year = max((first for first, _ in years), default=LAST_CALENDAR_YEAR)
+        self.last_announced_year = min(
+            (last for _, last in years), default=table.last_announced_year
+        )
         self.source = table.source
         self._names_by_division = {d: table.names_by_division[d] for d in divisions}
         self._holiday_ordinals = sorted(
@@ -237,8 +243,17 @@ class WorkingCalendar:
         return span.first, span.rank, span.working
 
     def is_provisional(self, day: date) -> bool:
-        """True when `day` lies past the last year whose bank holidays are announced."""
+        """True when `day` lies past the last year whose bank holidays are announced for every
+        division this calendar uses (`WD-HORIZON`)."""
         return day.year > self.last_announced_year
+
+    def is_checked(self, earliest: date, provisional: bool) -> bool:
+        """Whether a count from `earliest` on was checked against GOV.UK's data: every year it
+        touched is in the snapshot or a stored update for every division this calendar uses.
+        Years before that data were counted by the `holidays` package's rules with rules.md's
+        corrections (`WD-PRE2012`: "by rule, not checked against GOV.UK"); a provisional count
+        (`WD-HORIZON`) reached years after it."""
+        return not provisional and self.first_checked_year <= earliest.year
 
 
 _calendars: dict[tuple[bool, tuple[str, ...]], WorkingCalendar] = {}

@@ -235,7 +235,7 @@ def _emit(
         from foiclock.render import to_text
 
         _echo_text(lambda: "\n".join([to_text(result, explain=explain), *extra_lines()]))
-    _warn_provisional(result.provisional)
+    _warn_provisional(result.provisional, result.holidays_checked)
 
 
 def _wants_json(flag: bool | None) -> bool:
@@ -251,7 +251,25 @@ def _setting(name: str, flag: str | None = None) -> str | None:
     return setting(name, flag).value
 
 
-def _warn_provisional(provisional: bool) -> None:
+def _warn_provisional(provisional: bool, holidays_checked: bool = True) -> None:
+    """The warning for an answer past the announced holidays, or the note for one counted over
+    years before GOV.UK's data (`WD-PRE2012`: by rule, not checked against GOV.UK)."""
+    if not provisional and not holidays_checked:
+        from foiclock.engine import regime_calendar
+        from foiclock.i18n import _
+
+        first = regime_calendar("foia").first_checked_year
+        _echo_note(
+            lambda: (
+                _("note")
+                + ": "
+                + _(
+                    "counted by rule, not checked against GOV.UK (WD-PRE2012): the count reaches "
+                    "years before {first}, the first in GOV.UK's bank-holiday data, whose "
+                    "holidays come from the holidays package's rules with rules.md's corrections"
+                ).format(first=first)
+            )
+        )
     if provisional:
         from foiclock.engine import last_announced_year
         from foiclock.i18n import _
@@ -592,7 +610,7 @@ def timeline(
         from foiclock.sources_render import moved_by_lines
 
         _echo_note(lambda: "\n".join(line.strip() for line in moved_by_lines(moved)))
-    _warn_provisional(result.provisional)
+    _warn_provisional(result.provisional, result.holidays_checked)
 
 
 def _timeline_format(chosen: str | None, output: str | None) -> str:
@@ -688,7 +706,7 @@ def status(
         from foiclock.render import status_text
 
         _echo_text(lambda: status_text(result))
-    _warn_provisional(result.provisional)
+    _warn_provisional(result.provisional, result.holidays_checked)
     if result.state in NEEDS_ATTENTION:
         raise typer.Exit(1)
 
@@ -755,7 +773,7 @@ def appeal(
         from foiclock.timeline_render import appeal_text
 
         _echo_text(lambda: appeal_text(result))
-    _warn_provisional(result.provisional)
+    _warn_provisional(result.provisional, result.holidays_checked)
 
 
 @app.command()
@@ -802,7 +820,7 @@ def letter(
         result = next_steps(regime, REVIEW, parse_date(review_responded, "review_responded"))
     _echo_text(lambda: result.markdown if chosen == "md" else result.text)
     _echo_note(lambda: "\n".join(letter_date_notes(result)))
-    _warn_provisional(result.provisional)
+    _warn_provisional(result.provisional, result.holidays_checked)
 
 
 @app.command("calendar")
@@ -847,7 +865,7 @@ def calendar_command(
                 print_in_colour(month_grid(deadline, office_closed))
     else:
         _echo_text(lambda: month_grid(deadline, office_closed).text)
-    _warn_provisional(deadline.provisional)
+    _warn_provisional(deadline.provisional, deadline.holidays_checked)
 
 
 @app.command(context_settings={"ignore_unknown_options": True})  # N may be negative: -20
@@ -982,7 +1000,7 @@ def holidays(
                 ]
             )
         )
-    _warn_provisional(listing.provisional)
+    _warn_provisional(listing.provisional, listing.holidays_checked)
 
 
 def _emit_differences(as_json: bool | None) -> None:

@@ -16,6 +16,7 @@ from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
 from foiclock.case import Case, CaseEvents, DayRange, make_case
 from foiclock.engine import (
     add_excluding,
+    counting_calendar,
     date_of_receipt,
     first_working_day_from,
     regime_calendar,
@@ -149,6 +150,14 @@ class Deadline(NamedTuple):
     @property
     def extended_due(self) -> date | None:
         return extension_due(self.extension)
+
+    @property
+    def holidays_checked(self) -> bool:
+        """Every year the count touched is in GOV.UK's data (`WD-PRE2012`; JSON
+        `holidays_checked`)."""
+        return counting_calendar(self.regime, self.nation).is_checked(
+            self.received, self.provisional
+        )
 
     @property
     def day_one(self) -> date | None:

@@ -99,6 +99,7 @@ class WorkingDayAfter(NamedTuple):
     regime: str
     day: date
     provisional: bool
+    holidays_checked: bool = True  # every year counted over is in GOV.UK's data (WD-PRE2012)
 
 
 class WorkingDayCount(NamedTuple):
@@ -109,6 +110,7 @@ class WorkingDayCount(NamedTuple):
     regime: str
     working_days: int
     provisional: bool
+    holidays_checked: bool = True  # every year counted over is in GOV.UK's data (WD-PRE2012)
 
 
 def nth_working_day(start: date, n: int, regime: str = "foia") -> WorkingDayAfter:
@@ -116,7 +118,9 @@ def nth_working_day(start: date, n: int, regime: str = "foia") -> WorkingDayAfte
     key = get_regime(regime).key
     calendar = regime_calendar(key)
     day = calendar.add(start, n)
-    return WorkingDayAfter(start, n, key, day, calendar.is_provisional(day))
+    provisional = calendar.is_provisional(max(start, day))
+    checked = calendar.is_checked(min(start, day), provisional)
+    return WorkingDayAfter(start, n, key, day, provisional, checked)
 
 
 def count_working_days(start: date, end: date, regime: str = "foia") -> WorkingDayCount:
@@ -124,7 +128,9 @@ def count_working_days(start: date, end: date, regime: str = "foia") -> WorkingD
     key = get_regime(regime).key
     calendar = regime_calendar(key)
     working_days = calendar.between(start, end)
-    return WorkingDayCount(start, end, key, working_days, calendar.is_provisional(max(start, end)))
+    provisional = calendar.is_provisional(max(start, end))
+    checked = calendar.is_checked(min(start, end), provisional)
+    return WorkingDayCount(start, end, key, working_days, provisional, checked)
 
 
 def add_excluding(
@@ -205,6 +211,15 @@ class HolidayListing(NamedTuple):
     @property
     def provisional(self) -> bool:
         return any(day.provisional for day in self.days)
+
+    @property
+    def holidays_checked(self) -> bool:
+        """Every year listed is in GOV.UK's data for the calendar's divisions (`WD-PRE2012`)."""
+        calendar = calendar_for(self.calendar.divisions)
+        return all(
+            calendar.is_checked(date(year, 1, 1), calendar.is_provisional(date(year, 1, 1)))
+            for year in self.years
+        )
 
 
 def bank_holidays(

@@ -38,7 +38,7 @@ from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 from foiclock.user_dirs import user_directory
 
-CACHE_FORMAT: Final = 7  # bump whenever what build_holiday_table produces changes
+CACHE_FORMAT: Final = 8  # bump whenever what build_holiday_table produces changes
 _MARSHAL_VERSION: Final = 4
 #: The calendar runs one year past the last accepted input year, so that a deadline counted from
 #: a date late in LAST_YEAR still has days to land on.
@@ -82,10 +82,15 @@ class HolidayTable(NamedTuple):
     """
 
     names_by_division: dict[str, dict[int, str]]
-    last_announced_year: int
+    last_announced_year: int  # the last year every division's bank holidays are announced
     source: str
     layers: tuple[Layer, ...] = ()
     changes: tuple[Change, ...] = ()
+    #: For each division, (the first year, the last year) whose days GOV.UK's data gives, the
+    #: snapshot and a stored update together: a count that stays inside them for every division
+    #: its calendar uses is checked against GOV.UK (`WD-PRE2012`); one that runs past the last
+    #: is provisional (`WD-HORIZON`, judged per division).
+    govuk_years: dict[str, tuple[int, int]] = {}  # noqa: RUF012 - a NamedTuple field, never mutated
 
 
 def load_holiday_table() -> HolidayTable:
@@ -120,6 +125,7 @@ def build_holiday_table(*, include_update: bool = True) -> HolidayTable:
         Layer("snapshot", "GOV.UK snapshot", *govuk_years(snapshot), GOVUK_SNAPSHOT_DATE, ""),
     ]
     announced = last_announced_year(snapshot)
+    years = {division: _division_years(snapshot, division) for division in ALL_DIVISIONS}
     changes: list[Change] = []
     update = read_stored_update() if include_update else None
     if update is not None:
@@ -138,6 +144,13 @@ def build_holiday_table(*, include_update: bool = True) -> HolidayTable:
         first_in_all, last_in_all = govuk_years(update.document)
         if first_in_all <= announced + 1:  # the years announced run on without a gap
             announced = max(announced, last_in_all)
+        for division in ALL_DIVISIONS:
+            (first, last), (update_first, update_last) = (
+                years[division],
+                _division_years(update.document, division),
+            )
+            if update_first <= last + 1:  # the years run on without a gap
+                years[division] = (min(first, update_first), max(last, update_last))
         source += f", GOV.UK update fetched {fetched.isoformat()}"
     return HolidayTable(
         names_by_division=names_by_division,
@@ -145,7 +158,14 @@ def build_holiday_table(*, include_update: bool = True) -> HolidayTable:
         source=source,
         layers=tuple(layers),
         changes=tuple(changes),
+        govuk_years=years,
     )
+
+
+def _division_years(document: dict[str, Any], division: str) -> tuple[int, int]:
+    """(first, last) year of one division's events in a checked GOV.UK document."""
+    event_years = [int(event["date"][:4]) for event in document[division]["events"]]
+    return min(event_years), max(event_years)
 
 
 class ProclaimedDay(NamedTuple):
@@ -186,15 +206,17 @@ def without_changes(table: HolidayTable) -> HolidayTable:
             names.pop(change.ordinal, None)
         else:
             names[change.ordinal] = change.name
-    snapshot_last = max(
-        (layer.last_year for layer in table.layers if layer.kind == "snapshot"),
-        default=table.last_announced_year,
+    # The shipped snapshot's divisions all cover the same years (its Layer holds them).
+    first, last = next(
+        ((layer.first_year, layer.last_year) for layer in table.layers if layer.kind == "snapshot"),
+        (FIRST_YEAR, table.last_announced_year),
     )
     return table._replace(
         names_by_division=names_by_division,
-        last_announced_year=snapshot_last,
+        last_announced_year=last,
         layers=tuple(layer for layer in table.layers if layer.kind in ("package", "snapshot")),
         changes=(),
+        govuk_years=dict.fromkeys(ALL_DIVISIONS, (first, last)),
     )
 
 
@@ -355,6 +377,7 @@ def _payload_bytes(table: HolidayTable) -> bytes:
             dict(table.names_by_division),
             tuple(tuple(layer) for layer in table.layers),
             tuple(tuple(change) for change in table.changes),
+            dict(table.govuk_years),
         ),
         _MARSHAL_VERSION,
     )
@@ -379,9 +402,9 @@ def _read_cache(cache_file: Path, key: str) -> HolidayTable | None:
 
 def _table_from_payload(payload: object) -> HolidayTable | None:
     """The payload as a HolidayTable if it has exactly the expected shape, else None."""
-    if not (isinstance(payload, tuple) and len(payload) == 5):
+    if not (isinstance(payload, tuple) and len(payload) == 6):
         return None
-    last_announced, source, divisions, layer_tuples, change_tuples = payload
+    last_announced, source, divisions, layer_tuples, change_tuples, years = payload
     if not (isinstance(last_announced, int) and isinstance(source, str)):
         return None
     if not (isinstance(divisions, dict) and set(divisions) == set(ALL_DIVISIONS)):
@@ -403,12 +426,22 @@ def _table_from_payload(payload: object) -> HolidayTable | None:
         return None
     if not all(isinstance(field, str | int) for item in layers + changes for field in item):
         return None
+    if not (
+        isinstance(years, dict)
+        and set(years) == set(ALL_DIVISIONS)
+        and all(
+            isinstance(span, tuple) and len(span) == 2 and all(type(y) is int for y in span)
+            for span in years.values()
+        )
+    ):
+        return None
     return HolidayTable(
         names_by_division=divisions,
         last_announced_year=last_announced,
         source=source,
         layers=layers,
         changes=changes,
+        govuk_years=years,
     )
 
 

@@ -154,6 +154,16 @@ class Letter(NamedTuple):
         return any(filled.provisional for filled in self.dates)
 
     @property
+    def holidays_checked(self) -> bool:
+        """Every year from the letter's date to its last date is in GOV.UK's data
+        (`WD-PRE2012`)."""
+        from foiclock.engine import counting_calendar
+        from foiclock.regimes import get_regime
+
+        calendar = counting_calendar(self.regime, get_regime(self.regime).default_nation)
+        return calendar.is_checked(self.letter_date, self.provisional)
+
+    @property
     def paragraphs(self) -> tuple[str, ...]:
         """The paragraphs in Markdown, in the language in use, dates filled in."""
         from foiclock.dates import format_long

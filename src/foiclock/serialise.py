@@ -72,6 +72,7 @@ def deadline_json(deadline: Deadline) -> dict[str, Any]:
         "counting_from": _iso(deadline.counting_from),
         "day_one": _iso(deadline.day_one),
         "provisional": deadline.provisional,
+        "holidays_checked": deadline.holidays_checked,
         "nation": deadline.nation,
         "nation_due": _iso(deadline.nation_due),
         "nation_differences": [
@@ -89,6 +90,7 @@ def deadline_json(deadline: Deadline) -> dict[str, Any]:
             "counting_from": _iso(alternative.counting_from),
             "due": _iso(alternative.due),
             "provisional": alternative.provisional,
+            "holidays_checked": alternative.holidays_checked,
         },
         "clarification": _clarification_json(deadline),
         "fees": _fees_json(deadline),
@@ -150,6 +152,7 @@ def _extension_json(deadline: Deadline) -> dict[str, Any] | None:
         **_rule_json(extension.rule),
         "due": _iso(extension.due),
         "provisional": extension.provisional,
+        "holidays_checked": deadline.holidays_checked and not extension.provisional,
     }
 
 
@@ -176,6 +179,7 @@ def holidays_json(listing: HolidayListing) -> dict[str, Any]:
         "divisions": list(listing.calendar.divisions),
         "years": list(listing.years),
         "provisional": listing.provisional,
+        "holidays_checked": listing.holidays_checked,
         "holidays": [
             {
                 "date": entry.day.isoformat(),
@@ -196,6 +200,7 @@ def working_day_after_json(result: WorkingDayAfter) -> dict[str, Any]:
         "n": result.n,
         "regime": result.regime,
         "provisional": result.provisional,
+        "holidays_checked": result.holidays_checked,
     }
 
 
@@ -206,6 +211,7 @@ def working_day_count_json(result: WorkingDayCount) -> dict[str, Any]:
         "end": result.end.isoformat(),
         "regime": result.regime,
         "provisional": result.provisional,
+        "holidays_checked": result.holidays_checked,
     }
 
 
@@ -237,6 +243,7 @@ def timeline_json(timeline: Timeline) -> dict[str, Any]:
         "today": timeline.today.isoformat(),
         "nation": timeline.nation,
         "provisional": timeline.provisional,
+        "holidays_checked": timeline.holidays_checked,
         **_planned_json(timeline.planned),
         "milestones": [
             {
@@ -286,6 +293,7 @@ def status_json(status: CaseStatus) -> dict[str, Any]:
         **_planned_json(status.planned),
         "rule": deadline.rule,
         "provisional": status.provisional,
+        "holidays_checked": status.holidays_checked,
     }
 
 

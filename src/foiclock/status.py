@@ -23,7 +23,7 @@ from foiclock.deadline import (
     case_deadline,
     on_day,
 )
-from foiclock.engine import counting_calendar, date_of_receipt, last_announced_year
+from foiclock.engine import counting_calendar, date_of_receipt
 
 NOT_YET_RECEIVED: Final = "not_yet_received"
 OPEN: Final = "open"
@@ -80,7 +80,16 @@ class CaseStatus(NamedTuple):
         """The deadline, or the working days counted up to today (or the response), depend on
         bank holidays not yet announced."""
         counted_to = self.responded or self.today
-        return self.deadline.provisional or counted_to.year > last_announced_year()
+        calendar = counting_calendar(self.deadline.regime, self.deadline.nation)
+        return self.deadline.provisional or calendar.is_provisional(counted_to)
+
+    @property
+    def holidays_checked(self) -> bool:
+        """Every year the count touched is in GOV.UK's data (`WD-PRE2012`)."""
+        deadline = self.deadline
+        earliest = min(deadline.received, self.today)
+        calendar = counting_calendar(deadline.regime, deadline.nation)
+        return calendar.is_checked(earliest, self.provisional)
 
 
 def happened(day: date | None, today: date) -> date | None:

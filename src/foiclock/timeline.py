@@ -33,7 +33,7 @@ from foiclock.deadline import (
     case_deadline,
     on_day,
 )
-from foiclock.engine import counting_calendar, first_working_day_from, last_announced_year
+from foiclock.engine import counting_calendar, first_working_day_from
 from foiclock.i18n import N_
 from foiclock.regimes import Regime, check_nation, get_regime
 from foiclock.windows import (
@@ -109,6 +109,17 @@ class Timeline(NamedTuple):
         """Whether a date that applies reaches past the announced holidays (an extension not
         taken does not count)."""
         return any(m.provisional for m in self.milestones if m.state != "if_extended")
+
+    @property
+    def holidays_checked(self) -> bool:
+        """Every year the dates touched is in GOV.UK's data (`WD-PRE2012`)."""
+        days = [m.date for m in self.milestones if m.date is not None]
+        if self.received is not None:
+            days.append(self.received)
+        if not days:
+            return True
+        calendar = counting_calendar(self.regime, self.nation)
+        return calendar.is_checked(min(days), self.provisional)
 
     def get(self, key: str) -> Milestone | None:
         return next((m for m in self.milestones if m.key == key), None)
@@ -348,7 +359,7 @@ def _response_milestones(
         state=first.state if extended_due is None else "if_extended",
         waits_for=first.waits_for,
         counted_from="received",
-        provisional=extended_due is not None and extended_due.year > last_announced_year(),
+        provisional=extended_due is not None and calendar.is_provisional(extended_due),
     )
     if extended_due is not None and case.extended:
         second = _judge(second, answer, kind, calendar, today, received)
@@ -379,7 +390,7 @@ def _window(
         state="waiting" if day is not None or waits_for is not None else "lapsed",
         waits_for=waits_for,
         counted_from=anchor_key,
-        provisional=day is not None and _reads_holidays_past_announced(window, day),
+        provisional=day is not None and _reads_holidays_past_announced(window, day, calendar),
     )
     if day is None:
         return milestone
@@ -413,12 +424,13 @@ def _anchor(
     return key, day, None
 
 
-def _reads_holidays_past_announced(window: Window, day: date) -> bool:
-    """A date counted in working days, or rolled to one, past the last announced year."""
+def _reads_holidays_past_announced(window: Window, day: date, calendar: WorkingCalendar) -> bool:
+    """A date counted in working days, or rolled to one, past the last year announced for the
+    calendar's divisions (`WD-HORIZON`)."""
     uses_holidays = window.counted in (WORKING_DAYS, DAY_AFTER_WORKING_DAYS) or (
         window.roll_to_working_day is not None
     )
-    return uses_holidays and day.year > last_announced_year()
+    return uses_holidays and calendar.is_provisional(day)
 
 
 def _count(window: Window, anchor: date, calendar: WorkingCalendar) -> date:
@@ -488,8 +500,9 @@ def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool
     window = next((w for w in WINDOWS[regime_rule.key] if w.key == key), None)
     if window is None:
         raise KeyError(key)
-    day = _count(window, anchor, counting_calendar(regime_rule.key, regime_rule.default_nation))
-    return day, window, _reads_holidays_past_announced(window, day)
+    calendar = counting_calendar(regime_rule.key, regime_rule.default_nation)
+    day = _count(window, anchor, calendar)
+    return day, window, _reads_holidays_past_announced(window, day, calendar)
 
 
 def review_request_by(
