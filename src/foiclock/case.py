@@ -19,6 +19,7 @@ from foiclock.regimes import (
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
     RECEIPT_RULES,
+    check_in_force,
     check_nation,
     get_body,
     get_regime,
@@ -126,6 +127,7 @@ def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]
 def check_case(case: Case) -> Case:
     """`case` with its regime, nation and body keys normalised, after every check."""
     regime = get_regime(case.regime)
+    check_in_force(regime.key, case.received)  # T-*-START
     nation = check_nation(case.nation) if case.nation is not None else None
     if case.receipt_rule not in RECEIPT_RULES:
         raise InvalidInput(

@@ -3,6 +3,7 @@ and the case events it has (clarification, fees, extension, special bodies), wit
 sources and status of ../shared/rules.md. The engine reads these tables; adding a regime or an
 event rule is adding an entry here, not a branch in the engine."""
 
+from datetime import date
 from typing import Final, NamedTuple
 
 from foiclock.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
@@ -372,6 +373,84 @@ REGIMES: Final[dict[str, Regime]] = {
         ),
     ),
 }
+
+
+class Commencement(NamedTuple):
+    """The day a regime's right of access came into force (rules-over-time.md `T-*-START`): a
+    request received before it had no deadline under that regime, so foiclock computes none."""
+
+    rule: str
+    day: date
+    right: str  # the right, as people name it
+    source: str
+    before: str  # what applied before, which foiclock does not compute
+
+
+_NOT_COMPUTED_BEFORE_2005 = N_(
+    "foiclock does not compute the earlier non-statutory Code of Practice or EIR 1992 periods"
+)
+
+#: rules-over-time.md section 1: T-FOIA-START, T-EIR-START, T-FOISA-START, T-EISR-START (all
+#: 1 January 2005) and T-SAR-1998 (the DPA 1998 right, from 1 March 2000).
+COMMENCEMENTS: Final[dict[str, Commencement]] = {
+    "foia": Commencement(
+        "T-FOIA-START",
+        date(2005, 1, 1),
+        N_("the FOIA right of access (s1)"),
+        N_("SI 2004/1909, SI 2004/3122"),
+        _NOT_COMPUTED_BEFORE_2005,
+    ),
+    "eir": Commencement(
+        "T-EIR-START",
+        date(2005, 1, 1),
+        N_("the EIR 2004"),
+        N_("SI 2004/3391 reg 1"),
+        _NOT_COMPUTED_BEFORE_2005,
+    ),
+    "foisa": Commencement(
+        "T-FOISA-START",
+        date(2005, 1, 1),
+        N_("the FOISA right of access (s1)"),
+        N_("SSI 2004/203"),
+        N_("foiclock computes no deadline before FOISA"),
+    ),
+    "eisr": Commencement(
+        "T-EISR-START",
+        date(2005, 1, 1),
+        N_("the EISRs 2004"),
+        N_("SSI 2004/520"),
+        N_("foiclock does not compute the EIR 1992 periods"),
+    ),
+    "sar": Commencement(
+        "T-SAR-1998",
+        date(2000, 3, 1),
+        N_("subject access under the DPA 1998 (s7)"),
+        N_("DPA 1998; SI 2000/191"),
+        N_("foiclock does not compute subject access under the DPA 1984"),
+    ),
+}
+
+
+def check_in_force(regime: str, received: date) -> None:
+    """InvalidInput naming `received` when the regime's right was not yet in force on it."""
+    commencement = COMMENCEMENTS[regime]
+    if received < commencement.day:
+        raise InvalidInput(
+            "received",
+            received.isoformat(),
+            M(
+                "is before {right} was in force ({rule}: from {day}, {source}): the request had "
+                "no {regime} deadline, and {before}",
+                right=commencement.right,
+                rule=commencement.rule,
+                day=commencement.day,
+                source=commencement.source,
+                regime=REGIMES[regime].short_name,
+                before=commencement.before,
+            ),
+            M("a date of receipt on or after {day}", day=commencement.day),
+        )
+
 
 _SCHOOL_LIMIT = N_(
     "the 20th school day after receipt (days with a session) or the 60th working day, "

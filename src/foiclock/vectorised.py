@@ -20,7 +20,14 @@ from foiclock.deadline import case_deadline
 from foiclock.engine import date_of_receipt, regime_calendar
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
-from foiclock.regimes import DATE_OF_RECEIPT, NEXT_WORKING_DAY, WorkingDayWindow, get_regime
+from foiclock.regimes import (
+    COMMENCEMENTS,
+    DATE_OF_RECEIPT,
+    NEXT_WORKING_DAY,
+    WorkingDayWindow,
+    check_in_force,
+    get_regime,
+)
 
 if TYPE_CHECKING:
     import numpy
@@ -84,6 +91,7 @@ def _one_deadline(day: date | str, index: int, regime: str, receipt_rule: str) -
     check_supported(day, field)
     response = get_regime(regime).response
     try:
+        check_in_force(regime, day)  # T-*-START
         if isinstance(response, WorkingDayWindow):
             calendar = regime_calendar(regime)
             return calendar.add(date_of_receipt(calendar, day, receipt_rule), response.working_days)
@@ -118,8 +126,10 @@ def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArra
         return months.reshape(given.shape)
     first, rank, working, is_working = _arrays(regime_calendar(regime))
     index = numpy.where(missing, 0, days.astype(numpy.int64) + (_EPOCH_ORDINAL - first))
-    # The years a date may be given in (the calendar's arrays run a year further, for counts).
-    supported = numpy.array([f"{FIRST_YEAR}-01-01", f"{LAST_YEAR}-12-31"], dtype="datetime64[D]")
+    # The days a date may be given on: from the regime's commencement (T-*-START) to the last
+    # supported year (the calendar's arrays run a year further, for counts).
+    first_day = max(date(FIRST_YEAR, 1, 1), COMMENCEMENTS[get_regime(regime).key].day)
+    supported = numpy.array([first_day.isoformat(), f"{LAST_YEAR}-12-31"], dtype="datetime64[D]")
     outside = ~missing & ((days < supported[0]) | (days > supported[1]))
     if outside.any():
         bad = int(numpy.argmax(outside))
