@@ -27,7 +27,7 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Final, NamedTuple
 
-from foiclock.dates import FIRST_YEAR
+from foiclock.dates import FIRST_YEAR, as_date
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
 from foiclock.holiday_data import (
@@ -134,8 +134,12 @@ class WorkingCalendar:
 
     def add(self, start: date, n: int) -> date:
         """The nth working day after `start` (`C-WD`: `start` itself never counts; n >= 1)."""
-        ordinal = start.toordinal()
-        if type(n) is int and n > 0 and self._span_first <= ordinal <= self._last_start:
+        if (
+            type(start) is date
+            and type(n) is int
+            and n > 0
+            and self._span_first <= (ordinal := start.toordinal()) <= self._last_start
+        ):
             try:  # the hot path: two list lookups (rank >= 0 and n >= 1, so never negative)
                 return _from_ordinal(self._working[self._rank[ordinal - self._span_first] + n - 1])
             except IndexError:
@@ -143,10 +147,12 @@ class WorkingCalendar:
         return self._add_checked(start, n)
 
     def _add_checked(self, start: date, n: int) -> date:
-        """`add` when its fast path cannot answer: bad n, a start outside the span, or a result
-        past it. Grows the span if that helps, else raises InvalidInput."""
+        """`add` when its fast path cannot answer: bad n, a start that is not a date (a datetime
+        at midnight is taken as its date, `as_date`), a start outside the span, or a result past
+        it. Grows the span if that helps, else raises InvalidInput."""
         if type(n) is not int or n < 1:
             raise InvalidInput("n", n, M("is not a whole number of working days"), M("1 or more"))
+        start = as_date(start, "start")
         index = self._covered_index(start, "start", _LAST_ORDINAL)
         position = self._rank[index] + n - 1
         if position < len(self._working):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from foiclock.case import Case, case_from_mapping
+from foiclock.dates import as_date
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
 
@@ -19,7 +20,9 @@ ACCEPTED = M("a .toml or .json file holding one table of case keys (see the READ
 
 def load_case(path: str | Path, today: date | None = None) -> Case:
     """The checked Case in a TOML or JSON file (chosen by the file's suffix); the text `today`
-    in it means `today` (default: the clock's today)."""
+    in it means `today` (a date; default: the clock's today)."""
+    if today is not None:
+        today = as_date(today, "today")
     return case_from_mapping(read_case_mapping(path), today=today)
 
 

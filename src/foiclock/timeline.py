@@ -19,8 +19,17 @@ from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar, calendar_for
-from foiclock.case import Case, LeftOut, as_of, check_after_response, make_case
+from foiclock.case import (
+    Case,
+    LeftOut,
+    as_of,
+    check_after_response,
+    check_case,
+    make_case,
+    typed_case,
+)
 from foiclock.config import OfficeClosure
+from foiclock.dates import day_or_today
 from foiclock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
@@ -124,9 +133,9 @@ class Timeline(NamedTuple):
 
 
 def case_timeline(case: Case, today: date | None = None) -> Timeline:
-    """Every milestone of a checked case (build it with `make_case`), with states on `today`
-    (default: the clock's today), judged on the events known that day (`as_of`)."""
-    today = today or date.today()
+    """Every milestone of a case (checked as `make_case` checks it), with states on `today` (a
+    date, default: the clock's today), judged on the events known that day (`as_of`)."""
+    case, today = check_case(case), day_or_today(today)
     known, left_out = as_of(case, today)
     deadline = on_day(case_deadline(known), today)
     return _timeline(get_regime(case.regime), known, deadline, today, left_out)
@@ -159,24 +168,26 @@ def timeline_from_events(
     regime_rule = get_regime(regime)
     if nation is not None:
         nation = check_nation(nation)
+    events = typed_case(
+        Case(
+            date.min,
+            regime_rule.key,
+            nation=nation,
+            responded=responded,
+            review_requested=review_requested,
+            review_responded=review_responded,
+            decision_notice=decision_notice,
+        )
+    )
     check_after_response(
         regime_rule.key,
         None,
-        responded=responded,
-        review_requested=review_requested,
-        review_responded=review_responded,
-        decision_notice=decision_notice,
+        responded=events.responded,
+        review_requested=events.review_requested,
+        review_responded=events.review_responded,
+        decision_notice=events.decision_notice,
     )
-    events = Case(
-        date.min,
-        regime_rule.key,
-        nation=nation,
-        responded=responded,
-        review_requested=review_requested,
-        review_responded=review_responded,
-        decision_notice=decision_notice,
-    )
-    today = today or date.today()
+    today = day_or_today(today)
     known, left_out = as_of(events, today)
     return _timeline(regime_rule, known, None, today, left_out)
 

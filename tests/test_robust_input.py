@@ -1,0 +1,255 @@
+"""Faults a hostile tester found: library arguments of the wrong type, CSV formula cells outside
+the batch, writes to a full disk, control characters in --case-id, foiclock's own files that are
+FIFOs, devices, huge or nested a thousand deep, and Ctrl-C while the command is still importing.
+Known answers are rules.md section 8's worked examples (numbered in each test)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import tomllib
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import numpy
+import pytest
+from typer.testing import CliRunner
+
+from foiclock import (
+    Case,
+    DayRange,
+    InvalidInput,
+    add_working_days,
+    answer_row,
+    bank_holidays,
+    case_deadline,
+    case_timeline,
+    make_case,
+    response_deadline,
+    response_deadlines,
+    timeline_from_events,
+    working_days_between,
+)
+from foiclock.cli import app
+from foiclock.holiday_store import STORED_UPDATE_NAME
+from tests.isolation import own_dirs
+
+__all__ = ["own_dirs"]
+
+runner = CliRunner()
+POSIX = pytest.mark.skipif(sys.platform == "win32", reason="POSIX files and signals")
+SEED = date(2025, 8, 19)  # rules.md example 1: received Tue 19 Aug 2025, due Wed 17 Sep 2025
+SEED_DUE = date(2025, 9, 17)
+
+
+class Timestamp(datetime):
+    """What pandas gives for a date column: a datetime subclass at midnight."""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def foiclock_process(*args: str, **options: Any) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "foiclock", *args], text=True, timeout=60, check=False, **options
+    )
+
+
+def one_error_line(err: str, start: str) -> None:
+    assert err.startswith(start), err
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+
+
+# 1. Library input -------------------------------------------------------------------------------
+
+NOT_DATES = [
+    None,
+    "2025-08-19",
+    20250819,
+    numpy.datetime64("2025-08-19"),
+    datetime(2025, 8, 19, 10, 30),
+    time(0, 0),
+]
+
+
+@pytest.mark.parametrize("value", NOT_DATES, ids=repr)
+def test_response_deadline_refuses_what_is_not_a_date(value: object) -> None:
+    """None used to give an awaiting_clarification deadline; text, numbers and numpy values an
+    AttributeError; a datetime at 10:30 was counted as if it were a date."""
+    with pytest.raises(InvalidInput) as caught:
+        response_deadline(value)  # type: ignore[arg-type]
+    assert caught.value.field == "received"
+    assert "a date, or a datetime at midnight" in str(caught.value)
+
+
+@pytest.mark.parametrize("event", ["clarification_requested", "fees_notice", "responded"])
+def test_event_dates_are_checked_by_name(event: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        make_case(SEED, **{event: "2025-08-20"})  # type: ignore[arg-type]
+    assert caught.value.field == event
+
+
+@pytest.mark.parametrize("midnight", [datetime(2025, 8, 19), Timestamp(2025, 8, 19)], ids=repr)
+def test_a_midnight_datetime_is_its_date(midnight: datetime) -> None:
+    """Example 1 from a pandas-like midnight datetime: the received date is a plain date."""
+    deadline = response_deadline(midnight)
+    assert deadline.due == SEED_DUE
+    assert type(deadline.received) is date and deadline.received == SEED
+
+
+@pytest.mark.parametrize("value", ["no", "yes", 1, 0, "false"], ids=repr)
+def test_extended_takes_a_bool_only(value: object) -> None:
+    """`extended="no"` used to extend the deadline (a non-empty string is true)."""
+    with pytest.raises(InvalidInput) as caught:
+        response_deadline(SEED, extended=value)  # type: ignore[arg-type]
+    assert caught.value.field == "extended"
+
+
+def test_extended_true_false_and_none() -> None:
+    """Example 13: extended, 20 working days after 17 Sep 2025 is Wed 15 Oct 2025."""
+    assert response_deadline(SEED, extended=True).extended_due == date(2025, 10, 15)
+    assert response_deadline(SEED, extended=False).extension is None
+    assert response_deadline(SEED, extended=None).extension is None  # type: ignore[arg-type]
+
+
+def test_school_closed_takes_day_ranges_only() -> None:
+    """`school_closed=["..."]` used to raise AttributeError."""
+    with pytest.raises(InvalidInput) as caught:
+        response_deadline(
+            date(2025, 7, 14),
+            body="school",
+            school_closed=["2025-07-23:2025-09-02"],  # type: ignore[arg-type]
+        )
+    assert caught.value.field == "school_closed"
+    with pytest.raises(InvalidInput) as caught:
+        response_deadline(date(2025, 7, 14), body="school", school_closed="2025-07-23")  # type: ignore[arg-type]
+    assert caught.value.field == "school_closed"
+
+
+def test_school_closed_as_a_list_of_midnight_ranges() -> None:
+    """Example 21: received Mon 14 Jul 2025, closed 23 Jul to 2 Sep 2025: Mon 22 Sep 2025."""
+    closures = [DayRange(Timestamp(2025, 7, 23), Timestamp(2025, 9, 2))]
+    deadline = response_deadline(date(2025, 7, 14), body="school", school_closed=closures)  # type: ignore[arg-type]
+    assert deadline.due == date(2025, 9, 22)
+
+
+def test_case_deadline_checks_a_case_built_by_hand() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        case_deadline(Case("2025-08-19"))  # type: ignore[arg-type]
+    assert caught.value.field == "received"
+    assert case_deadline(Case(datetime(2025, 8, 19))).due == SEED_DUE
+
+
+@pytest.mark.parametrize("value", ["2025-09-17", None, numpy.datetime64("2025-09-17")], ids=repr)
+def test_add_working_days_refuses_what_is_not_a_date(value: object) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        add_working_days(value, 20)  # type: ignore[arg-type]
+    assert caught.value.field == "start"
+
+
+def test_add_working_days_dates_and_datetimes() -> None:
+    """Example 13: the 20th working day after Wed 17 Sep 2025 is Wed 15 Oct 2025."""
+    assert add_working_days(Timestamp(2025, 9, 17), 20) == date(2025, 10, 15)
+    with pytest.raises(InvalidInput) as caught:
+        add_working_days(datetime(2025, 9, 17, 9, 0), 20)
+    assert caught.value.field == "start"
+
+
+def test_add_working_days_refuses_a_bool_count() -> None:
+    """True is an int to Python, not a count of working days."""
+    with pytest.raises(InvalidInput) as caught:
+        add_working_days(SEED, True)
+    assert caught.value.field == "n"
+
+
+def test_working_days_between_refuses_what_is_not_a_date() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        working_days_between("2025-08-19", SEED_DUE)  # type: ignore[arg-type]
+    assert caught.value.field == "start"
+    with pytest.raises(InvalidInput) as caught:
+        working_days_between(SEED, datetime(2025, 9, 17, 12))
+    assert caught.value.field == "end"
+    # Example 1: 17 Sep 2025 is the 20th working day after 19 Aug 2025.
+    assert working_days_between(Timestamp(2025, 8, 19), Timestamp(2025, 9, 17)) == 20
+
+
+def test_timelines_check_their_dates() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        case_timeline(make_case(SEED), "2025-09-01")  # type: ignore[arg-type]
+    assert caught.value.field == "today"
+    with pytest.raises(InvalidInput) as caught:
+        case_timeline(Case("2025-08-19"), SEED)  # type: ignore[arg-type]
+    assert caught.value.field == "received"
+    with pytest.raises(InvalidInput) as caught:
+        timeline_from_events(None, responded="2025-09-16")  # type: ignore[arg-type]
+    assert caught.value.field == "responded"
+    with pytest.raises(InvalidInput) as caught:
+        timeline_from_events(None, responded=SEED, today="2025-09-16")  # type: ignore[arg-type]
+    assert caught.value.field == "today"
+    # Example 15: a response issued Tue 16 Sep 2025: ask for a review by Tue 11 Nov 2025.
+    found = timeline_from_events(
+        None, responded=Timestamp(2025, 9, 16), today=Timestamp(2025, 9, 16)
+    )
+    review = found.get("review_request_by")
+    assert review is not None and review.date == date(2025, 11, 11)
+    assert case_timeline(make_case(SEED), Timestamp(2025, 9, 1)).today == date(2025, 9, 1)
+
+
+def test_bank_holidays_years_are_whole_numbers() -> None:
+    for years in (["2026"], [2026.0], [True]):
+        with pytest.raises(InvalidInput) as caught:
+            bank_holidays(years)  # type: ignore[arg-type]
+        assert caught.value.field == "year"
+    for not_a_list in (2026, "2026"):
+        with pytest.raises(InvalidInput) as caught:
+            bank_holidays(not_a_list)  # type: ignore[arg-type]
+        assert caught.value.field == "years"
+
+
+def test_answer_row_takes_midnight_datetimes_and_a_datetime_today() -> None:
+    """A pandas row: example 1's request, judged on Wed 1 Oct 2025 without a response."""
+    for received in (datetime(2025, 8, 19), Timestamp(2025, 8, 19)):
+        answer = answer_row({"received": received}, Timestamp(2025, 10, 1))
+        assert (answer.due, answer.status, answer.error) == (SEED_DUE, "overdue", None)
+    answer = answer_row({"received": datetime(2025, 8, 19, 10, 0)}, date(2025, 10, 1))
+    assert answer.status == "error"
+    assert answer.error is not None and answer.error.startswith("received: '2025-08-19 10:00:00'")
+    with pytest.raises(InvalidInput) as caught:
+        answer_row({"received": SEED}, "2025-10-01")  # type: ignore[arg-type]
+    assert caught.value.field == "today"
+
+
+def test_parse_date_load_case_and_format_long_check_their_arguments(tmp_path: Path) -> None:
+    from foiclock import format_long, load_case, parse_date
+
+    with pytest.raises(InvalidInput) as caught:
+        parse_date(None)  # type: ignore[arg-type]
+    assert caught.value.field == "date"
+    with pytest.raises(InvalidInput) as caught:
+        parse_date("today", "received", today="2025-08-19")  # type: ignore[arg-type]
+    assert caught.value.field == "today"
+    assert parse_date("today", today=Timestamp(2025, 8, 19)) == SEED
+    case = tmp_path / "case.toml"
+    case.write_text('received = "today"\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_case(case, today="2025-08-19")  # type: ignore[arg-type]
+    assert caught.value.field == "today"
+    assert load_case(case, today=Timestamp(2025, 8, 19)).received == SEED
+    with pytest.raises(InvalidInput) as caught:
+        format_long("2025-09-17")  # type: ignore[arg-type]
+    assert caught.value.field == "day"
+    assert format_long(Timestamp(2025, 9, 17)) == "Wednesday 17 September 2025"
+
+
+def test_response_deadlines_takes_midnight_datetimes() -> None:
+    assert response_deadlines([Timestamp(2025, 8, 19)]) == [SEED_DUE]
+    with pytest.raises(InvalidInput, match=r"received\[0\]"):
+        response_deadlines([datetime(2025, 8, 19, 10, 0)])
