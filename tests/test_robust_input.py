@@ -253,3 +253,30 @@ def test_response_deadlines_takes_midnight_datetimes() -> None:
     assert response_deadlines([Timestamp(2025, 8, 19)]) == [SEED_DUE]
     with pytest.raises(InvalidInput, match=r"received\[0\]"):
         response_deadlines([datetime(2025, 8, 19, 10, 0)])
+
+
+# 2. CSV injection -------------------------------------------------------------------------------
+
+
+def test_timeline_csv_neutralises_formula_cells() -> None:
+    """The batch's OWASP rule (a leading ') applies to every CSV foiclock writes."""
+    code, out, err = run(
+        "timeline", "2025-08-19", "--format", "csv", "--today", "2025-09-01",
+        "--case-id", '=HYPERLINK("x")',
+    )  # fmt: skip
+    assert code == 0, err
+    rows = out.splitlines()
+    assert rows[1].startswith('"\'=HYPERLINK(""x"")",foia,received,')
+    for start in ("+", "-", "@"):
+        _, out, _ = run("timeline", "2025-08-19", "-f", "csv", "--case-id", f"{start}1")
+        assert out.splitlines()[1].startswith(f"'{start}1,foia,")
+
+
+def test_one_neutralising_function() -> None:
+    from foiclock import batch_files, output, timeline_render
+
+    assert vars(batch_files)["FORMULA_STARTS"] is output.FORMULA_STARTS
+    assert output.neutralised(["=1", "a", "-2", "@x", "\tx", "\rx", "+1"]) == [
+        "'=1", "a", "'-2", "'@x", "'\tx", "'\rx", "'+1",
+    ]  # fmt: skip
+    assert "neutralised" in vars(timeline_render) and "neutralised" in vars(batch_files)
