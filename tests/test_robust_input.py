@@ -280,3 +280,31 @@ def test_one_neutralising_function() -> None:
         "'=1", "a", "'-2", "'@x", "'\tx", "'\rx", "'+1",
     ]  # fmt: skip
     assert "neutralised" in vars(timeline_render) and "neutralised" in vars(batch_files)
+
+
+# 4. Control characters in --case-id -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("case_id", ["FOI\n1", "FOI\r1", "FOI\t1", "FOI\x001", "FOI\u20281"])
+def test_case_id_with_a_control_character_is_refused(case_id: str) -> None:
+    """A newline with --format ics used to end in icalendar's traceback."""
+    code, _, err = run("timeline", "2025-08-19", "--format", "ics", "--case-id", case_id)
+    assert code == 2
+    one_error_line(err, f"foiclock: error: case_id: {case_id!r} holds a control character")
+    with pytest.raises(InvalidInput) as caught:
+        make_case(SEED, case_id=case_id)
+    assert caught.value.field == "case_id"
+
+
+def test_case_file_case_id_with_a_newline_is_refused(tmp_path: Path) -> None:
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"received": "2025-08-19", "case_id": "a\nb"}), encoding="utf-8")
+    code, _, err = run("timeline", "--case", str(case), "-f", "ics")
+    assert code == 2
+    one_error_line(err, "foiclock: error: case_id: 'a\\nb' holds a control character")
+
+
+def test_an_ordinary_case_id_still_works() -> None:
+    code, out, _ = run("timeline", "2025-08-19", "-f", "ics", "--case-id", "FOI-2025/001 (Ysgol)")
+    assert code == 0
+    assert "FOI-2025/001 (Ysgol)" in out

@@ -7,6 +7,7 @@ the first and never without it; no event the regime does not have. The first hal
 clarification asked, not yet answered; a fees notice, not yet paid) is a live state, not an error.
 """
 
+import re
 from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
@@ -98,6 +99,10 @@ _DATE_FIELDS: Final = tuple((Case._fields.index(key), key) for key in _DATE_KEYS
 _DAY_RANGES_ACCEPTED: Final = M("a tuple of DayRange(first, last), each a date")
 _TRUE: Final = ("true", "yes", "1")
 _FALSE: Final = ("false", "no", "0", "")
+#: Characters a case_id may not hold: C0 and C1 controls (line breaks, tabs, NUL, DEL) and the
+#: Unicode line and paragraph separators. A case_id is one line in every output, and iCalendar
+#: refuses a line break in a property.
+_CONTROL_CHARACTERS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class CaseEvents(TypedDict, total=False):
@@ -249,7 +254,7 @@ def check_case(case: Case) -> Case:
 def typed_case(case: Case) -> Case:
     """`case` with each value of the type its field holds, or InvalidInput naming the field:
     dates (`foiclock.dates.as_date`: a midnight datetime becomes its date), `extended` a bool
-    (None: False), `school_closed` a sequence of DayRange."""
+    (None: False), `school_closed` a sequence of DayRange, `case_id` text on one line."""
     changes: dict[str, Any] = {}
     for index, key in _DATE_FIELDS:
         value = case[index]
@@ -265,6 +270,8 @@ def typed_case(case: Case) -> Case:
         closures = _day_ranges(case.school_closed)
         if closures is not case.school_closed:
             changes["school_closed"] = closures
+    if case.case_id is not None:
+        _check_case_id(case.case_id)
     return case._replace(**changes) if changes else case
 
 
@@ -290,6 +297,18 @@ def _day_ranges(closures: object) -> tuple[DayRange, ...]:
     if kept and type(closures) is tuple:
         return closures
     return tuple(ranges)
+
+
+def _check_case_id(case_id: object) -> None:
+    if not isinstance(case_id, str):
+        raise InvalidInput("case_id", case_id, M("is not text"), CASE_KEYS["case_id"])
+    if _CONTROL_CHARACTERS.search(case_id):
+        raise InvalidInput(
+            "case_id",
+            case_id,
+            M("holds a control character (a line break, a tab)"),
+            M("text on one line, without control characters"),
+        )
 
 
 #: Events that are not known yet on a day before their date (`as_of`). SAR's start events
