@@ -308,3 +308,166 @@ def test_an_ordinary_case_id_still_works() -> None:
     code, out, _ = run("timeline", "2025-08-19", "-f", "ics", "--case-id", "FOI-2025/001 (Ysgol)")
     assert code == 0
     assert "FOI-2025/001 (Ysgol)" in out
+
+
+# 5. foiclock's own files: FIFOs, devices, huge files --------------------------------------------
+
+
+def isolated_env(tmp_path: Path, **more: str) -> dict[str, str]:
+    env = {
+        **os.environ,
+        "FOICLOCK_CACHE_DIR": str(tmp_path / "cache"),
+        "FOICLOCK_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg"),
+        **more,
+    }
+    env.pop("FOICLOCK_CONFIG", None)
+    for directory in ("cache", "data", "xdg"):
+        (tmp_path / directory).mkdir(exist_ok=True)
+    return env
+
+
+def limit_memory() -> None:  # a runaway read of /dev/zero stops at 1 GB, not the machine's RAM
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+def due_in(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return foiclock_process(
+        "due", "2025-08-19", *args, env=env, capture_output=True, preexec_fn=limit_memory
+    )
+
+
+@POSIX
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_an_irregular_cache_file_is_rebuilt(tmp_path: Path, kind: str) -> None:
+    """A FIFO hung every command; a link to /dev/zero ended in MemoryError."""
+    env = isolated_env(tmp_path)
+    first = due_in(env)  # builds the cache: find its name
+    assert first.returncode == 0, first.stderr
+    (cache_file,) = (tmp_path / "cache").iterdir()
+    cache_file.unlink()
+    if kind == "fifo":
+        os.mkfifo(cache_file)
+    else:
+        cache_file.symlink_to("/dev/zero")
+    completed = due_in(env)
+    assert (completed.returncode, completed.stderr) == (0, ""), completed.stderr
+    assert "Wednesday 17 September 2025" in completed.stdout
+    assert cache_file.is_file() and not cache_file.is_symlink()  # rebuilt in its place
+
+
+def irregular(path: Path, kind: str) -> Path:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "zero":
+        path.symlink_to("/dev/zero")
+    elif kind == "directory":
+        path.mkdir()
+    else:  # a sparse regular file past the bound: 16 MiB and 1 byte, or 1 MiB and 1 byte
+        with path.open("wb") as stream:
+            stream.truncate(int(kind) + 1)
+    return path
+
+
+@POSIX
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("fifo", "not a regular file"),
+        ("zero", "not a regular file"),
+        ("directory", "Is a directory"),
+        (str(16 << 20), "larger than 16 MiB"),
+    ],
+)
+def test_an_irregular_stored_update_or_config_is_one_line(
+    tmp_path: Path, kind: str, reason: str
+) -> None:
+    env = isolated_env(tmp_path)
+    update = irregular(tmp_path / "data" / STORED_UPDATE_NAME, kind)
+    completed = due_in(env)
+    assert completed.returncode == 2
+    assert completed.stderr.startswith(
+        f"foiclock: error: stored update: '{update}' is damaged: {reason}"
+    ), completed.stderr
+    assert completed.stderr.count("\n") == 1
+    os.rename(update, tmp_path / "aside")
+    config = irregular(tmp_path / "config.toml", kind)
+    completed = foiclock_process(
+        "--config", str(config), "due", "2025-08-19",
+        env=env, capture_output=True, preexec_fn=limit_memory,
+    )  # fmt: skip
+    assert completed.returncode == 2
+    assert completed.stderr == (
+        f"foiclock: error: --config: '{config}' cannot be read ({reason}); "
+        "accepted: a readable file\n"
+    ), completed.stderr
+
+
+@POSIX
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [("fifo", "not a regular file"), ("zero", "not a regular file"), (str(1 << 20), "larger")],
+)
+def test_an_irregular_case_file_is_one_line(tmp_path: Path, kind: str, reason: str) -> None:
+    case = irregular(tmp_path / "case.toml", kind)
+    completed = foiclock_process(
+        "due", "--case", str(case), env=isolated_env(tmp_path), capture_output=True,
+        preexec_fn=limit_memory,
+    )  # fmt: skip
+    assert completed.returncode == 2
+    assert completed.stderr.startswith(
+        f"foiclock: error: case: '{case}' cannot be read ({reason}"
+    ), completed.stderr
+    assert completed.stderr.count("\n") == 1
+
+
+def test_a_case_file_well_within_the_bound_is_read(tmp_path: Path) -> None:
+    """Example 1 from a case file padded with a long comment (half a megabyte)."""
+    case = tmp_path / "case.toml"
+    case.write_text("# " + "x" * 500_000 + "\nreceived = 2025-08-19\n", encoding="utf-8")
+    code, out, err = run("due", "--case", str(case))
+    assert code == 0, err
+    assert out.startswith("Response due: Wednesday 17 September 2025")
+
+
+# 6. Nesting a thousand deep ---------------------------------------------------------------------
+
+DEEP = 5_000
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("case.toml", "received = " + "[" * DEEP + "]" * DEEP + "\n"),
+        ("case.toml", "received = " + "{a = " * DEEP + "1" + "}" * DEEP + "\n"),
+        ("case.json", '{"received": ' + "[" * DEEP + "]" * DEEP + "}"),
+    ],
+)
+def test_a_deeply_nested_case_file_is_one_line(tmp_path: Path, name: str, text: str) -> None:
+    case = tmp_path / name
+    case.write_text(text, encoding="utf-8")
+    code, _, err = run("due", "--case", str(case))
+    assert code == 2
+    kind = name.split(".")[1].upper()
+    one_error_line(err, f"foiclock: error: case: '{case}' is not valid {kind}: nested too deeply")
+
+
+def test_a_deeply_nested_config_is_one_line(own_dirs: Path) -> None:
+    config = own_dirs / "config.toml"
+    config.write_text("regime = " + "[" * DEEP + "]" * DEEP + "\n", encoding="utf-8")
+    code, _, err = run("--config", str(config), "due", "2025-08-19")
+    assert code == 2
+    one_error_line(
+        err, f"foiclock: error: config file: '{config}' is not valid TOML (nested too deeply)"
+    )
+
+
+def test_a_deeply_nested_stored_update_is_one_line(own_dirs: Path) -> None:
+    update = own_dirs / "data" / STORED_UPDATE_NAME
+    update.parent.mkdir(parents=True, exist_ok=True)
+    update.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    code, _, err = run("due", "2025-08-19")
+    assert code == 2
+    one_error_line(err, f"foiclock: error: stored update: '{update}' is damaged: nested too deeply")
