@@ -282,6 +282,52 @@ def test_one_neutralising_function() -> None:
     assert "neutralised" in vars(timeline_render) and "neutralised" in vars(batch_files)
 
 
+# 3. A full disk ---------------------------------------------------------------------------------
+
+FULL = pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+
+
+@FULL
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["due", "2025-08-19"],
+        ["due", "2025-08-19", "--json"],  # written with sys.stdout.write: fails at the exit flush
+        ["timeline", "2025-08-19", "--today", "2025-09-01"],
+        ["holidays", "2026"],
+    ],
+)
+def test_standard_output_on_a_full_disk_is_one_line(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        completed = foiclock_process(*args, stdout=full, stderr=subprocess.PIPE)
+    assert completed.returncode == 1
+    assert completed.stderr == (
+        "foiclock: cannot write to standard output (No space left on device)\n"
+    )
+
+
+@FULL
+def test_an_output_file_on_a_full_disk_is_one_line() -> None:
+    code, _, err = run("timeline", "2025-08-19", "--today", "2025-09-01", "-o", "/dev/full")
+    assert code == 2
+    assert err == (
+        "foiclock: error: output: '/dev/full' cannot be written (No space left on device); "
+        "accepted: a writable path\n"
+    )
+
+
+@POSIX
+def test_a_closed_pipe_is_quiet() -> None:
+    """`foiclock holidays 2026 | head -0`: the reader has gone; nothing to say, exit 1."""
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        completed = foiclock_process("holidays", "2026", stdout=writer, stderr=subprocess.PIPE)
+    finally:
+        os.close(writer)
+    assert (completed.returncode, completed.stderr) == (1, "")
+
+
 # 4. Control characters in --case-id -------------------------------------------------------------
 
 
@@ -471,3 +517,74 @@ def test_a_deeply_nested_stored_update_is_one_line(own_dirs: Path) -> None:
     code, _, err = run("due", "2025-08-19")
     assert code == 2
     one_error_line(err, f"foiclock: error: stored update: '{update}' is damaged: nested too deeply")
+
+
+# 7. Ctrl-C while the command is importing ---------------------------------------------------------
+
+#: A real SIGINT sent by the process to itself the moment `typer` starts importing: the window
+#: a Ctrl-C in the first ~80 ms hits, made deterministic.
+INTERRUPT_DURING_IMPORT = textwrap.dedent(
+    """
+    import os, signal, sys
+
+    class Interrupt:
+        def find_spec(self, name, path=None, target=None):
+            if name == "typer":
+                sys.meta_path.remove(self)
+                os.kill(os.getpid(), signal.SIGINT)
+            return None
+
+    sys.meta_path.insert(0, Interrupt())
+    sys.argv = ["foiclock", "due", "2025-08-19"]
+    """
+)
+
+
+@POSIX
+@pytest.mark.parametrize(
+    "start",
+    [
+        "import runpy; runpy.run_module('foiclock', run_name='__main__')",  # python -m foiclock
+        "from {module} import {function}; {function}()",  # the console script
+    ],
+)
+def test_ctrl_c_during_the_imports_exits_130_quietly(start: str) -> None:
+    with open(Path(__file__).parents[1] / "pyproject.toml", "rb") as stream:
+        target = tomllib.load(stream)["project"]["scripts"]["foiclock"]
+    module, function = target.split(":")
+    code = INTERRUPT_DURING_IMPORT + start.format(module=module, function=function)
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (completed.returncode, completed.stderr, completed.stdout) == (130, "", "")
+
+
+@POSIX
+def test_ctrl_c_at_any_moment_never_prints_a_traceback() -> None:
+    """Real SIGINTs at a spread of moments after the start: quiet, 130 (or done, 0)."""
+    import time as clock
+
+    for delay in (0.03, 0.05, 0.08, 0.12):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "foiclock", "due", "2025-08-19"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        clock.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        assert "Traceback" not in err, (delay, err)
+        assert process.returncode in (0, 130, -signal.SIGINT), (delay, err)
+
+
+def test_ctrl_c_during_a_command_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    import foiclock.deadline
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(foiclock.deadline, "case_deadline", interrupted)
+    code, _, err = run("due", "2025-08-19")
+    assert code == 130
+    assert "Traceback" not in err and "aborted" not in err

@@ -48,8 +48,15 @@ def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
             direct = Path(path).open("wb")  # noqa: SIM115 (closed below)
         except OSError as error:
             raise _cannot_write(path, field, error) from None
-        with direct:
+        try:
             yield direct
+            try:
+                direct.flush()  # what is still buffered: /dev/full refuses it here
+            except OSError as error:
+                raise _cannot_write(path, field, error) from None
+        finally:
+            with contextlib.suppress(OSError):  # after a failed flush, close fails the same way
+                direct.close()
         return
     target = Path(os.path.realpath(path))
     try:
