@@ -1,5 +1,22 @@
-"""`python -m foiclock`: the same as the `foiclock` command."""
+"""The `foiclock` command's entry point, for the console script and `python -m foiclock`.
 
-from foiclock.cli import main
+It imports nothing heavy itself, so that a Ctrl-C from the very start, while typer and the rest
+of `foiclock.cli` are still being imported, exits 130 (128 + SIGINT, as shells report it)
+without a traceback, as a Ctrl-C during a command does (typer's own handling)."""
 
-main()
+import sys
+
+EXIT_INTERRUPTED = 130  # as foiclock.cli.EXIT_INTERRUPTED
+
+
+def main() -> None:
+    try:
+        from foiclock.cli import main as run
+
+        run()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+
+
+if __name__ == "__main__":
+    main()

@@ -16,7 +16,8 @@ from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar
 from foiclock.case import CASE_KEYS, Case, case_date, case_from_mapping
-from foiclock.deadline import RUNNING, Deadline, case_deadline
+from foiclock.dates import as_date
+from foiclock.deadline import RUNNING, Deadline, checked_case_deadline
 from foiclock.engine import counting_calendar
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
@@ -105,9 +106,11 @@ def answer_row(
     received_column: str = "received",
 ) -> RowAnswer:
     """The answer for one row: `cells` maps case keys to values (text in any date form the CLI
-    accepts, or dates; empty text and None mean not given); `regime` is used where the row has
+    accepts, or dates, a datetime at midnight being its date; empty text and None mean not
+    given); `today` is a date (or a datetime at midnight); `regime` is used where the row has
     none. A row that cannot be counted gets status `error` and a message naming its column
-    (`received_column` for the date of receipt); nothing is raised. For many rows use
+    (`received_column` for the date of receipt); nothing is raised for a row (a `today` that is
+    not a date is InvalidInput). For many rows use
     `RowAnswers`, which remembers what rows share."""
     return RowAnswers(today, regime, received_column).answer(cells)
 
@@ -129,7 +132,7 @@ class RowAnswers:
     top: a few calendar look-ups a row."""
 
     def __init__(self, today: date, regime: str = "foia", received_column: str = "received"):
-        self.today = today
+        self.today = as_date(today, "today")
         self.regime = regime
         self.received_column = received_column
         self._directs: dict[object, _Direct | None] = {}
@@ -217,8 +220,8 @@ class RowAnswers:
         value = error.value
         typed = given.get(error.field)
         part = isinstance(typed, str) and isinstance(value, str) and value in typed
-        if value is not None and typed is not None and not part:
-            value = typed
+        if value is not None and isinstance(typed, str) and not part:
+            value = typed  # a value given as text; a date object keeps the error's own wording
         return InvalidInput(field, value, error.problem, error.accepted)
 
 
@@ -238,7 +241,7 @@ def _direct(case: Case) -> _Direct | None:
         return None
     if case.body is not None:
         return None
-    deadline = case_deadline(case)
+    deadline = checked_case_deadline(case)
     if deadline.state != RUNNING or deadline.due is None:
         return None
     calendar = counting_calendar(deadline.regime, deadline.nation)

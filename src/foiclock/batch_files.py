@@ -42,7 +42,14 @@ from foiclock.batch import (
 from foiclock.calendar import holiday_table
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M, Message
-from foiclock.output import atomic_output, check_output_path, file_identity, replaced_by_rename
+from foiclock.output import (
+    FORMULA_STARTS,
+    atomic_output,
+    check_output_path,
+    file_identity,
+    neutralised,
+    replaced_by_rename,
+)
 from foiclock.regimes import get_regime
 
 if TYPE_CHECKING:
@@ -51,8 +58,6 @@ if TYPE_CHECKING:
 CSV: Final = "csv"
 JSONL: Final = "jsonl"
 INPUT_FORMATS: Final = (CSV, JSONL)
-#: OWASP, CSV injection: cells a spreadsheet would run as a formula start with one of these.
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_DELIMITERS: Final = frozenset(",;\t|")  # never in a date, a number or a status word
 _SAFE_STARTS: Final = frozenset(FORMULA_STARTS)  # a row is safe if no cell's first is one
 _first_character: Final = itemgetter(slice(None, 1))
@@ -388,10 +393,10 @@ def _csv_line(
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     if more is None:
-        writer.writerow(_neutralise(cells) if sanitize else cells)
+        writer.writerow(neutralised(cells) if sanitize else cells)
     else:
         line = cells + more
-        writer.writerow(_neutralise(line) if sanitize else line)
+        writer.writerow(neutralised(line) if sanitize else line)
         if not cells:  # the answer alone, to follow a row: it starts with the delimiter
             return delimiter + buffer.getvalue()[:-2] + line_ending
     return buffer.getvalue()[:-2] + line_ending
@@ -466,11 +471,6 @@ def _csv_cells(answer: RowAnswer) -> list[str]:
         "" if checked is None else ("true" if checked else "false"),
         error or "",
     ]
-
-
-def _neutralise(cells: list[str]) -> list[str]:
-    """OWASP's advice against CSV injection: a leading `'` on a cell a spreadsheet would run."""
-    return [f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
 
 
 def batch_jsonl(

@@ -28,7 +28,7 @@ from pathlib import Path
 from threading import Lock
 from typing import Final, NamedTuple
 
-from foiclock.dates import FIRST_YEAR
+from foiclock.dates import FIRST_YEAR, as_date
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
 from foiclock.holiday_data import (
@@ -164,8 +164,12 @@ class WorkingCalendar:
         negative n the |n|th working day before it (the start never counting either); for 0 the
         start itself."""
         first, last, rank, working = self._span
-        ordinal = start.toordinal()
-        if type(n) is int and n > 0 and first <= ordinal <= last:
+        if (
+            type(start) is date
+            and type(n) is int
+            and n > 0
+            and first <= (ordinal := start.toordinal()) <= last
+        ):
             try:  # the hot path: two list lookups (rank >= 0 and n >= 1, so never negative)
                 return _from_ordinal(working[rank[ordinal - first] + n - 1])
             except IndexError:
@@ -173,12 +177,14 @@ class WorkingCalendar:
         return self._add_checked(start, n)
 
     def _add_checked(self, start: date, n: int) -> date:
-        """`add` when its fast path cannot answer: a bad, zero or negative n, a start outside
-        the span, or a result past it. Grows the span if that helps, else raises InvalidInput."""
+        """`add` when its fast path cannot answer: a bad, zero or negative n, a start that is
+        not a date (a datetime at midnight is taken as its date, `as_date`), a start outside the
+        span, or a result past it. Grows the span if that helps, else raises InvalidInput."""
         if type(n) is not int:
             raise InvalidInput(
                 "n", n, M("is not a whole number of working days"), M("a whole number")
             )
+        start = as_date(start, "start")
         span, index = self._span_covering(start, "start")
         if n == 0:
             return start

@@ -7,12 +7,13 @@ the first and never without it; no event the regime does not have. The first hal
 clarification asked, not yet answered; a fees notice, not yet paid) is a live state, not an error.
 """
 
+import re
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import date, time
 from pathlib import Path
 from typing import Any, Final, NamedTuple, TypedDict, Unpack
 
-from foiclock.dates import ACCEPTED_FORMS, check_supported, parse_date
+from foiclock.dates import ACCEPTED_FORMS, as_date, check_supported, parse_date
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
 from foiclock.regimes import (
@@ -94,8 +95,15 @@ _DATE_KEYS: Final = (
     "review_responded",
     "decision_notice",
 )
+#: (index in Case, key) of each date field (`typed_case`).
+_DATE_FIELDS: Final = tuple((Case._fields.index(key), key) for key in _DATE_KEYS)
+_DAY_RANGES_ACCEPTED: Final = M("a tuple of DayRange(first, last), each a date")
 _TRUE: Final = ("true", "yes", "1")
 _FALSE: Final = ("false", "no", "0", "")
+#: Characters a case_id may not hold: C0 and C1 controls (line breaks, tabs, NUL, DEL) and the
+#: Unicode line and paragraph separators. A case_id is one line in every output, and iCalendar
+#: refuses a line break in a property.
+_CONTROL_CHARACTERS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class CaseEvents(TypedDict, total=False):
@@ -126,6 +134,7 @@ def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]
 
 def check_case(case: Case) -> Case:
     """`case` with its regime, nation and body keys normalised, after every check."""
+    case = typed_case(case)
     regime = get_regime(case.regime)
     check_in_force(regime.key, case.received)  # T-*-START
     nation = check_nation(case.nation) if case.nation is not None else None
@@ -242,6 +251,66 @@ def check_case(case: Case) -> Case:
     return case._replace(
         regime=regime.key, nation=nation, body=body.key if body is not None else None
     )
+
+
+def typed_case(case: Case) -> Case:
+    """`case` with each value of the type its field holds, or InvalidInput naming the field:
+    dates (`foiclock.dates.as_date`: a midnight datetime becomes its date), `extended` a bool
+    (None: False), `school_closed` a sequence of DayRange, `case_id` text on one line."""
+    changes: dict[str, Any] = {}
+    for index, key in _DATE_FIELDS:
+        value = case[index]
+        if type(value) is not date and (value is not None or index == 0):  # 0: received
+            changes[key] = as_date(value, key)
+    if type(case.extended) is not bool:
+        if case.extended is not None:
+            raise InvalidInput(
+                "extended", case.extended, M("is not true or false"), M("true or false")
+            )
+        changes["extended"] = False
+    if case.school_closed is not None:
+        closures = _day_ranges(case.school_closed)
+        if closures is not case.school_closed:
+            changes["school_closed"] = closures
+    if case.case_id is not None:
+        _check_case_id(case.case_id)
+    return case._replace(**changes) if changes else case
+
+
+def _day_ranges(closures: object) -> tuple[DayRange, ...]:
+    """`school_closed` given to the library, DayRanges (or pairs of dates) in a tuple or list,
+    as a tuple of DayRanges of dates: `closures` itself when it is one already."""
+    if not isinstance(closures, tuple | list):
+        raise InvalidInput(
+            "school_closed", closures, M("is not a list of days"), _DAY_RANGES_ACCEPTED
+        )
+    ranges = []
+    kept = True
+    for closure in closures:
+        if not (isinstance(closure, tuple) and len(closure) == 2):
+            raise InvalidInput(
+                "school_closed", closure, M("is not a date or a range"), _DAY_RANGES_ACCEPTED
+            )
+        first, last = closure
+        if type(first) is not date or type(last) is not date or type(closure) is not DayRange:
+            closure = DayRange(as_date(first, "school_closed"), as_date(last, "school_closed"))
+            kept = False
+        ranges.append(closure)
+    if kept and type(closures) is tuple:
+        return closures
+    return tuple(ranges)
+
+
+def _check_case_id(case_id: object) -> None:
+    if not isinstance(case_id, str):
+        raise InvalidInput("case_id", case_id, M("is not text"), CASE_KEYS["case_id"])
+    if _CONTROL_CHARACTERS.search(case_id):
+        raise InvalidInput(
+            "case_id",
+            case_id,
+            M("holds a control character (a line break, a tab)"),
+            M("text on one line, without control characters"),
+        )
 
 
 #: The events that stop, pause or restart the clock (`*-CLAR`, `SAR-STOP`, `*-FEES`): whether the
@@ -425,9 +494,9 @@ def case_from_mapping(
     values: Mapping[str, object], base: Case | None = None, today: date | None = None
 ) -> Case:
     """A checked Case from keys of CASE_KEYS (a case file, a batch row, the CLI's options).
-    Dates may be `date` objects or text in any form parse_date accepts, `today` meaning `today`
-    (the day the case is judged on; default: the clock's today); keys given here replace
-    `base`'s values. Unknown keys are refused by name."""
+    Dates may be `date` objects (or datetimes at midnight) or text in any form parse_date
+    accepts, `today` meaning `today` (the day the case is judged on; default: the clock's
+    today); keys given here replace `base`'s values. Unknown keys are refused by name."""
     unknown = sorted(set(values) - set(CASE_KEYS))
     if unknown:
         raise InvalidInput("case", unknown[0], M("is not a case key"), ", ".join(CASE_KEYS))
@@ -463,14 +532,12 @@ def _case_value(key: str, value: object, today: date | None) -> object:
 
 
 def case_date(key: str, value: object, today: date | None = None) -> date:
-    """The date of case key `key` from a date, or text in any form parse_date accepts."""
-    if type(value) is date:
-        return check_supported(value, key)
+    """The date of case key `key` from a date (a datetime at midnight is its date), or text in
+    any form parse_date accepts."""
     if isinstance(value, str):
         return parse_date(value, key, today)
-    if isinstance(value, datetime | time):
-        problem = M("is a date and time; the date of receipt is a calendar day (C-RECEIPT)")
-        raise InvalidInput(key, str(value), problem, M("a date only"))
+    if isinstance(value, date | time):  # a datetime at midnight is its date (pandas)
+        return check_supported(as_date(value, key), key)
     raise InvalidInput(key, value, M("is not a date"), ACCEPTED_FORMS)
 
 
@@ -485,8 +552,9 @@ def _bool_value(key: str, value: object) -> bool:
 def _range_value(key: str, value: object, today: date | None) -> DayRange:
     if isinstance(value, DayRange):
         return value
-    if type(value) is date:
-        return DayRange(value, value)
+    if isinstance(value, date):  # a datetime at midnight too
+        day = as_date(value, key)
+        return DayRange(day, day)
     if isinstance(value, str):
         return parse_day_range(value, key, today)
     raise InvalidInput(key, value, M("is not a date or a range"), RANGE_FORMS)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from foiclock.case import Case, case_from_mapping
+from foiclock.dates import as_date
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
 
@@ -19,7 +20,9 @@ ACCEPTED = M("a .toml or .json file holding one table of case keys (see the READ
 
 def load_case(path: str | Path, today: date | None = None) -> Case:
     """The checked Case in a TOML or JSON file (chosen by the file's suffix); the text `today`
-    in it means `today` (default: the clock's today)."""
+    in it means `today` (a date; default: the clock's today)."""
+    if today is not None:
+        today = as_date(today, "today")
     return case_from_mapping(read_case_mapping(path), today=today)
 
 
@@ -29,13 +32,16 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
     suffix = file.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise InvalidInput(FIELD, str(path), M("is neither a .toml nor a .json file"), ACCEPTED)
+    from foiclock.reading import CASE_FILE_LIMIT, read_regular_file
+
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = read_regular_file(file, CASE_FILE_LIMIT).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or str(error)
         raise InvalidInput(
             FIELD, str(path), M("cannot be read ({reason})", reason=reason), ACCEPTED
         ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # newlines as a text file reads them
     try:
         if suffix == ".toml":
             import tomllib
@@ -45,8 +51,9 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
             table = json.loads(text, object_pairs_hook=_unique_keys)
     except InvalidInput:
         raise
-    except ValueError as error:  # tomllib.TOMLDecodeError and json.JSONDecodeError
-        problem = str(error).splitlines()[0]
+    except (ValueError, RecursionError) as error:  # TOMLDecodeError, JSONDecodeError, nesting
+        deep = isinstance(error, RecursionError)
+        problem = M("nested too deeply") if deep else str(error).splitlines()[0]
         raise InvalidInput(
             FIELD,
             str(path),

@@ -5,6 +5,7 @@ line each; exit codes: 0 ok, 1 a result that needs attention, 2 bad input."""
 # No `from __future__ import annotations` here: typer reads the parameter annotations at every
 # run, and string annotations would be compiled and evaluated each time (~10 ms of start-up).
 import contextlib
+import errno
 import functools
 import re
 import sys
@@ -1287,12 +1288,62 @@ def _stderr_console() -> "Console":
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Run the command line (the console script and `python -m foiclock` come here through
+    `foiclock.__main__.main`, which turns a Ctrl-C during the imports into exit 130). Standard
+    output is flushed before the exit, so that a full disk is reported as one line, exit 1,
+    not as a traceback at the interpreter's exit; a reader that has gone (a closed pipe) is
+    not reported, exit 1, as typer does."""
     arguments = sys.argv[1:]
     _register_only(_command_name(arguments))
-    if not arguments or "--help" in arguments:
-        _help_in_language(arguments)
-    app()
+    try:
+        try:
+            if not arguments or "--help" in arguments:
+                _help_in_language(arguments)
+            app()
+        finally:
+            _flush_stdout()
+    except OSError as error:
+        failure = _stdout_failure(error)
+        if failure is None:
+            raise
+        import os
+
+        with contextlib.suppress(OSError):  # the exit's own flush then writes nowhere
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        if not isinstance(failure, BrokenPipeError):
+            from foiclock.i18n import _
+
+            reason = failure.strerror or str(failure)
+            with contextlib.suppress(OSError):
+                _echo_note(
+                    lambda: _("cannot write to standard output ({reason})").format(reason=reason)
+                )
+        sys.exit(1)
+
+
+#: A write that fails for want of room: the only OSErrors without a file name that reach
+#: `main` (every file foiclock opens itself is named in its own errors).
+_NO_ROOM = frozenset(
+    code for name in ("ENOSPC", "EDQUOT", "EFBIG") if (code := getattr(errno, name, None))
+)
+
+
+def _stdout_failure(error: OSError) -> OSError | None:
+    """The error writing standard output failed with, or None if `error` is another one: what
+    is still buffered cannot be written, or (nothing left buffered) `error` is a write for
+    which there was no room."""
+    try:
+        _flush_stdout()
+    except OSError as again:
+        return again
+    if error.filename is None and error.errno in _NO_ROOM:
+        return error
+    return None
+
+
+def _flush_stdout() -> None:
+    if not sys.stdout.closed:  # a command may have closed it (the batch, after a failed write)
+        sys.stdout.flush()
 
 
 def _help_in_language(arguments: list[str]) -> None:

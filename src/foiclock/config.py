@@ -184,8 +184,10 @@ def check_setting(name: str, value: object, field: str) -> str:
 
 
 def _read(path: Path, chosen_by: str, required: bool) -> Config:
+    from foiclock.reading import DATA_FILE_LIMIT, read_regular_file
+
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, DATA_FILE_LIMIT)
     except FileNotFoundError:
         if required:
             raise InvalidInput(
@@ -206,11 +208,12 @@ def _read(path: Path, chosen_by: str, required: bool) -> Config:
 
     try:
         document = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
+        reason = M("nested too deeply") if isinstance(error, RecursionError) else str(error)
         raise InvalidInput(
             "config file",
             str(path),
-            M("is not valid TOML ({error})", error=str(error)),
+            M("is not valid TOML ({error})", error=reason),
             M("a UTF-8 TOML file"),
         ) from None
     return _config_from(document, path, chosen_by)

@@ -8,7 +8,7 @@ two-digit year, never a guess. Output: "Wednesday 17 September 2025" for people,
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, time
 from typing import Final
 
 from foiclock.errors import InvalidInput
@@ -45,10 +45,13 @@ _DAY_FIRST_WORDS: Final = r"(?:([a-z]+),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]
 
 
 def parse_date(text: str, field: str = "date", today: date | None = None) -> date:
-    """Read a date typed by a person; raise InvalidInput naming `field` if it is not one."""
+    """Read a date typed by a person; raise InvalidInput naming `field` if it is not one.
+    `today` (a date; default: the clock's today) is what the text `today` means."""
+    if not isinstance(text, str):
+        raise InvalidInput(field, text, M("is not text"), ACCEPTED_FORMS)
     value = text.strip()
     if value.lower() == "today":
-        return _in_supported_years(today or date.today(), field, text)
+        return _in_supported_years(day_or_today(today), field, text)
     if match := re.fullmatch(_ISO, value, re.ASCII):
         year, month, day = (int(part) for part in match.groups())
         return _build(year, month, day, field, text)
@@ -118,6 +121,33 @@ def _build(year: int, month: int, day: int, field: str, text: str) -> date:
     return _in_supported_years(built, field, text)
 
 
+#: What a library argument that is a date may be (`as_date`).
+DATE_VALUES: Final = M("a date, or a datetime at midnight")
+_MIDNIGHT: Final = time()
+
+
+def as_date(value: object, field: str) -> date:
+    """A date given to the library as a `date`, or as a `datetime` at exactly midnight (what
+    pandas and numpy give for a date column; its time zone, if any, is not consulted) taken as
+    that date. Anything else (text, a number, None, a numpy datetime64, a datetime with a time of
+    day) is InvalidInput naming `field`: a calendar day is what every rule counts (C-RECEIPT)."""
+    if type(value) is date:
+        return value
+    if isinstance(value, datetime) and value.time() == _MIDNIGHT:
+        return date(value.year, value.month, value.day)
+    if isinstance(value, datetime | time):
+        problem = M("is a date and time; the date of receipt is a calendar day (C-RECEIPT)")
+        raise InvalidInput(field, str(value), problem, DATE_VALUES)
+    if isinstance(value, date):  # a subclass of date (freezegun's, pendulum's): the plain date
+        return date(value.year, value.month, value.day)
+    raise InvalidInput(field, value, M("is not a date"), DATE_VALUES)
+
+
+def day_or_today(value: object, field: str = "today") -> date:
+    """`as_date(value)`, or the clock's today when `value` is None."""
+    return date.today() if value is None else as_date(value, field)
+
+
 def check_supported(day: date, field: str = "date") -> date:
     """`day` if it lies in the years foiclock supports, else InvalidInput naming `field`."""
     return _in_supported_years(day, field, day.isoformat())
@@ -175,6 +205,8 @@ def date_words() -> DateWords:
 def format_long(day: date) -> str:
     """'Wednesday 17 September 2025' (Welsh: 'Dydd Mercher 17 Medi 2025'): the form shown to
     people, in the language in use."""
+    if type(day) is not date:
+        day = as_date(day, "day")
     words = date_words()
     return f"{words.weekdays[day.weekday()]} {day.day} {words.months[day.month - 1]} {day.year}"
 

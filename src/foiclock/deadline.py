@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple, Unpack
 
 from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
-from foiclock.case import Case, CaseEvents, DayRange, make_case
+from foiclock.case import Case, CaseEvents, DayRange, check_case, make_case
 from foiclock.engine import (
     add_excluding,
     counting_calendar,
@@ -219,12 +219,17 @@ def response_deadline(
     whose calendar counts), `receipt_rule` ("date-of-receipt", `C-RECEIPT`, the default, or
     "next-working-day", `C-RECEIPT-ALT`), `clarification_requested`, `clarification_received`,
     `fees_notice`, `fee_paid`, `extended`, `body`, `school_closed` (a tuple of DayRange) and
-    `id_received`."""
-    return case_deadline(make_case(received, regime, **events))
+    `id_received`. Dates are `date`s (a `datetime` at midnight is taken as its date)."""
+    return checked_case_deadline(make_case(received, regime, **events))
 
 
 def case_deadline(case: Case) -> Deadline:
-    """The deadline of a checked case (see `foiclock.case.make_case`)."""
+    """The deadline of a case, checked first as `foiclock.case.make_case` checks it."""
+    return checked_case_deadline(check_case(case))
+
+
+def checked_case_deadline(case: Case) -> Deadline:
+    """The deadline of a case already checked (by `make_case` or `check_case`)."""
     regime = get_regime(case.regime)
     if isinstance(regime.response, MonthWindow):
         return _month_deadline(case, regime, regime.response)

@@ -18,7 +18,7 @@ from foiclock.calendar import (
     tables_are_stale,
     using_baseline,
 )
-from foiclock.dates import FIRST_YEAR, LAST_YEAR
+from foiclock.dates import FIRST_YEAR, LAST_YEAR, as_date
 from foiclock.errors import InvalidInput
 from foiclock.i18n import HolidayName, M, joined
 from foiclock.regimes import (
@@ -79,7 +79,8 @@ def last_announced_year() -> int:
 def add_working_days(start: date, n: int, regime: str = "foia") -> date:
     """The nth working day after `start` under `regime`'s calendar (`C-WD`: `start` itself never
     counts, whether or not it is a working day). A negative n counts back: the |n|th working day
-    before `start`, which again never counts; n = 0 is `start` itself."""
+    before `start`, which again never counts; n = 0 is `start` itself. `n` must be an int;
+    `start` a date (a datetime at midnight is taken as its date)."""
     calendar = _calendar_by_regime.get(regime) or regime_calendar(regime)
     return calendar.add(start, n)
 
@@ -88,6 +89,8 @@ def working_days_between(start: date, end: date, regime: str = "foia") -> int:
     """Working days after `start` up to and including `end` under `regime`'s calendar; negative
     (the same count, signed) when `end` is before `start`."""
     calendar = _calendar_by_regime.get(regime) or regime_calendar(regime)
+    if type(start) is not date or type(end) is not date:
+        start, end = as_date(start, "start"), as_date(end, "end")
     return calendar.between(start, end)
 
 
@@ -243,6 +246,10 @@ def bank_holidays(
     from foiclock.holiday_sources import day_source
 
     calendar = calendar_for(calendar_rule.divisions)
+    if isinstance(years, str | bytes) or not isinstance(years, Iterable):
+        raise InvalidInput(
+            "years", years, M("is not a list of years"), M("a list of whole numbers")
+        )
     year_list = tuple(years)
     days = []
     for year in year_list:
@@ -261,10 +268,8 @@ def bank_holidays(
 
 
 def _check_year(year: int) -> None:
+    accepted = M("a year from {first} to {last}", first=FIRST_YEAR, last=LAST_YEAR)
+    if type(year) is not int:  # not a bool, a float or text
+        raise InvalidInput("year", year, M("is not a whole number"), accepted)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidInput(
-            "year",
-            year,
-            M("is outside the years foiclock supports"),
-            M("a year from {first} to {last}", first=FIRST_YEAR, last=LAST_YEAR),
-        )
+        raise InvalidInput("year", year, M("is outside the years foiclock supports"), accepted)

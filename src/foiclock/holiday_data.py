@@ -384,10 +384,13 @@ def _payload_bytes(table: HolidayTable) -> bytes:
 
 
 def _read_cache(cache_file: Path, key: str) -> HolidayTable | None:
-    """The cached table, or None when it is missing, stale, corrupt or wrongly shaped. The CRC is
-    checked before the payload is unmarshalled, so a damaged file is never decoded."""
+    """The cached table, or None when it is missing, stale, corrupt, wrongly shaped or not a
+    regular file (a FIFO, a link to a device: rebuilt in its place). The CRC is checked before the
+    payload is unmarshalled, so a damaged file is never decoded."""
+    from foiclock.reading import DATA_FILE_LIMIT, read_regular_file
+
     try:
-        envelope = marshal.loads(cache_file.read_bytes())
+        envelope = marshal.loads(read_regular_file(cache_file, DATA_FILE_LIMIT))
         if not (isinstance(envelope, tuple) and len(envelope) == 3):
             return None
         stored_key, stored_crc, payload_bytes = envelope

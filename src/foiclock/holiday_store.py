@@ -168,15 +168,19 @@ def read_stored_update() -> StoredUpdate | None:
     """The stored update, None when there is none; InvalidInput when it is damaged."""
     import json
 
+    from foiclock.reading import DATA_FILE_LIMIT, read_regular_file
+
     path = stored_update_file()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path, DATA_FILE_LIMIT).decode("utf-8")
     except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, UnicodeDecodeError) as error:
-        raise _damaged(path, str(error)) from None
+        raise _damaged(path, getattr(error, "strerror", None) or str(error)) from None
     try:
         stored = json.loads(text)
+    except RecursionError:
+        raise _damaged(path, M("nested too deeply")) from None
     except ValueError as error:
         raise _damaged(path, M("not JSON ({error})", error=str(error))) from None
     if not (

@@ -1,16 +1,26 @@
 """Writing output files atomically: a temporary file in the target's directory, flushed and
 renamed into place, so a reader never sees half a file and a failure (or Ctrl-C) leaves the
-target as it was and no temporary file behind."""
+target as it was and no temporary file behind. And what every CSV writer does to its cells
+against formula injection (`neutralised`)."""
 
 import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Final
 
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
+
+#: OWASP, CSV injection: cells a spreadsheet would run as a formula start with one of these.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(cells: list[str]) -> list[str]:
+    """OWASP's advice against CSV injection: a leading `'` on a cell a spreadsheet would run.
+    Every CSV foiclock writes goes through it (the batch's, the timeline's)."""
+    return [f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell for cell in cells]
 
 
 def write_atomically(path: str, data: bytes, field: str = "output") -> None:
@@ -39,8 +49,15 @@ def atomic_output(path: str, field: str = "output") -> Iterator[BinaryIO]:
             direct = Path(path).open("wb")  # noqa: SIM115 (closed below)
         except OSError as error:
             raise _cannot_write(path, field, error) from None
-        with direct:
+        try:
             yield direct
+            try:
+                direct.flush()  # what is still buffered: /dev/full refuses it here
+            except OSError as error:
+                raise _cannot_write(path, field, error) from None
+        finally:
+            with contextlib.suppress(OSError):  # after a failed flush, close fails the same way
+                direct.close()
         return
     target = Path(os.path.realpath(path))
     try:

@@ -21,6 +21,7 @@ from foiclock.deadline import (
     RUNNING,
     Deadline,
     case_deadline,
+    checked_case_deadline,
     on_day,
 )
 from foiclock.engine import counting_calendar, date_of_receipt
@@ -158,7 +159,7 @@ def state_on(
         return deadline.state, None, None
     clock = clock_on(case, today)
     if clock is not case:
-        state = on_day(case_deadline(clock), today).state
+        state = on_day(checked_case_deadline(clock), today).state  # clock: of a checked case
         if state != RUNNING:
             return state, None, None
     return _response_state(calendar, due, responded, today)

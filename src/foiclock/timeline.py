@@ -23,8 +23,17 @@ from datetime import date, timedelta
 from typing import Final, NamedTuple
 
 from foiclock.calendar import WorkingCalendar, calendar_for
-from foiclock.case import Case, Planned, check_after_response, make_case, planned
+from foiclock.case import (
+    Case,
+    Planned,
+    check_after_response,
+    check_case,
+    make_case,
+    planned,
+    typed_case,
+)
 from foiclock.config import OfficeClosure
+from foiclock.dates import day_or_today
 from foiclock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
@@ -144,9 +153,10 @@ class Timeline(NamedTuple):
 
 
 def case_timeline(case: Case, today: date | None = None) -> Timeline:
-    """Every milestone of a checked case (build it with `make_case`), dated from every event,
-    with its state on `today` (default: the clock's today): an event after it is planned."""
-    today = today or date.today()
+    """Every milestone of a case (checked as `make_case` checks it), dated from every event,
+    with its state on `today` (a date, default: the clock's today): an event after it is
+    planned."""
+    case, today = check_case(case), day_or_today(today)
     deadline = on_day(case_deadline(case), today)
     return _timeline(get_regime(case.regime), case, deadline, today)
 
@@ -178,24 +188,26 @@ def timeline_from_events(
     regime_rule = get_regime(regime)
     if nation is not None:
         nation = check_nation(nation)
+    events = typed_case(
+        Case(
+            date.min,
+            regime_rule.key,
+            nation=nation,
+            responded=responded,
+            review_requested=review_requested,
+            review_responded=review_responded,
+            decision_notice=decision_notice,
+        )
+    )
     check_after_response(
         regime_rule.key,
         None,
-        responded=responded,
-        review_requested=review_requested,
-        review_responded=review_responded,
-        decision_notice=decision_notice,
+        responded=events.responded,
+        review_requested=events.review_requested,
+        review_responded=events.review_responded,
+        decision_notice=events.decision_notice,
     )
-    events = Case(
-        date.min,
-        regime_rule.key,
-        nation=nation,
-        responded=responded,
-        review_requested=review_requested,
-        review_responded=review_responded,
-        decision_notice=decision_notice,
-    )
-    return _timeline(regime_rule, events, None, today or date.today())
+    return _timeline(regime_rule, events, None, day_or_today(today))
 
 
 def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:

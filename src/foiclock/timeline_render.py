@@ -8,6 +8,7 @@ import io
 
 from foiclock.dates import format_long, format_short
 from foiclock.i18n import N_, _, localise
+from foiclock.output import neutralised
 from foiclock.regimes import get_regime
 from foiclock.render import (
     closure_line,
@@ -210,29 +211,32 @@ def timeline_markdown(timeline: Timeline) -> str:
 
 
 def timeline_csv(timeline: Timeline) -> str:
-    """One row per milestone, ISO dates, in the columns of CSV_COLUMNS."""
+    """One row per milestone, ISO dates, in the columns of CSV_COLUMNS; a cell a spreadsheet
+    would run as a formula (a case_id starting with =) gets a leading ' (`neutralised`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for m in timeline.milestones:
         writer.writerow(
-            (
-                timeline.case_id or "",
-                timeline.regime,
-                m.key,
-                m.label,
-                m.date.isoformat() if m.date is not None else "",
-                m.state,
-                "" if m.days_left is None else m.days_left,
-                m.days_left_kind or "",
-                "" if m.working_days_late is None else m.working_days_late,
-                m.waits_for or "",
-                m.counted_from or "",
-                m.rule,
-                m.source,
-                m.status,
-                "true" if m.provisional else "false",
-                "true" if timeline.closed_on(m.date) is not None else "false",
+            neutralised(
+                [
+                    timeline.case_id or "",
+                    timeline.regime,
+                    m.key,
+                    m.label,
+                    m.date.isoformat() if m.date is not None else "",
+                    m.state,
+                    "" if m.days_left is None else str(m.days_left),
+                    m.days_left_kind or "",
+                    "" if m.working_days_late is None else str(m.working_days_late),
+                    m.waits_for or "",
+                    m.counted_from or "",
+                    m.rule,
+                    m.source,
+                    m.status,
+                    "true" if m.provisional else "false",
+                    "true" if timeline.closed_on(m.date) is not None else "false",
+                ]
             )
         )
     return buffer.getvalue().rstrip("\n")

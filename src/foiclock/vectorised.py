@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, Final, overload
 
 from foiclock.calendar import WorkingCalendar
 from foiclock.case import make_case
-from foiclock.dates import FIRST_YEAR, LAST_YEAR, check_supported, parse_date
-from foiclock.deadline import case_deadline
+from foiclock.dates import FIRST_YEAR, LAST_YEAR, as_date, check_supported, parse_date
+from foiclock.deadline import checked_case_deadline
 from foiclock.engine import date_of_receipt, regime_calendar
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
@@ -86,7 +86,9 @@ def _one_deadline(day: date | str, index: int, regime: str, receipt_rule: str) -
     field = f"received[{index}]"
     if isinstance(day, str):
         day = parse_date(day, field)
-    elif type(day) is not date:
+    elif isinstance(day, date):  # a datetime at midnight too (a pandas Timestamp)
+        day = as_date(day, field)
+    else:
         raise InvalidInput(field, day, M("is not a date"), M("a date, date text or None"))
     check_supported(day, field)
     response = get_regime(regime).response
@@ -95,7 +97,7 @@ def _one_deadline(day: date | str, index: int, regime: str, receipt_rule: str) -
         if isinstance(response, WorkingDayWindow):
             calendar = regime_calendar(regime)
             return calendar.add(date_of_receipt(calendar, day, receipt_rule), response.working_days)
-        due = case_deadline(make_case(day, regime)).due
+        due = checked_case_deadline(make_case(day, regime)).due
         assert due is not None  # no event can hold the clock
         return due
     except InvalidInput as error:

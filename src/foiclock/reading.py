@@ -1,0 +1,41 @@
+"""Reading foiclock's own files (the holiday cache, the stored GOV.UK update, the config file,
+case files): regular files only, and only up to a size, so that a FIFO at one of those paths
+cannot hang every command and a link to /dev/zero cannot fill the memory.
+
+The bounds are generous: the holiday cache is about 40 kB, a stored update about 100 kB
+(`update-holidays` accepts a download of up to 5 MB, stored indented), a config file a few kB
+even with years of proclaimed days and office closures; a case file is one table of keys, a few
+hundred bytes, or a few kB with a school's closures for years.
+"""
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import Final
+
+from foiclock.i18n import M
+
+_MIB: Final = 1 << 20
+#: The holiday cache, the stored update and the config file.
+DATA_FILE_LIMIT: Final = 16 * _MIB
+#: A case file (`--case`).
+CASE_FILE_LIMIT: Final = 1 * _MIB
+
+
+def read_regular_file(path: str | Path, limit: int) -> bytes:
+    """The bytes of the regular file at `path` (links followed). OSError when it cannot be
+    read: as `open` raises it, IsADirectoryError for a directory, and an OSError whose
+    `strerror` says why for anything else that is not a regular file (a FIFO, a device, a
+    socket: opened without waiting for a writer) or a file larger than `limit` bytes."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with open(descriptor, "rb") as stream:  # closes the descriptor
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if not stat.S_ISREG(mode):
+            raise OSError(errno.EINVAL, M("not a regular file"), str(path))
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, M("larger than {size} MiB", size=limit // _MIB), str(path))
+    return data
