@@ -146,3 +146,26 @@ def test_batch_has_a_holidays_checked_column() -> None:
     # the clock path (a fees notice) too
     row = answer_row({"received": "2010-12-06", "fees_notice": "2010-12-08"}, date(2011, 1, 1))
     assert (row.status, row.holidays_checked) == ("awaiting_fee", False)
+
+
+def test_cy_names_holiday_names_as_govuk_prints_them_in_welsh() -> None:
+    """rules.md CY-NAMES: Dydd Calan, 2il o Ionawr, Gwener y Groglith, Llun y Pasg, Gŵyl banc
+    dechrau Mai, Gŵyl banc y gwanwyn, Gŵyl banc yr haf, Gŵyl Andreas, Gŵyl Sant Padrig,
+    Dydd Nadolig, Dydd San Steffan; substitute days "(diwrnod amgen)". 2026 has each of them;
+    Boxing Day is a Saturday, so Monday 28 December is its substitute."""
+    code, out, _ = _cli("holidays", "2026", "--lang", "cy")
+    assert code == 0
+    for line in (
+        "Iau  1 Ion 2026     Dydd Calan (",
+        "Gwen  2 Ion 2026    2il o Ionawr (yr Alban)",
+        "Maw 17 Maw 2026     Gŵyl Sant Padrig (Gogledd Iwerddon)",
+        "Gwen  3 Ebr 2026    Gwener y Groglith (",
+        "Llun  6 Ebr 2026    Llun y Pasg (",
+        "Llun  4 Mai 2026    Gŵyl banc dechrau Mai (",
+        "Llun 25 Mai 2026    Gŵyl banc y gwanwyn (",
+        "Llun 31 Awst 2026   Gŵyl banc yr haf (",
+        "Llun 30 Tach 2026   Gŵyl Andreas (yr Alban)",
+        "Gwen 25 Rhag 2026   Dydd Nadolig (",
+        "Llun 28 Rhag 2026   Dydd San Steffan (diwrnod amgen) (",
+    ):
+        assert line in out, line

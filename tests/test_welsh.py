@@ -135,7 +135,7 @@ DUE_CY = """\
 Ymateb yn ddyledus: Dydd Mercher 17 Medi 2025
   FOIA: 20fed diwrnod gwaith yn dilyn y dyddiad derbyn (FOIA-RESP, FOIA a10(1))
   Derbyniwyd: Dydd Mawrth 19 Awst 2025
-  Diwrnodau gwaith: nid yw penwythnosau, Dydd Nadolig, Dydd Gwener y Groglith na
+  Diwrnodau gwaith: nid yw penwythnosau, Dydd Nadolig, Gwener y Groglith na
     gwyliau banc mewn unrhyw ran o'r DU yn cyfrif (WD-UK, FOIA a10(6))
 """
 DUE_EN = """\
@@ -168,7 +168,7 @@ def test_explain_in_welsh_names_each_day_and_the_holiday() -> None:
     ) in out
     assert "  dydd 1     Mer 20 Awst 2025\n" in out
     assert "  hepgorwyd  Sad 23 Awst 2025    penwythnos (WD-UK)\n" in out
-    assert "  hepgorwyd  Llun 25 Awst 2025   Gŵyl banc diwedd yr haf (Cymru a Lloegr" in out
+    assert "  hepgorwyd  Llun 25 Awst 2025   Gŵyl banc yr haf (Cymru a Lloegr" in out
     assert "  dydd 20    Mer 17 Medi 2025    ymateb yn ddyledus (FOIA-RESP)\n" in out
 
 
