@@ -203,20 +203,6 @@ def check_case(case: Case) -> Case:
             M("is not possible: {reason}", reason=regime.no_extension),
             M("no --extend"),
         )
-    if case.extended and body is not None:
-        # rules.md gives FOIA-PIT as 20 working days after the 20-day deadline; it does not say
-        # how (or whether) it runs from a body's own limit, so foiclock does not guess.
-        raise InvalidInput(
-            "extended",
-            True,
-            M(
-                "cannot be counted for --body {body}: rules.md does not say how FOIA-PIT runs "
-                "from {rule}'s limit",
-                body=body.key,
-                rule=body.rule,
-            ),
-            M("no --extend with --body"),
-        )
     if case.school_closed is not None and (body is None or body.school_days is None):
         raise InvalidInput(
             "school_closed",

@@ -326,8 +326,8 @@ def _response_milestones(
         else:
             first = _judge(first, answer, kind, calendar, today, received)
     milestones = [first]
-    extension = regime.extension
-    if extension is None or case.body is not None:
+    extension = regime.extension_for(case.body)
+    if extension is None:
         return milestones
     extended_due: date | None = None
     if deadline is not None and deadline.due is not None:
