@@ -1,6 +1,7 @@
 """The FOIA and EIR rules as settled on 2026-12-01 (issue "The law as settled on 2026-12-01"):
-FOIA-PIT for bodies with their own limit and FOIA-FEES under FOIA-SCHOOL. Known answers from
-../shared/rules.md section 8 (examples 21, 22, 35, 43) or counted by hand in the comments."""
+FOIA-PIT for bodies with their own limit, FOIA-FEES under FOIA-SCHOOL, FOIA-IR-REQ after no
+response, and EIR-REP-REQ with no response. Known answers from ../shared/rules.md section 8
+(examples 21, 22, 35, 43, 44) or counted by hand in the comments."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 from foiclock import make_case, response_deadline
 from foiclock.case import DayRange
 from foiclock.cli import app
-from foiclock.timeline import case_timeline
+from foiclock.timeline import Milestone, case_timeline, timeline_from_events
 
 runner = CliRunner()
 
@@ -32,6 +33,13 @@ EXAMPLE_21_ARGS = ["2025-07-14", "--body", "school", "--school-closed", "2025-07
 def run(*args: str) -> tuple[int, str, str]:
     result = runner.invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def milestone(received: D, today: D, key: str, regime: str = "foia", **events: Any) -> Milestone:
+    """The milestone `key` of the case on `today`."""
+    found = case_timeline(make_case(received, regime, **events), today).get(key)
+    assert found is not None
+    return found
 
 
 # --- 1. FOIA-PIT from a body's own varied deadline (best reading) ---------------------------------
@@ -197,3 +205,156 @@ def test_fees_under_a_school_say_both_counts_and_cite_reg_3_2() -> None:
     # Not for a body without a school-day count, nor when the fee moved nothing.
     plain = response_deadline(D(2025, 8, 19), body="archive", fees_notice=D(2025, 8, 20))
     assert not any("both counts" in note for note in plain.notes)
+
+
+# --- 3. FOIA-IR-REQ after no response: guidance only (best reading) ----------------------------
+
+
+def test_review_after_no_response_counts_from_the_missed_deadline_as_guidance() -> None:
+    """rules.md FOIA-IR-REQ: no response to a request received Tue 19 Aug 2025 (due Wed 17 Sep,
+    ex 1). 40 WD after 17 Sep: Sep 18-19 (2), 22-26 (7), Sep 29-Oct 3 (12), Oct 6-10 (17), 13-17
+    (22), 20-24 (27), 27-31 (32), Nov 3-7 (37), 10, 11, 12 (40): Wed 12 Nov 2025."""
+    found = milestone(D(2025, 8, 19), D(2025, 10, 1), "review_request_by")
+    assert (found.date, found.counted_from, found.guidance) == (
+        D(2025, 11, 12),
+        "response_due",
+        True,
+    )
+    assert (found.rule, found.status, found.state) == ("FOIA-IR-REQ", "best reading", "open")
+    assert found.label == "Ask for a review by (guidance)"
+    assert "no Code date" in found.source
+
+
+def test_the_guidance_opens_once_the_deadline_is_missed() -> None:
+    # Due Wed 17 Sep 2025: on that day nothing has failed yet; it opens on Thu 18 Sep.
+    on_the_day = milestone(D(2025, 8, 19), D(2025, 9, 17), "review_request_by")
+    assert (on_the_day.state, on_the_day.days_left) == ("not_yet", 1)
+    after = milestone(D(2025, 8, 19), D(2025, 9, 18), "review_request_by")
+    assert after.state == "open"
+
+
+def test_review_after_a_response_keeps_the_code_date() -> None:
+    # rules.md example 15: response issued Tue 16 Sep 2025 -> Tue 11 Nov 2025 (Code para 5.3).
+    found = milestone(D(2025, 8, 19), D(2025, 10, 1), "review_request_by", responded=D(2025, 9, 16))
+    assert (found.date, found.status, found.guidance) == (D(2025, 11, 11), "code", False)
+    assert found.label == "Ask for an internal review by"
+
+
+def test_guidance_counts_from_the_extended_deadline_when_extended() -> None:
+    """FOIA-PIT (ex 13): the seed request extended to Wed 15 Oct 2025; no response: 40 WD after
+    it: Oct 16-17 (2), 20-24 (7), 27-31 (12), Nov 3-7 (17), 10-14 (22), 17-21 (27), 24-28 (32),
+    Mon 1 Dec skipped (St Andrew's Day substitute), Dec 2-5 (36), 8-11 (40): Thu 11 Dec 2025."""
+    found = milestone(D(2025, 8, 19), D(2025, 10, 20), "review_request_by", extended=True)
+    assert (found.date, found.guidance) == (D(2025, 12, 11), True)
+
+
+def test_a_review_asked_for_with_no_response_is_judged_against_the_guidance() -> None:
+    case = make_case(D(2025, 8, 19), review_requested=D(2025, 10, 1))
+    found = case_timeline(case, D(2025, 10, 20)).get("review_request_by")
+    assert found is not None and (found.state, found.guidance) == ("met", True)
+    # and a review asked for before a late response is no longer refused
+    code, _, err = run(
+        "timeline", "2025-08-19", "--review-requested", "2025-09-22", "--responded", "2025-09-30"
+    )
+    assert (code, err) == (0, "")
+
+
+def test_guidance_in_every_timeline_format() -> None:
+    args = ["timeline", "2025-08-19", "--today", "2025-10-01"]
+    _, out, _ = run(*args, "--json")
+    review = next(m for m in json.loads(out)["milestones"] if m["key"] == "review_request_by")
+    assert (review["date"], review["guidance"], review["status"], review["counted_from"]) == (
+        "2025-11-12",
+        True,
+        "best reading",
+        "response_due",
+    )
+    _, table, _ = run(*args)
+    assert "Wed 12 Nov 2025  Ask for a review by (guidance)" in table
+    assert "FOIA-IR-REQ: guidance only, no Code date; ICO guide to managing" in table
+    assert "[best reading]" in table.split("Ask for a review by (guidance)")[1].split("Review")[0]
+    _, text, _ = run(*args, "-f", "csv")
+    row = next(r for r in csv.DictReader(io.StringIO(text)) if r["key"] == "review_request_by")
+    assert (row["date"], row["label"], row["status"]) == (
+        "2025-11-12",
+        "Ask for a review by (guidance)",
+        "best reading",
+    )
+    assert row["source"].startswith("guidance only, no Code date")
+    _, md, _ = run(*args, "-f", "md")
+    assert (
+        "| Wed 12 Nov 2025 | Ask for a review by (guidance) | open: 30 working days left | "
+        "FOIA-IR-REQ | guidance only, no Code date; ICO guide to managing an FOI request "
+        "[best reading] |"
+    ) in md
+    result = runner.invoke(app, [*args, "-f", "ics"])
+    event = next(
+        e
+        for e in Calendar.from_ical(result.stdout_bytes).walk("VEVENT")
+        if "guidance" in str(e["summary"])
+    )
+    assert event.decoded("dtstart") == D(2025, 11, 12)
+    assert "no Code date" in str(event["description"])
+    _, welsh, _ = run("--lang", "cy", *args)
+    assert "Gofyn am adolygiad erbyn (canllaw)" in welsh
+
+
+def test_appeal_with_no_response_gives_the_guidance() -> None:
+    tl = timeline_from_events(D(2025, 8, 19), today=D(2025, 10, 1))
+    found = tl.get("review_request_by")
+    assert found is not None and (found.date, found.guidance) == (D(2025, 11, 12), True)
+    code, out, _ = run("appeal", "--received", "2025-08-19", "--today", "2025-10-01")
+    assert code == 0
+    assert (
+        "Ask for a review by (guidance) Wednesday 12 November 2025: 30 working days\n"
+        "    left (FOIA-IR-REQ [best reading])"
+    ) in out
+
+
+def test_batch_leaves_the_guidance_out() -> None:
+    """A batch's review_request_by cell cannot say it is guidance only: empty for FOIA with no
+    response (EIR's counts from its deadline by reg 11(2): example 44's Wed 12 Nov 2025)."""
+    source = "case_id,received,regime\nA,2025-08-19,foia\nB,2025-08-19,eir\n"
+    result = runner.invoke(app, ["batch", "-", "--today", "2025-10-01"], input=source)
+    assert result.exit_code == 0
+    rows = {row["case_id"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert (rows["A"]["review_request_by"], rows["B"]["review_request_by"]) == ("", "2025-11-12")
+
+
+# --- 4. EIR-REP-REQ with no response: from the deadline that applies (example 44) ----------------
+
+
+@pytest.mark.parametrize(
+    ("extended", "review_by"),
+    [
+        # rules.md example 44: EIR-EXT notice given: 40 WD after Wed 15 Oct 2025 (ex 14):
+        # Oct 16-17 (2), 20-24 (7), 27-31 (12), Nov 3-7 (17), 10-14 (22), 17-21 (27), 24-28 (32),
+        # Mon 1 Dec skipped (St Andrew's Day substitute), Dec 2-5 (36), 8-11 (40): Thu 11 Dec.
+        (True, D(2025, 12, 11)),
+        # not given: 40 WD after Wed 17 Sep 2025: Wed 12 Nov 2025 (as FOIA-IR-REQ's count above).
+        (False, D(2025, 11, 12)),
+    ],
+)
+def test_example_44_eir_representations_with_no_response(extended: bool, review_by: D) -> None:
+    found = milestone(D(2025, 8, 19), D(2025, 10, 1), "review_request_by", "eir", extended=extended)
+    assert (found.date, found.rule, found.status, found.guidance) == (
+        review_by,
+        "EIR-REP-REQ",
+        "best reading",
+        False,
+    )
+    assert "the extended deadline when an extension notice was given" in found.description
+    args = ["timeline", "2025-08-19", "--regime", "eir", "--today", "2025-10-01"]
+    _, out, _ = run(*args, *(["--extend"] if extended else []), "-f", "csv")
+    row = next(r for r in csv.DictReader(io.StringIO(out)) if r["key"] == "review_request_by")
+    assert row["date"] == review_by.isoformat()
+
+
+def test_example_44_in_a_batch() -> None:
+    source = "case_id,received,regime,extended\nA,2025-08-19,eir,true\nB,2025-08-19,eir,\n"
+    result = runner.invoke(app, ["batch", "-", "--today", "2025-10-20"], input=source)
+    rows = {row["case_id"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert (rows["A"]["review_request_by"], rows["B"]["review_request_by"]) == (
+        "2025-12-11",
+        "2025-11-12",
+    )

@@ -16,6 +16,9 @@ Milestone states:
   a deadline counted from one: the window is not open yet (`days_left`: calendar days until it
   opens);
 - `waiting` when its date depends on one not given (`waits_for` names it).
+
+A milestone with `guidance` set is counted from another anchor because no rule gives a date:
+FOIA-IR-REQ with no response counts from the missed response deadline (best reading).
 """
 
 from collections.abc import Iterable
@@ -46,6 +49,7 @@ from foiclock.windows import (
     REQUESTER,
     WINDOWS,
     WORKING_DAYS,
+    Guidance,
     Window,
 )
 
@@ -84,6 +88,7 @@ class Milestone(NamedTuple):
     working_days_late: int | None = None
     days_late: int | None = None  # the same in calendar days (late on a Saturday: 1, and 0 WD)
     provisional: bool = False
+    guidance: bool = False  # guidance only: no rule sets this date (FOIA-IR-REQ, no response)
 
 
 class Timeline(NamedTuple):
@@ -365,21 +370,27 @@ def _window(
     today: date,
 ) -> Milestone:
     anchor_key, anchor, waits_for = _anchor(window, known, waits)
+    shown: Window | Guidance = window
+    guidance = window.guidance
+    if anchor is None and guidance is not None and known[guidance.after] is not None:
+        # FOIA-IR-REQ with no response: the missed deadline, as guidance only (best reading)
+        anchor_key, anchor, waits_for, shown = guidance.after, known[guidance.after], None, guidance
     day = _count(window, anchor, calendar) if anchor is not None else None
     milestone = Milestone(
         key=window.key,
-        label=window.label,
+        label=shown.label,
         date=day,
         kind=OPENS if window.key.endswith("_from") else DEADLINE,
         party=window.party,
         rule=window.rule,
-        description=window.description,
-        source=window.source,
-        status=window.status,
+        description=shown.description,
+        source=shown.source,
+        status=shown.status,
         state="waiting" if day is not None or waits_for is not None else "lapsed",
         waits_for=waits_for,
         counted_from=anchor_key,
         provisional=day is not None and _reads_holidays_past_announced(window, day),
+        guidance=shown is guidance,
     )
     if day is None:
         return milestone
@@ -392,6 +403,8 @@ def _window(
     answered_by = window.answered_by
     answer = known[answered_by] if answered_by is not None and answered_by not in opens else None
     opening = opens.get(anchor_key) if anchor_key is not None else None
+    if milestone.guidance and opening is None and anchor is not None and today <= anchor:
+        opening = anchor + timedelta(days=1)  # a failure to respond: once the deadline is missed
     return _judge(milestone, answer, kind, calendar, today, opening)
 
 
@@ -497,7 +510,8 @@ def review_request_by(
 ) -> date | None:
     """The `review_request_by` milestone alone (a batch's column), from the response date and the
     response deadline that applies, counted as the timeline counts it; None while it waits for
-    one of them, and for a regime without the window (SAR)."""
+    one of them, and for a regime without the window (SAR). FOIA-IR-REQ's guidance date for a
+    case with no response is left out: a batch cell cannot say that it is guidance only."""
     window = _REVIEW_REQUEST_WINDOWS.get(regime)
     if window is None:
         return None
