@@ -149,14 +149,6 @@ def test_school_closures_from_options_and_file(tmp_path: Path) -> None:
             ["--body", "school", "--school-closed", "09/25/2025"],
             "school_closed: '09/25/2025' has no month 25",
         ),
-        (
-            ["--body", "armed-forces", "--extend"],
-            "extended: True cannot be counted for --body armed-forces",
-        ),
-        (
-            ["--body", "school", "--extend"],
-            "extended: True cannot be counted for --body school: rules.md does not say",
-        ),
         (["--fees-notice", "soon"], "fees_notice: 'soon' is not a date"),
     ],
 )

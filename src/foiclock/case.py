@@ -214,20 +214,6 @@ def check_case(case: Case) -> Case:
             M("is not possible: {reason}", reason=regime.no_extension),
             M("no --extend"),
         )
-    if case.extended and body is not None:
-        # rules.md gives FOIA-PIT as 20 working days after the 20-day deadline; it does not say
-        # how (or whether) it runs from a body's own limit, so foiclock does not guess.
-        raise InvalidInput(
-            "extended",
-            True,
-            M(
-                "cannot be counted for --body {body}: rules.md does not say how FOIA-PIT runs "
-                "from {rule}'s limit",
-                body=body.key,
-                rule=body.rule,
-            ),
-            M("no --extend with --body"),
-        )
     if case.school_closed is not None and (body is None or body.school_days is None):
         raise InvalidInput(
             "school_closed",
@@ -366,12 +352,13 @@ def check_after_response(
     decision_notice: date | None,
 ) -> None:
     """The events after the response (rules.md sections 3 to 6) in their order: none before
-    receipt; the review request not before the response, except where the regime lets the
-    requester ask for one when no response came (EIR, FOISA, EISR: the window counts from the
-    deadline); the review outcome not before (nor without) the review request; the decision
-    notice not before the review outcome. SAR has no review or appeal windows in rules.md, so
+    receipt; the review request may come before a late response (or without one), as every
+    regime with a review lets the requester ask for one when no response came (EIR, FOISA,
+    EISR: the window counts from the deadline; FOIA-IR-REQ: a review of a failure to respond);
+    the review outcome not before (nor without) the review request; the decision notice not
+    before the review outcome. SAR has no review or appeal windows in rules.md, so
     those events are refused for it."""
-    from foiclock.windows import review_rule, review_without_response
+    from foiclock.windows import review_rule
 
     regime = get_regime(regime_key)
     events = {
@@ -403,22 +390,6 @@ def check_after_response(
                     M("responded alone"),
                 )
         return
-    if (
-        review_requested is not None
-        and responded is not None
-        and review_requested < responded
-        and not review_without_response(regime.key)
-    ):
-        raise InvalidInput(
-            "review_requested",
-            review_requested.isoformat(),
-            M(
-                "is before responded ({date}): {rule} reviews a response",
-                date=responded.isoformat(),
-                rule=review,
-            ),
-            M("a date on or after responded"),
-        )
     _check_pair(
         ("review_requested", review_requested), ("review_responded", review_responded), review
     )

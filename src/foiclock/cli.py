@@ -740,7 +740,7 @@ def appeal(
     working or calendar days are left in each, and which have closed and when.
 
     With no response yet, give --received: under the EIR, FOISA and EISRs the review window
-    then counts from the response deadline."""
+    then counts from the response deadline; under FOIA it does so as guidance only."""
     from foiclock.dates import parse_date
     from foiclock.timeline import timeline_from_events
 

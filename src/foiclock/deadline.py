@@ -331,14 +331,27 @@ def _working_day_deadline(
         body = Body(body_rule, case.school_closed, None, None, None)
     if fees is not None and fees.after_due:
         pauses = []  # a notice after the count had ended moves nothing, the extension included
-    if body is not None and body.rule.school_days is not None and body.school_closed is None:
-        notes.append(
-            M(
-                "no school closures were given (--school-closed): the count assumes the school "
-                "was open on every working day ({rule})",
-                rule=body.rule.rule,
+    if body is not None and body.rule.school_days is not None:
+        if body.school_closed is None:
+            notes.append(
+                M(
+                    "no school closures were given (--school-closed): the count assumes the "
+                    "school was open on every working day ({rule})",
+                    rule=body.rule.rule,
+                )
             )
-        )
+        if fees is not None and not fees.after_due and not fees.lapsed:
+            # FOIA-FEES: SI 2004/3364 reg 3(2) modifies s10(1) and (2), so `_count` leaves the
+            # fee days out of the school-day count and the working-day count alike.
+            notes.append(
+                M(
+                    "the fee days are left out of both counts, the {school_days} school days and "
+                    "the {working_days} working days ({rule}, SI 2004/3364 reg 3(2))",
+                    school_days=body.rule.school_days,
+                    working_days=body.rule.working_days,
+                    rule=fees.rule.pause.rule,
+                )
+            )
     if clarification is not None and due is not None:
         original_due, _ = _count(
             calendar, case._replace(clarification_requested=None), window, receipt_rule, []
@@ -352,8 +365,9 @@ def _working_day_deadline(
                 )
             )
     extension = None
-    if case.extended and regime.extension is not None:
-        extension = _working_day_extension(calendar, regime.extension, due, counting_from, pauses)
+    extension_rule = regime.extension_for(case.body)  # FOIA-PIT: from a body's own deadline too
+    if case.extended and extension_rule is not None:
+        extension = _working_day_extension(calendar, extension_rule, due, counting_from, pauses)
     nation = case.nation or regime.default_nation
     nation_calendar = calendar_for((nation,))
     nation_due = None
@@ -451,7 +465,8 @@ def _working_day_extension(
 ) -> Extension:
     extended = None
     if due is not None and counting_from is not None:
-        if rule.counted == "after-due":  # FOIA-PIT: 20 further working days after the deadline
+        # FOIA-PIT: 20 further working days after the deadline, a body's own varied one too
+        if rule.counted == "after-due":
             extended = calendar.add(due, rule.amount)
         else:  # EIR-EXT / EISR-EXT: the 40th working day after receipt, pauses left out
             extended = add_excluding(calendar, counting_from, rule.amount, pauses)

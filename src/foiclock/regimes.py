@@ -116,11 +116,18 @@ class Regime(NamedTuple):
     extension: ExtensionRule | None
     no_extension: str  # why there is none, when `extension` is None
     bodies: tuple[str, ...] = ()  # keys of BODIES this regime has
+    body_extension: ExtensionRule | None = None  # `extension` when a body has its own limit
     start_events: EventRule | None = None  # SAR-START
 
     @property
     def counts_months(self) -> bool:
         return isinstance(self.response, MonthWindow)
+
+    def extension_for(self, body: str | None) -> ExtensionRule | None:
+        """The extension of a case, `body_extension` when it has a body of its own limit."""
+        if body is not None and self.body_extension is not None:
+            return self.body_extension
+        return self.extension
 
 
 WD_UK: Final = CalendarRule(
@@ -250,6 +257,21 @@ REGIMES: Final[dict[str, Regime]] = {
         ),
         no_extension="",
         bodies=("school", "academy", "archive", "armed-forces", "abroad"),
+        # rules.md FOIA-PIT: SI 2004/3364 varies s10(1) and (2) only, so s10(3) still applies;
+        # the 20 further working days run from the body's own varied deadline (best reading).
+        body_extension=ExtensionRule(
+            rule="FOIA-PIT",
+            counted="after-due",
+            amount=20,
+            description=N_(
+                "public interest extension: normally no more than 20 further working days after "
+                "the body's own deadline (where the Commissioner sets the day, after that day: "
+                "at the latest 20 after the 60th working day); the refusal notice still goes by "
+                "the body's own deadline"
+            ),
+            source=N_("FOIA s10(3), not varied by SI 2004/3364; ICO practice"),
+            status="best reading",
+        ),
     ),
     "eir": Regime(
         key="eir",

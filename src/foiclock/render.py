@@ -90,7 +90,12 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
     regime = get_regime(deadline.regime)
     lines = [_headline(deadline)]
     if deadline.extension is not None and deadline.extended_due is not None:
-        lines.append(_("Extended due: {date}").format(date=format_long(deadline.extended_due)))
+        extended = (
+            _("Extended due: no later than {date}")  # FOIA-PIT after a day the Commissioner sets
+            if _commissioner_sets(deadline)
+            else _("Extended due: {date}")
+        )
+        lines.append(extended.format(date=format_long(deadline.extended_due)))
     lines += [
         f"  {regime.short_name}: {localise(deadline.rule_description)} "
         + cited(deadline.rule, deadline.source, deadline.status),
@@ -154,11 +159,16 @@ def _headline(deadline: Deadline) -> str:
             "Response due: none: the fee was not paid by {date}, so the body need not comply"
         ).format(date=format_long(deadline.fees.pay_by))
     assert deadline.due is not None
-    if deadline.body is not None and deadline.body.apply_to_commissioner_by is not None:
+    if _commissioner_sets(deadline):
         return _("Response due: no later than {date} (the Commissioner sets the day)").format(
             date=format_long(deadline.due)
         )
     return _("Response due: {date}").format(date=format_long(deadline.due))
+
+
+def _commissioner_sets(deadline: Deadline) -> bool:
+    """`FOIA-ARMED`, `FOIA-ABROAD`: the Commissioner sets the day; the count gives the latest."""
+    return deadline.body is not None and deadline.body.apply_to_commissioner_by is not None
 
 
 def _event_lines(deadline: Deadline) -> list[str]:

@@ -16,6 +16,9 @@ Milestone states:
   a deadline counted from one: the window is not open yet (`days_left`: calendar days until it
   opens);
 - `waiting` when its date depends on one not given (`waits_for` names it).
+
+A milestone with `guidance` set is counted from another anchor because no rule gives a date:
+FOIA-IR-REQ with no response counts from the missed response deadline (best reading).
 """
 
 from collections.abc import Iterable
@@ -55,6 +58,7 @@ from foiclock.windows import (
     REQUESTER,
     WINDOWS,
     WORKING_DAYS,
+    Guidance,
     Window,
 )
 
@@ -93,6 +97,7 @@ class Milestone(NamedTuple):
     working_days_late: int | None = None
     days_late: int | None = None  # the same in calendar days (late on a Saturday: 1, and 0 WD)
     provisional: bool = False
+    guidance: bool = False  # guidance only: no rule sets this date (FOIA-IR-REQ, no response)
 
 
 class Timeline(NamedTuple):
@@ -349,8 +354,8 @@ def _response_milestones(
         else:
             first = _judge(first, answer, kind, calendar, today, received)
     milestones = [first]
-    extension = regime.extension
-    if extension is None or case.body is not None:
+    extension = regime.extension_for(case.body)
+    if extension is None:
         return milestones
     extended_due: date | None = None
     if deadline is not None and deadline.due is not None:
@@ -388,21 +393,27 @@ def _window(
     today: date,
 ) -> Milestone:
     anchor_key, anchor, waits_for = _anchor(window, known, waits)
+    shown: Window | Guidance = window
+    guidance = window.guidance
+    if anchor is None and guidance is not None and known[guidance.after] is not None:
+        # FOIA-IR-REQ with no response: the missed deadline, as guidance only (best reading)
+        anchor_key, anchor, waits_for, shown = guidance.after, known[guidance.after], None, guidance
     day = _count(window, anchor, calendar) if anchor is not None else None
     milestone = Milestone(
         key=window.key,
-        label=window.label,
+        label=shown.label,
         date=day,
         kind=OPENS if window.key.endswith("_from") else DEADLINE,
         party=window.party,
         rule=window.rule,
-        description=window.description,
-        source=window.source,
-        status=window.status,
+        description=shown.description,
+        source=shown.source,
+        status=shown.status,
         state="waiting" if day is not None or waits_for is not None else "lapsed",
         waits_for=waits_for,
         counted_from=anchor_key,
         provisional=day is not None and _reads_holidays_past_announced(window, day, calendar),
+        guidance=shown is guidance,
     )
     if day is None:
         return milestone
@@ -415,6 +426,8 @@ def _window(
     answered_by = window.answered_by
     answer = known[answered_by] if answered_by is not None and answered_by not in opens else None
     opening = opens.get(anchor_key) if anchor_key is not None else None
+    if milestone.guidance and opening is None and anchor is not None and today <= anchor:
+        opening = anchor + timedelta(days=1)  # a failure to respond: once the deadline is missed
     return _judge(milestone, answer, kind, calendar, today, opening)
 
 
@@ -522,7 +535,8 @@ def review_request_by(
 ) -> date | None:
     """The `review_request_by` milestone alone (a batch's column), from the response date and the
     response deadline that applies, counted as the timeline counts it; None while it waits for
-    one of them, and for a regime without the window (SAR)."""
+    one of them, and for a regime without the window (SAR). FOIA-IR-REQ's guidance date for a
+    case with no response is left out: a batch cell cannot say that it is guidance only."""
     window = _REVIEW_REQUEST_WINDOWS.get(regime)
     if window is None:
         return None

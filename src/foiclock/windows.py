@@ -26,6 +26,17 @@ FIRST_GIVEN: Final = "first-given"  # the first of `after` that has a date
 LATER: Final = "later"  # the later of `after`; the first must have a date
 
 
+class Guidance(NamedTuple):
+    """What a window counts from when none of its own anchors is given, as guidance only (no
+    rule sets a date then), with how it is shown."""
+
+    after: str  # the milestone key counted from
+    label: str
+    description: str
+    source: str
+    status: str
+
+
 class Window(NamedTuple):
     """One milestone counted from an earlier one."""
 
@@ -43,6 +54,7 @@ class Window(NamedTuple):
     answered_by: str | None = None  # the event that meets it, when there is one
     not_needed_after: str | None = None  # an event that makes it moot
     roll_to_working_day: str | None = None  # a division: a last day off work runs on (r12)
+    guidance: Guidance | None = None  # counted from another anchor when `after` has none
 
 
 #: Events a timeline records, in the order a case meets them, with their labels.
@@ -209,7 +221,9 @@ def _review_answer(
 
 def _representations_by(rule: str, source: str) -> Window:
     """`EIR-REP-REQ`, `EISR-REP-REQ`: 40 working days after the day the requester believes the
-    body failed to comply: the response date, or the response deadline if none came."""
+    body failed to comply: the response date, or the response deadline if none came, which is
+    the extended one (`EIR-EXT`, `EISR-EXT`) when an extension notice was given: `_timeline`
+    counts from the response deadline that applies (rules.md example 44, best reading)."""
     return Window(
         key="review_request_by",
         rule=rule,
@@ -220,7 +234,8 @@ def _representations_by(rule: str, source: str) -> Window:
         amount=40,
         description=N_(
             "40th working day after the date the requester believes the body failed to comply: "
-            "the response date, or the response deadline if no response came"
+            "the response date, or the response deadline if no response came (the extended "
+            "deadline when an extension notice was given)"
         ),
         source=source,
         status="best reading",
@@ -243,6 +258,19 @@ _FOIA_WINDOWS: Final = (
         source=N_("s45 Code of Practice (2018) para 5.3"),
         status="code",
         answered_by="review_requested",
+        # rules.md FOIA-IR-REQ: a review of a failure to respond is allowed; with no Code date,
+        # the 40th working day after the missed deadline is shown as guidance (best reading).
+        guidance=Guidance(
+            after="response_due",
+            label=N_("Ask for a review by (guidance)"),
+            description=N_(
+                "no response was issued: a review of the failure to respond may be asked for, "
+                "but the Code sets no date; as guidance, the 40th working day after the missed "
+                "response deadline (or complain to the ICO without a review)"
+            ),
+            source=N_("guidance only, no Code date; ICO guide to managing an FOI request"),
+            status="best reading",
+        ),
     ),
     _review_answer(
         "FOIA-IR-RESP",
@@ -361,9 +389,3 @@ def review_rule(regime: str) -> str | None:
         if window.key == "review_response_due":
             return window.rule
     return None
-
-
-def review_without_response(regime: str) -> bool:
-    """Whether the requester may ask for a review when no response came: the window to ask
-    counts from the response deadline (EIR-REP-REQ, FOISA-RR-REQ, EISR-REP-REQ)."""
-    return any(w.key == "review_request_by" and "response_due" in w.after for w in WINDOWS[regime])
