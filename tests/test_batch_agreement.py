@@ -83,6 +83,12 @@ def random_row(generator: random.Random, first: date, last: date) -> dict[str, s
             events["review_requested"] = asked
             if generator.random() < 0.5:
                 events["review_responded"] = later(asked, 40)
+    if generator.random() < (0.2 if regime == "sar" else 0.01):
+        # SAR-CTRL from 19 June 2026; 18 June (and other regimes) must be error rows.
+        complaint = later(max(received, date(2026, 6, 18)), 60)
+        events["complaint_received"] = complaint
+        if generator.random() < 0.5:
+            events["complaint_responded"] = later(complaint, 40)
     cells = {"received": date_text(received, generator), "regime": regime}
     for key, value in events.items():
         cells[key] = value if isinstance(value, str) else date_text(value, generator)

@@ -366,8 +366,17 @@ def test_requester_windows_are_the_requesters() -> None:
 
 def test_sar_timeline_has_no_review_windows() -> None:
     # rules.md ex 23: received Wed 3 Sep 2025 -> Fri 3 Oct 2025; SAR-EXT three months: Wed 3 Dec.
+    # SAR-WORDS: the safe date Thu 2 Oct; SAR-CTRL and SAR-ICO wait for their events (no review).
     tl = case_timeline(make_case(D(2025, 9, 3), "sar"), D(2025, 9, 3))
-    assert [m.key for m in tl.milestones] == ["received", "response_due", "response_due_extended"]
+    assert [m.key for m in tl.milestones] == [
+        "received",
+        "response_due_safe",
+        "response_due",
+        "response_due_extended",
+        "complaint_acknowledge_by",
+        "commissioner_complaint_by",
+    ]
+    assert when(tl, "response_due_safe").date == D(2025, 10, 2)
     assert when(tl, "response_due").date == D(2025, 10, 3)
     assert when(tl, "response_due").days_left_kind == "calendar"
     assert when(tl, "response_due_extended").date == D(2025, 12, 3)

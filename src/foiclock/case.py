@@ -59,6 +59,8 @@ class Case(NamedTuple):
     review_requested: date | None = None
     review_responded: date | None = None
     decision_notice: date | None = None
+    complaint_received: date | None = None
+    complaint_responded: date | None = None
 
 
 #: Every key a case file or batch row may hold, and what it holds (README "Case files").
@@ -82,6 +84,8 @@ CASE_KEYS: Final = {
     ),
     "review_responded": M("date the review outcome was issued"),
     "decision_notice": M("date the Commissioner's decision notice was sent"),
+    "complaint_received": M("date the controller received the requester's complaint (SAR)"),
+    "complaint_responded": M("date the controller answered the complaint (SAR)"),
 }
 _DATE_KEYS: Final = (
     "received",
@@ -94,6 +98,8 @@ _DATE_KEYS: Final = (
     "review_requested",
     "review_responded",
     "decision_notice",
+    "complaint_received",
+    "complaint_responded",
 )
 #: (index in Case, key) of each date field (`typed_case`).
 _DATE_FIELDS: Final = tuple((Case._fields.index(key), key) for key in _DATE_KEYS)
@@ -125,6 +131,8 @@ class CaseEvents(TypedDict, total=False):
     review_requested: date | None
     review_responded: date | None
     decision_notice: date | None
+    complaint_received: date | None
+    complaint_responded: date | None
 
 
 def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]) -> Case:
@@ -233,6 +241,12 @@ def check_case(case: Case) -> Case:
         review_requested=case.review_requested,
         review_responded=case.review_responded,
         decision_notice=case.decision_notice,
+    )
+    check_complaint(
+        regime.key,
+        case.received,
+        complaint_received=case.complaint_received,
+        complaint_responded=case.complaint_responded,
     )
     return case._replace(
         regime=regime.key, nation=nation, body=body.key if body is not None else None
@@ -397,6 +411,70 @@ def check_after_response(
         _check_pair(
             ("review_responded", review_responded), ("decision_notice", decision_notice), review
         )
+
+
+def check_complaint(
+    regime_key: str,
+    received: date | None,
+    *,
+    complaint_received: date | None,
+    complaint_responded: date | None,
+) -> None:
+    """A complaint to the controller (`SAR-CTRL`): a subject access event only; received on or
+    after the date of receipt and on or after the day the duty came into force; its answer not
+    before (nor without) it."""
+    from foiclock.windows import complaint_window
+
+    if complaint_received is None and complaint_responded is None:
+        return
+    regime = get_regime(regime_key)
+    window = complaint_window(regime.key)
+    if window is None:
+        key, value = (
+            ("complaint_received", complaint_received)
+            if complaint_received is not None
+            else ("complaint_responded", complaint_responded)
+        )
+        assert value is not None
+        raise InvalidInput(
+            key,
+            value.isoformat(),
+            M(
+                "is not an event under {regime}: a complaint to the controller (SAR-CTRL, DPA "
+                "2018 s164A) is a subject access rule",
+                regime=regime.short_name,
+            ),
+            M("--regime sar with it"),
+        )
+    if complaint_received is not None:
+        if received is not None and complaint_received < received:
+            raise InvalidInput(
+                "complaint_received",
+                complaint_received.isoformat(),
+                M(
+                    "is before the date of receipt ({date}) ({rule})",
+                    date=received.isoformat(),
+                    rule=window.rule,
+                ),
+                M("a date on or after the date of receipt"),
+            )
+        if window.in_force is not None and complaint_received < window.in_force:
+            raise InvalidInput(
+                "complaint_received",
+                complaint_received.isoformat(),
+                M(
+                    "is before {date}: the controller's duty to acknowledge a complaint (DPA "
+                    "2018 s164A) was not yet in force, so there is no time limit to count ({rule})",
+                    date=window.in_force.isoformat(),
+                    rule=window.rule,
+                ),
+                M("a complaint received on or after {date}", date=window.in_force.isoformat()),
+            )
+    _check_pair(
+        ("complaint_received", complaint_received),
+        ("complaint_responded", complaint_responded),
+        window.rule,
+    )
 
 
 def _check_pair(first: tuple[str, date | None], second: tuple[str, date | None], rule: str) -> None:

@@ -429,6 +429,17 @@ DecisionNoticeOption = Annotated[
     str | None,
     typer.Option(metavar="DATE", help="The Commissioner's decision notice was sent."),
 ]
+ComplaintReceivedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="SAR: the controller received your complaint (SAR-CTRL, from 19 June 2026).",
+    ),
+]
+ComplaintRespondedOption = Annotated[
+    str | None,
+    typer.Option(metavar="DATE", help="SAR: the controller answered the complaint."),
+]
 CaseIdOption = Annotated[
     str | None,
     typer.Option(metavar="TEXT", help="Your reference for the case (also makes iCalendar UIDs)."),
@@ -563,6 +574,8 @@ def timeline(
     review_requested: ReviewRequestedOption = None,
     review_responded: ReviewRespondedOption = None,
     decision_notice: DecisionNoticeOption = None,
+    complaint_received: ComplaintReceivedOption = None,
+    complaint_responded: ComplaintRespondedOption = None,
     case: CaseFileOption = None,
     case_id: CaseIdOption = None,
     today: TodayOption = None,
@@ -722,6 +735,8 @@ def appeal(
     review_requested: ReviewRequestedOption = None,
     review_responded: ReviewRespondedOption = None,
     decision_notice: DecisionNoticeOption = None,
+    complaint_received: ComplaintReceivedOption = None,
+    complaint_responded: ComplaintRespondedOption = None,
     regime: RegimeOption = None,
     received: Annotated[
         str | None,
@@ -763,6 +778,8 @@ def appeal(
         decision_notice=optional(decision_notice, "decision_notice"),
         nation=_setting("nation", nation),
         today=_today(today),
+        complaint_received=optional(complaint_received, "complaint_received"),
+        complaint_responded=optional(complaint_responded, "complaint_responded"),
     )
     if _wants_json(as_json):
         import json

@@ -113,6 +113,9 @@ class MonthCount(NamedTuple):
     corresponding: date  # one month on (C-MONTH), before any stop
     clamped: bool  # the month had no such day: its last day was taken
     end: date | None  # corresponding + the days stopped, before rolling to a working day
+    #: `SAR-WORDS`: the last day of "one month beginning with the relevant time" read strictly
+    #: (`C-BEGINNING-WITH`), later by the days stopped, never rolled: the safe date.
+    safe_end: date | None = None
 
 
 class Deadline(NamedTuple):
@@ -158,6 +161,13 @@ class Deadline(NamedTuple):
         return counting_calendar(self.regime, self.nation).is_checked(
             self.received, self.provisional
         )
+
+    @property
+    def safe_date(self) -> date | None:
+        """`SAR-WORDS`: the day the response is due on the strict reading of "one month
+        beginning with the relevant time", shown beside the ICO's date (None outside SAR and
+        while the clock waits)."""
+        return self.months.safe_end if self.months is not None else None
 
     @property
     def day_one(self) -> date | None:
@@ -486,25 +496,37 @@ def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline
     )
     months, due = _months_on(calendar, case, relevant_time, relevant_event, window.months)
     state = RUNNING if due is not None else AWAITING_CLARIFICATION
-    clarification = None
-    if case.clarification_requested is not None:
-        stopped = (months.end - months.corresponding).days if months.end is not None else 0
-        clarification = Clarification(
-            regime.clarification,
-            case.clarification_requested,
-            case.clarification_received,
-            stopped,
-        )
     extension = None
     latest = [due] if due is not None else []
+    # The period whose stop the clarification reports: the one the response is due by.
+    deciding = months
+    notes = _late_stop_notes(case, months, due, extended=False)
     if case.extended and regime.extension is not None:
         extended_months, extended = _months_on(
             calendar, case, relevant_time, relevant_event, regime.extension.amount
         )
         if extended is not None:
             latest.append(extended)
+        else:  # SAR-STOP (c): the stop applies to the extended period, which now waits
+            state = AWAITING_CLARIFICATION
         provisional = extended is not None and calendar.is_provisional(extended)
         extension = Extension(regime.extension, extended, provisional, extended_months)
+        deciding = extended_months
+        # SAR-STOP (c): the one-month window to tell the requester of the extension is stopped
+        # as the response is; a late ask does not move it.
+        notes = _late_stop_notes(case, months, due, extended=True)
+        notes += _late_stop_notes(case, extended_months, extended, extended=False)
+    clarification = None
+    if case.clarification_requested is not None:
+        end = deciding.end
+        stopped = (end - deciding.corresponding).days if end is not None else 0
+        clarification = Clarification(
+            regime.clarification,
+            case.clarification_requested,
+            case.clarification_received,
+            stopped,
+        )
+        notes += _early_stop_notes(case, relevant_time)
     return Deadline(
         regime=regime.key,
         received=case.received,
@@ -526,6 +548,7 @@ def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline
         clarification=clarification,
         extension=extension,
         months=months,
+        notes=tuple(notes),
     )
 
 
@@ -533,28 +556,87 @@ def _months_on(
     calendar: WorkingCalendar, case: Case, relevant_time: date, relevant_event: str, months: int
 ) -> tuple[MonthCount, date | None]:
     """The period of `months` months from the relevant time: the corresponding date, moved on by
-    the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`)."""
-    from foiclock.months import corresponding_date
+    the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`), with the strict reading's
+    last day (`SAR-WORDS`)."""
+    from foiclock.months import corresponding_date, last_day_beginning_with
 
     corresponding = corresponding_date(relevant_time, months)
     clamped = corresponding.day != relevant_time.day  # the month had no such day
-    unstopped_due = first_working_day_from(calendar, corresponding)
     asked, answered = case.clarification_requested, case.clarification_received
-    if asked is not None and answered is None and asked <= unstopped_due:
+    # SAR-STOP (b): a clarification asked after the corresponding date stops nothing, even on or
+    # before the working day it rolls to: the statutory period had ended (the roll is practice).
+    stops = asked is not None and asked <= corresponding
+    if stops and answered is None:
         # stopped while the period ran, and not yet restarted
         return MonthCount(relevant_time, relevant_event, corresponding, clamped, None), None
-    stopped = _stopped_days(case, relevant_time, unstopped_due)
-    end = corresponding + timedelta(days=stopped)
+    stopped = timedelta(days=_stopped_days(case, relevant_time) if stops else 0)
+    end = corresponding + stopped
     due = first_working_day_from(calendar, end)
-    return MonthCount(relevant_time, relevant_event, corresponding, clamped, end), due
+    safe_end = last_day_beginning_with(relevant_time, months) + stopped  # C-BEGINNING-WITH
+    return MonthCount(relevant_time, relevant_event, corresponding, clamped, end, safe_end), due
 
 
-def _stopped_days(case: Case, relevant_time: date, last_day: date | None) -> int:
+def _stopped_days(case: Case, relevant_time: date) -> int:
     """`SAR-STOP`: the days from the ask to the answer, both included, counted from the relevant
-    time at the earliest; a stop asked for after `last_day` (the period's last day, the
-    response then already due) stops nothing."""
+    time at the earliest (a): the days before it were not running."""
     asked, answered = case.clarification_requested, case.clarification_received
-    if asked is None or answered is None or last_day is None or asked > last_day:
-        return 0
+    assert asked is not None and answered is not None  # checked by the caller
     first = max(asked, relevant_time)
     return max(0, (answered - first).days + 1)
+
+
+def _late_stop_notes(
+    case: Case, months: MonthCount, due: date | None, *, extended: bool
+) -> list[str]:
+    """`SAR-STOP` (b): the warning for a clarification asked after the period's corresponding
+    date but on or before the working day it rolls to. `extended`: the period is the first month
+    of an extended case, the window to tell the requester of the extension (c)."""
+    asked = case.clarification_requested
+    if asked is None or due is None or not months.corresponding < asked <= due:
+        return []
+    if extended:
+        return [
+            M(
+                "the clarification was asked for on {asked}, after the first month ended on "
+                "{corresponding}: it does not move the last day to tell the requester of the "
+                "extension ({due}), as that month had ended; the roll to a working day is ICO "
+                "practice (SAR-STOP)",
+                asked=asked,
+                corresponding=months.corresponding,
+                due=due,
+            )
+        ]
+    return [
+        M(
+            "the clarification was asked for on {asked}, after the period ended on "
+            "{corresponding} (the corresponding date) but on or before {due}, the working day "
+            "it rolls to: it stops nothing, as the statutory period had ended; the roll to a "
+            "working day is ICO practice (SAR-STOP)",
+            asked=asked,
+            corresponding=months.corresponding,
+            due=due,
+        )
+    ]
+
+
+def _early_stop_notes(case: Case, relevant_time: date) -> list[str]:
+    """`SAR-STOP` (a): a clarification asked before the relevant time stops only the days from
+    it (the period was not running before)."""
+    asked, answered = case.clarification_requested, case.clarification_received
+    if asked is None or asked >= relevant_time:
+        return []
+    if answered is not None and answered < relevant_time:
+        return [
+            M(
+                "the clarification was asked for and received before the relevant time "
+                "({relevant}): it stops nothing, as the period was not yet running (SAR-STOP)",
+                relevant=relevant_time,
+            )
+        ]
+    return [
+        M(
+            "the clarification was asked for before the relevant time ({relevant}): only the "
+            "days from the relevant time are stopped (SAR-STOP)",
+            relevant=relevant_time,
+        )
+    ]

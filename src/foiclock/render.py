@@ -133,11 +133,23 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
                 "announced; days are projected by rule"
             )
         )
+    if explain and deadline.safe_date is not None:
+        lines.append("  " + _safe_date_line(deadline.safe_date))
     if explain:
         lines.append("")
         lines.append(_("The count:"))
         lines.extend(_step_line(step) for step in deadline.steps)
     return wrap_lines(lines)
+
+
+def _safe_date_line(safe_date: date) -> str:
+    """`SAR-WORDS`: the strict reading's date, beside the ICO's."""
+    return _(
+        "Safe date: {date} (SAR-WORDS): read strictly, one month beginning with the relevant "
+        "time ends the day before the ICO's corresponding date (its last day at a month's end; "
+        "C-BEGINNING-WITH), later by any days stopped, with no roll to a working day; the "
+        "answer above keeps the ICO's method"
+    ).format(date=format_long(safe_date)) + status_note(BEST_READING)
 
 
 def _arrival(deadline: Deadline) -> object:
@@ -201,7 +213,12 @@ def _event_lines(deadline: Deadline) -> list[str]:
         rule = clarification.rule
         asked = format_long(clarification.requested)
         if clarification.received is None and deadline.state != AWAITING_CLARIFICATION:
-            effect = _("after the response was due, so it stops nothing")
+            due = deadline.extended_due if deadline.extension is not None else deadline.due
+            effect = (
+                _("after the period ended, so it stops nothing (see the note)")
+                if due is not None and clarification.requested <= due  # SAR-STOP (b)
+                else _("after the response was due, so it stops nothing")
+            )
         elif clarification.received is None and rule.effect == "stop":
             effect = _(
                 "the clock is stopped; the end moves one day later for each day until it arrives"
@@ -279,6 +296,16 @@ def _event_lines(deadline: Deadline) -> list[str]:
                 cited=cited(rule_ext.rule, rule_ext.source, rule_ext.status),
             )
         )
+        if months is not None and deadline.due is not None:
+            # SAR-STOP (c): the first month, stopped as the extended period is.
+            lines.append(
+                "  "
+                + _(
+                    "Tell the requester of the extension by: {date}, the end of the first month, "
+                    "later by any days stopped ({rule}, SAR-STOP)"
+                ).format(date=format_long(deadline.due), rule=rule_ext.rule)
+                + status_note(BEST_READING)
+            )
     body = deadline.body
     if body is not None:
         lines.extend(_body_lines(deadline))
@@ -585,10 +612,17 @@ def status_text(status: CaseStatus) -> str:
         and clarification is not None
         and clarification.requested <= status.today  # not an ask still planned
     ):
-        count = _(
-            "Working days counted before the clock stopped on {date}: {n}; the count restarts "
-            "from zero when the clarification arrives ({rule})"
-        ).format(
+        if clarification.rule.effect == "stop":  # SAR-STOP: calendar days, no restart
+            template = _(
+                "The clock stopped on {date}: the end moves one day later for each day until "
+                "the clarification arrives ({rule})"
+            )
+        else:
+            template = _(
+                "Working days counted before the clock stopped on {date}: {n}; the count "
+                "restarts from zero when the clarification arrives ({rule})"
+            )
+        count = template.format(
             date=format_long(clarification.requested),
             n=status.working_days_elapsed,
             rule=clarification.rule.rule,

@@ -111,6 +111,7 @@ def _months_json(deadline: Deadline) -> dict[str, Any] | None:
         "corresponding_date": _iso(months.corresponding),
         "clamped": months.clamped,
         "end": _iso(months.end),
+        "safe_date": _iso(deadline.safe_date),  # SAR-WORDS
     }
 
 

@@ -332,7 +332,7 @@ def _month_steps(deadline: Deadline) -> list[Step]:
                 None,
                 M("clarification asked for: the clock stops")
                 if stopped_anything
-                else M("clarification asked for after the response was due: it stops nothing"),
+                else _stops_nothing(deadline, clarification.requested),
                 rule,
             )
         )
@@ -357,6 +357,23 @@ def _month_steps(deadline: Deadline) -> list[Step]:
             _period_steps(extension.rule.rule, calendar, extension.months, extension.due, True)
         )
     return sorted(steps, key=lambda step: step.day)
+
+
+def _stops_nothing(deadline: Deadline, asked: date) -> str:
+    """Why a clarification stopped no day (`SAR-STOP`): asked and answered before the relevant
+    time (a), after the period ended though not after the day it rolls to (b), or after the
+    response was due."""
+    months = deadline.months
+    assert months is not None
+    due = deadline.extended_due if deadline.extension is not None else deadline.due
+    if asked < months.relevant_time:
+        return M("clarification asked for and received before the relevant time: it stops nothing")
+    if due is not None and asked <= due:
+        return M(
+            "clarification asked for after the period ended, though not after the working day "
+            "it rolls to: it stops nothing"
+        )
+    return M("clarification asked for after the response was due: it stops nothing")
 
 
 def _period_steps(

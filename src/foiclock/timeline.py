@@ -9,7 +9,8 @@ Milestone states:
 - the body's deadlines: `open`, `due_today`, `overdue` (with `working_days_late` so far), or
   once answered `met` / `late` (with `working_days_late`); `extended` when the extended deadline
   replaces it; `if_extended` for the extended deadline of a case that is not extended; `lapsed`
-  when an unpaid fee ended the request;
+  when an unpaid fee ended the request; `not_needed` when an event made it moot (`SAR-CTRL`:
+  the complaint answered);
 - the requester's windows: `open`, `last_day`, `closed`, or once used `met` / `late`;
   `not_yet` / `open` / `not_needed` for a window that opens on its date;
 - `not_yet` for a deadline counted from a planned event (the receipt, the response, ...) or from
@@ -31,6 +32,7 @@ from foiclock.case import (
     Planned,
     check_after_response,
     check_case,
+    check_complaint,
     make_case,
     planned,
     typed_case,
@@ -51,8 +53,10 @@ from foiclock.regimes import Regime, check_nation, get_regime
 from foiclock.windows import (
     BODY,
     DAY_AFTER_WORKING_DAYS,
+    DAYS_BEGINNING_WITH,
     EVENT_LABELS,
     LATER,
+    LATEST,
     MILESTONE_KEYS,
     MONTHS,
     REQUESTER,
@@ -176,6 +180,8 @@ def timeline_from_events(
     decision_notice: date | None = None,
     nation: str | None = None,
     today: date | None = None,
+    complaint_received: date | None = None,
+    complaint_responded: date | None = None,
 ) -> Timeline:
     """The timeline from the events alone; without `received`, the response's own deadline and
     the windows counted from it wait for it (the requester's view, `foiclock appeal`)."""
@@ -188,6 +194,8 @@ def timeline_from_events(
             review_requested=review_requested,
             review_responded=review_responded,
             decision_notice=decision_notice,
+            complaint_received=complaint_received,
+            complaint_responded=complaint_responded,
         )
         return case_timeline(case, today)
     regime_rule = get_regime(regime)
@@ -202,6 +210,8 @@ def timeline_from_events(
             review_requested=review_requested,
             review_responded=review_responded,
             decision_notice=decision_notice,
+            complaint_received=complaint_received,
+            complaint_responded=complaint_responded,
         )
     )
     check_after_response(
@@ -212,12 +222,20 @@ def timeline_from_events(
         review_responded=events.review_responded,
         decision_notice=events.decision_notice,
     )
+    check_complaint(
+        regime_rule.key,
+        None,
+        complaint_received=events.complaint_received,
+        complaint_responded=events.complaint_responded,
+    )
     return _timeline(regime_rule, events, None, day_or_today(today))
 
 
 def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:
-    """The requester's windows (review, Commissioner, Tribunal or Court), in date order."""
-    return tuple(m for m in timeline.milestones if m.party == REQUESTER)
+    """The requester's windows (review, Commissioner, Tribunal or Court), and the body's
+    deadlines shown to the requester too (`SAR-CTRL`), in date order."""
+    shown = {w.key for w in WINDOWS[timeline.regime] if w.shown_to_requester}
+    return tuple(m for m in timeline.milestones if m.party == REQUESTER or m.key in shown)
 
 
 def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date) -> Timeline:
@@ -239,8 +257,16 @@ def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date
         waits[milestone.key] = milestone.waits_for
         provisional[milestone.key] = milestone.provisional
     milestones.extend(response)
-    # A window counted from the response deadline counts from the one that applies.
-    applicable = next((m for m in reversed(response) if m.state != "if_extended"), None)
+    # A window counted from the response deadline counts from the one that applies (never the
+    # safe date, SAR-WORDS).
+    applicable = next(
+        (
+            m
+            for m in reversed(response)
+            if m.state != "if_extended" and m.key != "response_due_safe"
+        ),
+        None,
+    )
     known["response_due"] = applicable.date if applicable is not None else None
     provisional["response_due"] = applicable is not None and applicable.provisional
     if "received" in opens:
@@ -290,6 +316,11 @@ def _received(deadline: Deadline, today: date) -> Milestone:
 
 def _event(key: str, label: str, day: date, regime: Regime, state: str) -> Milestone:
     answered = next((w for w in WINDOWS[regime.key] if w.answered_by == key), None)
+    if answered is None:  # an event no window waits for: the rule of the window it starts or ends
+        answered = next(
+            (w for w in WINDOWS[regime.key] if key in w.after or w.not_needed_after == key),
+            None,
+        )
     if key == "responded":
         rule, source, status = regime.response.rule, regime.response.source, regime.response.status
     elif key == "decision_notice":
@@ -354,13 +385,18 @@ def _response_milestones(
         else:
             first = _judge(first, answer, kind, calendar, today, received)
     milestones = [first]
+    if deadline is not None and regime.counts_months:
+        milestones.append(_safe_milestone(first, deadline, answer, calendar, today, received))
     extension = regime.extension_for(case.body)
     if extension is None:
         return milestones
     extended_due: date | None = None
+    extended_waits = first.waits_for
     if deadline is not None and deadline.due is not None:
         extended = deadline if case.extended else case_deadline(case._replace(extended=True))
         extended_due = extended.extended_due
+        # SAR-STOP (c): a stop after the first month can hold up the extended period alone.
+        extended_waits = _WAITING_FOR.get(extended.state)
     second = Milestone(
         key="response_due_extended",
         label=N_("Response due if extended")
@@ -373,8 +409,8 @@ def _response_milestones(
         description=extension.description,
         source=extension.source,
         status=extension.status,
-        state=first.state if extended_due is None else "if_extended",
-        waits_for=first.waits_for,
+        state=_extended_state(first, extended_due),
+        waits_for=extended_waits,
         counted_from="received",
         provisional=extended_due is not None and calendar.is_provisional(extended_due),
     )
@@ -382,6 +418,48 @@ def _response_milestones(
         second = _judge(second, answer, kind, calendar, today, received)
     milestones.append(second)
     return milestones
+
+
+def _extended_state(first: Milestone, extended_due: date | None) -> str:
+    """The extended deadline's state before it is judged: `if_extended` with a date; without
+    one, the response deadline's own state while that waits too, else `waiting`."""
+    if extended_due is not None:
+        return "if_extended"
+    return first.state if first.date is None else "waiting"
+
+
+#: `SAR-WORDS`: the safe date's rule, as the timeline shows it.
+_SAFE_DESCRIPTION: Final = N_(
+    "read strictly, one month beginning with the relevant time ends the day before the "
+    "ICO's corresponding date (its last day at a month's end), later by any days stopped, "
+    "with no roll to a working day: a safe date; the ICO's method gives the response date"
+)
+_SAFE_SOURCE: Final = N_("DPA 2018 s54(2) words; UK GDPR art 12A (text not seen)")
+
+
+def _safe_milestone(
+    first: Milestone,
+    deadline: Deadline,
+    answer: date | None,
+    calendar: WorkingCalendar,
+    today: date,
+    received: date | None,
+) -> Milestone:
+    """`response_due_safe` (`SAR-WORDS`): the response deadline on the strict reading, judged
+    as the response deadline is."""
+    safe = first._replace(
+        key="response_due_safe",
+        label=N_("Response due (safe date)"),
+        date=deadline.safe_date,
+        rule="SAR-WORDS",
+        description=_SAFE_DESCRIPTION,
+        source=_SAFE_SOURCE,
+        status="best reading",
+        provisional=False,  # calendar days: no holiday moves it
+    )
+    if safe.date is None or first.state == "extended":
+        return safe
+    return _judge(safe._replace(state="waiting"), answer, CALENDAR, calendar, today, received)
 
 
 def _window(
@@ -443,6 +521,11 @@ def _anchor(
             return None, None, waits_for
         key, day = max(given, key=lambda pair: pair[1])
         return key, day, None
+    if window.anchor_mode == LATEST and given:
+        # the latest event; on a tie the one later in the case's order (an answer, not its ask)
+        index = max(range(len(given)), key=lambda i: (given[i][1], i))
+        key, day = given[index]
+        return key, day, None
     if not given:
         return None, None, waits_for
     key, day = given[0]
@@ -467,6 +550,8 @@ def _count(window: Window, anchor: date, calendar: WorkingCalendar) -> date:
         from foiclock.months import corresponding_date
 
         return corresponding_date(anchor, window.amount)
+    if window.counted == DAYS_BEGINNING_WITH:  # C-BEGINNING-WITH: the anchor is day 1
+        return anchor + timedelta(days=window.amount - 1)
     day = anchor + timedelta(days=window.amount)  # C-DAYS
     if window.roll_to_working_day is not None:
         day = first_working_day_from(calendar_for((window.roll_to_working_day,)), day)

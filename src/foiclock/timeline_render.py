@@ -19,6 +19,7 @@ from foiclock.render import (
     wrap_lines,
 )
 from foiclock.timeline import CALENDAR, OPENS, Milestone, Timeline, requester_windows
+from foiclock.windows import BODY
 
 _DATE_WIDTH = 15
 _LABEL_WIDTH = 33
@@ -68,7 +69,13 @@ def state_text(milestone: Milestone) -> str:
         return template.format(late=lateness(milestone.working_days_late, milestone.days_late))
     if state == "waiting":
         return _("needs {option}").format(option=option_name(milestone.waits_for or "received"))
+    if state == "not_needed" and milestone.key in _ANSWERED_COMPLAINT:
+        return _("not needed: complaint answered")
     return _(_STATE_WORDS.get(state, state))
+
+
+#: Deadlines that a complaint's answer makes moot (`SAR-CTRL`).
+_ANSWERED_COMPLAINT = frozenset({"complaint_acknowledge_by"})
 
 
 #: A milestone's state as shown, where it is not worked out from its days (JSON keeps the key).
@@ -260,7 +267,7 @@ def appeal_text(timeline: Timeline) -> str:
         elif state == "open":
             left = plural(milestone.days_left or 0, _day_kind(milestone))
             group, words = "open", _("{left} left").format(left=left)
-        elif state == "last_day":
+        elif state in ("last_day", "due_today"):
             group, words = "open", _("today is the last day")
         elif state == "not_yet":
             group, words = "later", state_text(milestone)
@@ -271,6 +278,8 @@ def appeal_text(timeline: Timeline) -> str:
         elif state == "late":
             late = lateness(milestone.working_days_late or 0, milestone.days_late)
             group, words = "closed", _("used {late} late").format(late=late)
+        elif milestone.party == BODY and state in ("overdue", "not_needed"):  # SAR-CTRL
+            group, words = "closed", state_text(milestone)
         else:
             continue
         groups[group].append(f"{when}: {words} {rule}")

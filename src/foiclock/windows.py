@@ -1,11 +1,14 @@
-"""The windows after the response, as data (rules.md sections 3 to 6): the requester's time to ask
+"""The windows after the response, as data (rules.md sections 3 to 7): the requester's time to ask
 for a review, the body's time to answer it, the Commissioner, the Tribunal and the Court of
-Session. Each window counts from an anchor (an event or an earlier milestone) in working days
-(`C-WD`), calendar days (`C-DAYS`) or months; `foiclock.timeline` reads these tables.
+Session; for subject access, the controller's time to acknowledge a complaint (`SAR-CTRL`) and
+the ICO's (`SAR-ICO`). Each window counts from an anchor (an event or an earlier milestone) in
+working days (`C-WD`), calendar days (`C-DAYS`, `C-BEGINNING-WITH`) or months;
+`foiclock.timeline` reads these tables.
 
 Milestone keys are the JSON contract of `foiclock timeline` (issue "Timelines").
 """
 
+from datetime import date
 from typing import Final, NamedTuple
 
 from foiclock.divisions import ENGLAND_AND_WALES
@@ -15,6 +18,7 @@ from foiclock.i18n import N_
 WORKING_DAYS: Final = "working-days"  # the Nth working day after the anchor (C-WD)
 CALENDAR_DAYS: Final = "calendar-days"  # anchor + N days (C-DAYS)
 MONTHS: Final = "months"  # the corresponding date N months on
+DAYS_BEGINNING_WITH: Final = "days-beginning-with"  # anchor + N - 1 (C-BEGINNING-WITH)
 DAY_AFTER_WORKING_DAYS: Final = "day-after-working-days"  # the day after the Nth working day
 
 # Window.party: who must act by the date.
@@ -24,6 +28,7 @@ REQUESTER: Final = "requester"
 # Window.anchor_mode
 FIRST_GIVEN: Final = "first-given"  # the first of `after` that has a date
 LATER: Final = "later"  # the later of `after`; the first must have a date
+LATEST: Final = "latest"  # the latest of `after` that have a date
 
 
 class Guidance(NamedTuple):
@@ -55,6 +60,8 @@ class Window(NamedTuple):
     not_needed_after: str | None = None  # an event that makes it moot
     roll_to_working_day: str | None = None  # a division: a last day off work runs on (r12)
     guidance: Guidance | None = None  # counted from another anchor when `after` has none
+    in_force: date | None = None  # the first day its anchor may be (a duty not in force before)
+    shown_to_requester: bool = False  # a body's deadline the requester's view lists too
 
 
 #: Events a timeline records, in the order a case meets them, with their labels.
@@ -64,14 +71,20 @@ EVENT_LABELS: Final = {
     "review_requested": N_("Review requested"),
     "review_responded": N_("Review outcome issued"),
     "decision_notice": N_("Decision notice sent"),
+    "complaint_received": N_("Complaint received by the controller"),
+    "complaint_responded": N_("Complaint answered by the controller"),
 }
 
 #: Every milestone key, in the order of a case (JSON `milestones[].key`).
 MILESTONE_KEYS: Final = (
     "received",
     "response_due",
+    "response_due_safe",
     "response_due_extended",
     "responded",
+    "complaint_received",
+    "complaint_acknowledge_by",
+    "complaint_responded",
     "review_request_by",
     "review_request_by_safe",
     "review_requested",
@@ -373,13 +386,61 @@ _EISR_WINDOWS: Final = (
     _court(N_("EISR reg 17 (FOISA s56); RCS 41.20(1)(b)")),
 )
 
-#: The windows after the response, by regime. SAR has none in rules.md.
+#: `SAR-CTRL`: DPA 2018 s164A (inserted by the Data (Use and Access) Act 2025 s103) is in force
+#: from this day (commencement seen second-hand, rules.md section 7).
+SAR_COMPLAINTS_IN_FORCE: Final = date(2026, 6, 19)
+
+_SAR_WINDOWS: Final = (
+    Window(
+        key="complaint_acknowledge_by",
+        rule="SAR-CTRL",
+        label=N_("Complaint acknowledgement due"),
+        party=BODY,
+        after=("complaint_received",),
+        counted=DAYS_BEGINNING_WITH,
+        amount=30,
+        description=N_(
+            "the controller must acknowledge the complaint within the period of 30 days "
+            "beginning when it is received (that day is day 1), then respond to it without undue "
+            "delay (no date is set)"
+        ),
+        source=N_("DPA 2018 s164A (Data (Use and Access) Act 2025 s103), in force 19 June 2026"),
+        status="statute",
+        not_needed_after="complaint_responded",
+        in_force=SAR_COMPLAINTS_IN_FORCE,
+        shown_to_requester=True,
+    ),
+    # "Last contact with the organisation" (best reading): the latest of the events a case
+    # records between the requester and the controller after the request: the response, the
+    # complaint and the controller's answer to it. A later contact (a follow-up) moves it on.
+    Window(
+        key="commissioner_complaint_by",
+        rule="SAR-ICO",
+        label=N_("Complain to the ICO by"),
+        party=REQUESTER,
+        after=("responded", "complaint_received", "complaint_responded"),
+        anchor_mode=LATEST,
+        counted=MONTHS,
+        amount=3,
+        description=N_(
+            "no statutory time limit (UK GDPR art 77); ICO practice: complain to the "
+            "organisation first, follow it up if there is no response after 30 days, and "
+            "complain to the ICO within three months of your last contact with the organisation, "
+            "here the latest of the response, the complaint and its answer (the corresponding "
+            "date three months on, not moved to a working day)"
+        ),
+        source=N_("ICO practice: data protection complaints guidance"),
+        status="best reading",  # ICO practice; the last contact and the count are our reading
+    ),
+)
+
+#: The windows after the response, by regime.
 WINDOWS: Final[dict[str, tuple[Window, ...]]] = {
     "foia": _FOIA_WINDOWS,
     "eir": _EIR_WINDOWS,
     "foisa": _FOISA_WINDOWS,
     "eisr": _EISR_WINDOWS,
-    "sar": (),
+    "sar": _SAR_WINDOWS,
 }
 
 
@@ -389,3 +450,9 @@ def review_rule(regime: str) -> str | None:
         if window.key == "review_response_due":
             return window.rule
     return None
+
+
+def complaint_window(regime: str) -> Window | None:
+    """`regime`'s window counted from a complaint to the body (`SAR-CTRL`); None when the regime
+    has none (complaints to the controller are a subject access rule)."""
+    return next((w for w in WINDOWS[regime] if w.after == ("complaint_received",)), None)
