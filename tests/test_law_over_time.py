@@ -56,3 +56,22 @@ def test_subject_access_before_the_dpa_1998_right() -> None:
     researched) foiclock computes nothing."""
     with pytest.raises(InvalidInput, match="T-SAR-1998"):
         response_deadline(date(2000, 2, 29), "sar")
+
+
+def test_json_and_explain_name_the_rule_version_used() -> None:
+    """rules-over-time.md: T-FOIA-S10 (s10 unchanged since 2005) for a FOIA response; T-IR-2018
+    for a review window counted from a response on or after 4 July 2018."""
+    import json
+
+    runner = CliRunner()
+    data = json.loads(runner.invoke(app, ["due", "2025-08-19", "--json"]).stdout)
+    assert data["rule_version"] == "T-FOIA-S10"
+    explained = runner.invoke(app, ["due", "2025-08-19", "--explain"]).stdout
+    assert "Rule version: T-FOIA-S10" in explained
+    words = ["timeline", "2025-08-19", "--responded", "2025-09-16", "--today", "2025-10-01"]
+    timeline = json.loads(runner.invoke(app, [*words, "--json"]).stdout)
+    versions = {m["key"]: m["rule_version"] for m in timeline["milestones"]}
+    assert versions["response_due"] == "T-FOIA-S10"
+    assert versions["review_request_by"] == "T-IR-2018"
+    eir = json.loads(runner.invoke(app, ["due", "2025-08-19", "-r", "eir", "--json"]).stdout)
+    assert eir["rule_version"] is None  # one version since 2005

@@ -38,6 +38,7 @@ from foiclock.regimes import (
 
 if TYPE_CHECKING:
     from foiclock.steps import Step
+    from foiclock.versions import RuleVersion
 
 # Deadline.state
 RUNNING: Final = "running"
@@ -161,6 +162,14 @@ class Deadline(NamedTuple):
         return counting_calendar(self.regime, self.nation).is_checked(
             self.received, self.provisional
         )
+
+    @property
+    def rule_version(self) -> "RuleVersion | None":
+        """The dated version of the rule applied (rules-over-time.md), keyed by the date of
+        receipt; None for a rule with one version since its regime came into force."""
+        from foiclock.versions import version_in_force
+
+        return version_in_force(self.rule, self.received)
 
     @property
     def safe_date(self) -> date | None:

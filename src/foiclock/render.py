@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from foiclock.case import Planned
     from foiclock.config import OfficeClosure
     from foiclock.status import CaseStatus
+    from foiclock.versions import RuleVersion
 
 BEST_READING = "best reading"
 #: The status words rules.md gives a rule, as shown beside it.
@@ -135,11 +136,20 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
         )
     if explain and deadline.safe_date is not None:
         lines.append("  " + _safe_date_line(deadline.safe_date))
+    if explain and deadline.rule_version is not None:
+        lines.append("  " + rule_version_line(deadline.rule_version))
     if explain:
         lines.append("")
         lines.append(_("The count:"))
         lines.extend(_step_line(step) for step in deadline.steps)
     return wrap_lines(lines)
+
+
+def rule_version_line(version: RuleVersion) -> str:
+    """Which dated version of the rule applied (rules-over-time.md), and why."""
+    return _("Rule version: {id}, {description} ({source})").format(
+        id=version.id, description=_(version.description), source=_(version.source)
+    ) + status_note(version.status)
 
 
 def _safe_date_line(safe_date: date) -> str:

@@ -10,6 +10,7 @@ from foiclock.deadline import Deadline
 from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
 from foiclock.regimes import BodyRule, EventRule, ExtensionRule
 from foiclock.steps import Step
+from foiclock.versions import version_id
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,6 +63,7 @@ def deadline_json(deadline: Deadline) -> dict[str, Any]:
         "due": _iso(deadline.due),
         "extended_due": _iso(deadline.extended_due),
         "rule": deadline.rule,
+        "rule_version": version_id(deadline.rule_version),
         "rule_description": deadline.rule_description,
         "source": deadline.source,
         "status": deadline.status,

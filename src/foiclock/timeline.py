@@ -50,6 +50,7 @@ from foiclock.deadline import (
 from foiclock.engine import counting_calendar, first_working_day_from
 from foiclock.i18n import N_
 from foiclock.regimes import Regime, check_nation, get_regime
+from foiclock.versions import version_id, version_in_force
 from foiclock.windows import (
     BODY,
     DAY_AFTER_WORKING_DAYS,
@@ -102,6 +103,7 @@ class Milestone(NamedTuple):
     days_late: int | None = None  # the same in calendar days (late on a Saturday: 1, and 0 WD)
     provisional: bool = False
     guidance: bool = False  # guidance only: no rule sets this date (FOIA-IR-REQ, no response)
+    rule_version: str | None = None  # the rules-over-time version applied (foiclock.versions)
 
 
 class Timeline(NamedTuple):
@@ -378,6 +380,7 @@ def _response_milestones(
         waits_for=waits_for,
         counted_from="received",
         provisional=provisional,
+        rule_version=version_id(deadline.rule_version if deadline is not None else None),
     )
     if due is not None:
         if case.extended:
@@ -492,6 +495,7 @@ def _window(
         counted_from=anchor_key,
         provisional=day is not None and _reads_holidays_past_announced(window, day, calendar),
         guidance=shown is guidance,
+        rule_version=version_id(version_in_force(window.rule, anchor)),
     )
     if day is None:
         return milestone
