@@ -8,7 +8,7 @@ clarification asked, not yet answered; a fees notice, not yet paid) is a live st
 """
 
 from collections.abc import Mapping
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any, Final, NamedTuple, TypedDict, Unpack
 
@@ -57,6 +57,12 @@ class Case(NamedTuple):
     review_requested: date | None = None
     review_responded: date | None = None
     decision_notice: date | None = None
+    responded_posted: date | None = None
+    responded_received: date | None = None
+    review_responded_posted: date | None = None
+    review_responded_received: date | None = None
+    statement_of_reasons: date | None = None
+    review_by_other_authority: bool = False
 
 
 #: Every key a case file or batch row may hold, and what it holds (README "Case files").
@@ -71,7 +77,7 @@ CASE_KEYS: Final = {
     "fees_notice": M("date the fees notice was given"),
     "fee_paid": M("date the fee arrived"),
     "extended": M("true when the deadline is extended"),
-    "body": M("school, academy, archive, armed-forces or abroad"),
+    "body": M("school, academy, archive, armed-forces or abroad (FOIA); keeper (FOISA)"),
     "school_closed": M("days the school was closed: dates or FROM:TO ranges"),
     "id_received": M("date identity information arrived (SAR)"),
     "responded": M("date the response was issued"),
@@ -80,6 +86,21 @@ CASE_KEYS: Final = {
     ),
     "review_responded": M("date the review outcome was issued"),
     "decision_notice": M("date the Commissioner's decision notice was sent"),
+    "responded_posted": M("date the response was posted (FOISA, EISR: C-POST-SCOT)"),
+    "responded_received": M(
+        "date the requester actually received the posted response, if later than presumed"
+    ),
+    "review_responded_posted": M("date the review outcome was posted (FOISA, EISR: C-POST-SCOT)"),
+    "review_responded_received": M(
+        "date the requester actually received the posted review outcome, if later than presumed"
+    ),
+    "statement_of_reasons": M(
+        "date a later statement of the Commissioner's reasons was intimated (FOISA-COURT)"
+    ),
+    "review_by_other_authority": M(
+        "true when a different authority is, by virtue of FOISA s22(4), to review the Keeper's "
+        "decision (FOISA-RR-RESP: 30th working day)"
+    ),
 }
 _DATE_KEYS: Final = (
     "received",
@@ -92,7 +113,13 @@ _DATE_KEYS: Final = (
     "review_requested",
     "review_responded",
     "decision_notice",
+    "responded_posted",
+    "responded_received",
+    "review_responded_posted",
+    "review_responded_received",
+    "statement_of_reasons",
 )
+_BOOL_KEYS: Final = ("extended", "review_by_other_authority")
 _TRUE: Final = ("true", "yes", "1")
 _FALSE: Final = ("false", "no", "0", "")
 
@@ -116,6 +143,12 @@ class CaseEvents(TypedDict, total=False):
     review_requested: date | None
     review_responded: date | None
     decision_notice: date | None
+    responded_posted: date | None
+    responded_received: date | None
+    review_responded_posted: date | None
+    review_responded_received: date | None
+    statement_of_reasons: date | None
+    review_by_other_authority: bool
 
 
 def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]) -> Case:
@@ -196,6 +229,16 @@ def check_case(case: Case) -> Case:
             M("--regime sar with id_received"),
         )
     body = get_body(case.body, regime) if case.body is not None else None
+    if case.review_by_other_authority and (body is None or body.key != "keeper"):
+        raise InvalidInput(
+            "review_by_other_authority",
+            "true",
+            M(
+                "applies only where the authority is the Keeper of the Records of Scotland "
+                "(FOISA-RR-RESP, s21(2))"
+            ),
+            M("--regime foisa --body keeper with it"),
+        )
     if case.extended and regime.extension is None:
         raise InvalidInput(
             "extended",
@@ -236,6 +279,11 @@ def check_case(case: Case) -> Case:
         review_requested=case.review_requested,
         review_responded=case.review_responded,
         decision_notice=case.decision_notice,
+        responded_posted=case.responded_posted,
+        responded_received=case.responded_received,
+        review_responded_posted=case.review_responded_posted,
+        review_responded_received=case.review_responded_received,
+        statement_of_reasons=case.statement_of_reasons,
     )
     return case._replace(
         regime=regime.key, nation=nation, body=body.key if body is not None else None
@@ -293,13 +341,19 @@ def check_after_response(
     review_requested: date | None,
     review_responded: date | None,
     decision_notice: date | None,
+    responded_posted: date | None = None,
+    responded_received: date | None = None,
+    review_responded_posted: date | None = None,
+    review_responded_received: date | None = None,
+    statement_of_reasons: date | None = None,
 ) -> None:
     """The events after the response (rules.md sections 3 to 6) in their order: none before
     receipt; the review request not before the response, except where the regime lets the
     requester ask for one when no response came (EIR, FOISA, EISR: the window counts from the
     deadline); the review outcome not before (nor without) the review request; the decision
     notice not before the review outcome. SAR has no review or appeal windows in rules.md, so
-    those events are refused for it."""
+    those events are refused for it. A notice's posting and actual receipt (`C-POST-SCOT`) and a
+    statement of reasons (`FOISA-COURT`) only where the regime has them (FOISA, EISR)."""
     from foiclock.windows import review_rule, review_without_response
 
     regime = get_regime(regime_key)
@@ -309,7 +363,14 @@ def check_after_response(
         "review_responded": review_responded,
         "decision_notice": decision_notice,
     }
-    for key, value in events.items():
+    later = {
+        "responded_posted": responded_posted,
+        "responded_received": responded_received,
+        "review_responded_posted": review_responded_posted,
+        "review_responded_received": review_responded_received,
+        "statement_of_reasons": statement_of_reasons,
+    }
+    for key, value in {**events, **later}.items():
         if value is not None and received is not None and value < received:
             raise InvalidInput(
                 key,
@@ -317,6 +378,12 @@ def check_after_response(
                 M("is before the date of receipt ({date})", date=received.isoformat()),
                 M("a date on or after the date of receipt"),
             )
+    _check_scottish_events(regime.key, {**events, **later})
+    _check_pair(
+        ("decision_notice", decision_notice),
+        ("statement_of_reasons", statement_of_reasons),
+        "FOISA-COURT",
+    )
     review = review_rule(regime.key)
     if review is None:
         for key, value in events.items():
@@ -354,6 +421,60 @@ def check_after_response(
     if review_responded is not None and decision_notice is not None:
         _check_pair(
             ("review_responded", review_responded), ("decision_notice", decision_notice), review
+        )
+
+
+def _check_scottish_events(regime_key: str, events: dict[str, date | None]) -> None:
+    """`C-POST-SCOT`: a notice's posting date needs the notice, on or after its date; an actual
+    receipt needs the posting, and replaces the presumption only when later than it. Both are
+    FOISA's (the EISRs as FOISA, best reading); a statement of reasons is `FOISA-COURT`'s."""
+    from foiclock.windows import POSTED_DAYS, POSTING_RULES, POSTINGS, WINDOWS
+
+    regime = get_regime(regime_key)
+    for posting in POSTINGS:
+        for key in (posting.posted, posting.received):
+            value = events[key]
+            if value is not None and regime.key not in POSTING_RULES:
+                raise InvalidInput(
+                    key,
+                    value.isoformat(),
+                    M(
+                        "is not an event under {regime}: the presumed receipt of a posted "
+                        "notice (C-POST-SCOT) is FOISA s74, for FOISA and the EISRs",
+                        regime=regime.short_name,
+                    ),
+                    M("--regime foisa or eisr with it"),
+                )
+        posted, received = events[posting.posted], events[posting.received]
+        _check_pair(
+            (posting.notice, events[posting.notice]), (posting.posted, posted), "C-POST-SCOT"
+        )
+        _check_pair((posting.posted, posted), (posting.received, received), "C-POST-SCOT")
+        presumed = posted + timedelta(days=POSTED_DAYS) if posted is not None else None
+        if received is not None and presumed is not None and received < presumed:
+            raise InvalidInput(
+                posting.received,
+                received.isoformat(),
+                M(
+                    "is before {date}, the third day after posting, when the law presumes it "
+                    "received (C-POST-SCOT): only a later actual receipt replaces the presumption",
+                    date=presumed.isoformat(),
+                ),
+                M("a date on or after {date}, or none", date=presumed.isoformat()),
+            )
+    statement = events["statement_of_reasons"]
+    if statement is not None and not any(
+        "statement_of_reasons" in w.after for w in WINDOWS[regime.key]
+    ):
+        raise InvalidInput(
+            "statement_of_reasons",
+            statement.isoformat(),
+            M(
+                "is not an event under {regime}: a later statement of reasons starts the 42 days "
+                "to appeal to the Court of Session (FOISA-COURT)",
+                regime=regime.short_name,
+            ),
+            M("--regime foisa or eisr with it"),
         )
 
 
@@ -443,7 +564,7 @@ def _case_value(key: str, value: object, today: date | None) -> object:
         return None
     if key in _DATE_KEYS:
         return case_date(key, value, today)
-    if key == "extended":
+    if key in _BOOL_KEYS:
         return _bool_value(key, value)
     if key == "school_closed":
         if isinstance(value, str):  # one cell of a batch row: ranges separated by ";"
