@@ -89,6 +89,19 @@ def random_row(generator: random.Random, first: date, last: date) -> dict[str, s
         events["complaint_received"] = complaint
         if generator.random() < 0.5:
             events["complaint_responded"] = later(complaint, 40)
+    if regime == "foisa" and generator.random() < 0.05:
+        events["body"] = "keeper"  # FOISA-KEEPER
+        if generator.random() < 0.5:
+            events["review_by_other_authority"] = generator.choice(("true", "false"))
+    # C-POST-SCOT: posted notices (refused under FOIA and the EIR; an actual receipt before the
+    # presumed one is refused too: error rows).
+    for notice in ("responded", "review_responded"):
+        sent = events.get(notice)
+        if isinstance(sent, date) and regime != "sar" and generator.random() < 0.3:
+            posted = later(sent, 3)
+            events[f"{notice}_posted"] = posted
+            if generator.random() < 0.3:
+                events[f"{notice}_received"] = later(posted + timedelta(days=2), 10)
     cells = {"received": date_text(received, generator), "regime": regime}
     for key, value in events.items():
         cells[key] = value if isinstance(value, str) else date_text(value, generator)
@@ -169,7 +182,10 @@ def test_batch_agrees_with_response_deadline_on_10000_random_rows() -> None:
         seen_events.update(cells)
         seen_states.add(row["status"])
     assert seen_regimes == set(REGIMES)
-    assert seen_events >= {"received", "regime", *EVENT_COLUMNS} - {"decision_notice"}
+    assert seen_events >= {"received", "regime", *EVENT_COLUMNS} - {
+        "decision_notice",
+        "statement_of_reasons",
+    }
     assert seen_states >= {
         "overdue",
         "answered_on_time",

@@ -65,6 +65,7 @@ KEPT_WORDS = {
     "LTT47", "RCS", "GRC", "SI", "OS", "md", "ico", "org", "uk", "itspublicknowledge",
     "info", "https", "www", "gov", "json", "toml", "csv", "ics", "jsonl",
     "foia", "eir", "foisa", "eisr", "sar", "scotland", "school", "academy", "archive", "abroad",
+    "keeper",
     "text", "table", "en", "cy", "tab", "today", "n",
     "regime", "nation", "format", "lang",  # the settings' names in `config show`
 }  # fmt: skip
@@ -215,6 +216,29 @@ RUNS: list[tuple[str, ...]] = [
     ("holidays", "--diff"),
     ("config", "show"),
     ("timeline", "2025-08-19", "--today", "2025-09-01", "-f", "md"),  # a closure on the due day
+    # Scotland as settled (C-POST-SCOT, FOISA-SIC's safe date, FOISA-COURT's warning, the Keeper)
+    ("timeline", "2025-08-19", "--regime", "foisa", "--responded", "2025-09-30",
+     "--responded-posted", "2025-09-30", "--review-requested", "2025-10-01",
+     "--review-responded", "2025-11-14", "--review-responded-posted", "2025-11-14",
+     "--review-responded-received", "2025-11-18", "--decision-notice", "2025-11-14",
+     "--today", "2025-11-20"),
+    ("timeline", "2025-08-19", "--regime", "eisr", "--responded", "2025-09-10",
+     "--review-requested", "2025-10-01", "--review-responded", "2025-10-06",
+     "--review-responded-posted", "2025-10-06", "--decision-notice", "2025-11-14",
+     "--today", "2025-11-20", "-f", "md"),
+    ("appeal", "--regime", "foisa", "--responded", "2025-09-16", "--decision-notice",
+     "2025-11-14", "--statement-of-reasons", "2025-11-21", "--today", "2025-11-25"),
+    ("timeline", "2025-08-19", "--regime", "foisa", "--body", "keeper",
+     "--review-by-other-authority", "--responded", "2025-09-30", "--review-requested",
+     "2025-10-01", "--today", "2025-10-02"),
+    ("due", "2025-08-19", "--regime", "foisa", "--body", "keeper", "--explain"),
+    ("due", "2025-08-19", "--body", "keeper"),
+    ("timeline", "2025-08-19", "--responded", "2025-09-16", "--responded-posted", "2025-09-16"),
+    ("timeline", "2025-08-19", "--regime", "foisa", "--responded", "2025-09-16",
+     "--responded-posted", "2025-09-16", "--responded-received", "2025-09-17"),
+    ("timeline", "2025-08-19", "--regime", "foisa", "--review-by-other-authority"),
+    ("appeal", "--regime", "eir", "--responded", "2025-09-16", "--decision-notice",
+     "2025-11-14", "--statement-of-reasons", "2025-11-21"),
     # bad input: one line, in Welsh
     ("due", "2025-02-30"),
     ("due", "32/01/2025"),

@@ -22,7 +22,7 @@ from foiclock.engine import counting_calendar
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M
 from foiclock.status import case_status, happened, state_on, working_days_counted
-from foiclock.timeline import review_request_by
+from foiclock.timeline import requester_receipt, review_request_by
 
 ERROR: Final = "error"
 
@@ -230,7 +230,7 @@ def case_answer(case: Case, today: date) -> RowAnswer:
     on that day (`not_yet_received` before the date of receipt)."""
     direct = _direct(case)
     if direct is not None:
-        return _direct_status(direct, case.responded, today)
+        return _direct_status(direct, case.responded, today, requester_receipt(case, "responded"))
     return _clock_answer(case, today)
 
 
@@ -255,15 +255,18 @@ def _direct(case: Case) -> _Direct | None:
     return _Direct(deadline, calendar, count_from, applies)
 
 
-def _direct_status(direct: _Direct, responded: date | None, today: date) -> RowAnswer:
+def _direct_status(
+    direct: _Direct, responded: date | None, today: date, received: date | None = None
+) -> RowAnswer:
     """A direct count's state on `today` (a response dated after it is planned), the working
-    days counted and the review window (counted from the response, planned or not), as
-    `case_status` and the timeline give them."""
+    days counted and the review window (counted from the response, planned or not, or from the
+    day the requester `received` a posted one: `C-POST-SCOT`), as `case_status` and the
+    timeline give them."""
     deadline, calendar, applies = direct.deadline, direct.calendar, direct.applies
     assert deadline.case is not None
     known = happened(responded, today)
     state, late, _ = state_on(deadline.case, deadline, applies, known, calendar, today)
-    review_by = review_request_by(deadline.regime, deadline.nation, responded, applies)
+    review_by = review_request_by(deadline.regime, deadline.nation, responded, applies, received)
     provisional = deadline.provisional or _provisional(calendar, known or today, review_by)
     return RowAnswer(
         due=deadline.due,
@@ -283,7 +286,13 @@ def _clock_answer(case: Case, today: date) -> RowAnswer:
     """Any case, through the case clock (`case_status`) and the timeline's review window."""
     status = case_status(case, today)
     deadline = status.deadline
-    review_by = review_request_by(deadline.regime, deadline.nation, case.responded, status.due)
+    review_by = review_request_by(
+        deadline.regime,
+        deadline.nation,
+        case.responded,
+        status.due,
+        requester_receipt(case, "responded"),  # C-POST-SCOT
+    )
     calendar = counting_calendar(deadline.regime, deadline.nation)
     provisional = status.provisional or _provisional(calendar, review_by)
     return RowAnswer(

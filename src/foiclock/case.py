@@ -9,7 +9,7 @@ clarification asked, not yet answered; a fees notice, not yet paid) is a live st
 
 import re
 from collections.abc import Mapping
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any, Final, NamedTuple, TypedDict, Unpack
 
@@ -61,6 +61,12 @@ class Case(NamedTuple):
     decision_notice: date | None = None
     complaint_received: date | None = None
     complaint_responded: date | None = None
+    responded_posted: date | None = None
+    responded_received: date | None = None
+    review_responded_posted: date | None = None
+    review_responded_received: date | None = None
+    statement_of_reasons: date | None = None
+    review_by_other_authority: bool = False
 
 
 #: Every key a case file or batch row may hold, and what it holds (README "Case files").
@@ -75,7 +81,7 @@ CASE_KEYS: Final = {
     "fees_notice": M("date the fees notice was given"),
     "fee_paid": M("date the fee arrived"),
     "extended": M("true when the deadline is extended"),
-    "body": M("school, academy, archive, armed-forces or abroad"),
+    "body": M("school, academy, archive, armed-forces or abroad (FOIA); keeper (FOISA)"),
     "school_closed": M("days the school was closed: dates or FROM:TO ranges"),
     "id_received": M("date identity information arrived (SAR)"),
     "responded": M("date the response was issued"),
@@ -86,6 +92,21 @@ CASE_KEYS: Final = {
     "decision_notice": M("date the Commissioner's decision notice was sent"),
     "complaint_received": M("date the controller received the requester's complaint (SAR)"),
     "complaint_responded": M("date the controller answered the complaint (SAR)"),
+    "responded_posted": M("date the response was posted (FOISA, EISR: C-POST-SCOT)"),
+    "responded_received": M(
+        "date the requester actually received the posted response, if later than presumed"
+    ),
+    "review_responded_posted": M("date the review outcome was posted (FOISA, EISR: C-POST-SCOT)"),
+    "review_responded_received": M(
+        "date the requester actually received the posted review outcome, if later than presumed"
+    ),
+    "statement_of_reasons": M(
+        "date a later statement of the Commissioner's reasons was intimated (FOISA-COURT)"
+    ),
+    "review_by_other_authority": M(
+        "true when a different authority is, by virtue of FOISA s22(4), to review the Keeper's "
+        "decision (FOISA-RR-RESP: 30th working day)"
+    ),
 }
 _DATE_KEYS: Final = (
     "received",
@@ -100,7 +121,13 @@ _DATE_KEYS: Final = (
     "decision_notice",
     "complaint_received",
     "complaint_responded",
+    "responded_posted",
+    "responded_received",
+    "review_responded_posted",
+    "review_responded_received",
+    "statement_of_reasons",
 )
+_BOOL_KEYS: Final = ("extended", "review_by_other_authority")
 #: (index in Case, key) of each date field (`typed_case`).
 _DATE_FIELDS: Final = tuple((Case._fields.index(key), key) for key in _DATE_KEYS)
 _DAY_RANGES_ACCEPTED: Final = M("a tuple of DayRange(first, last), each a date")
@@ -133,6 +160,12 @@ class CaseEvents(TypedDict, total=False):
     decision_notice: date | None
     complaint_received: date | None
     complaint_responded: date | None
+    responded_posted: date | None
+    responded_received: date | None
+    review_responded_posted: date | None
+    review_responded_received: date | None
+    statement_of_reasons: date | None
+    review_by_other_authority: bool
 
 
 def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]) -> Case:
@@ -215,6 +248,16 @@ def check_case(case: Case) -> Case:
             M("--regime sar with id_received"),
         )
     body = get_body(case.body, regime) if case.body is not None else None
+    if case.review_by_other_authority and (body is None or body.key != "keeper"):
+        raise InvalidInput(
+            "review_by_other_authority",
+            "true",
+            M(
+                "applies only where the authority is the Keeper of the Records of Scotland "
+                "(FOISA-RR-RESP, s21(2))"
+            ),
+            M("--regime foisa --body keeper with it"),
+        )
     if case.extended and regime.extension is None:
         raise InvalidInput(
             "extended",
@@ -241,6 +284,11 @@ def check_case(case: Case) -> Case:
         review_requested=case.review_requested,
         review_responded=case.review_responded,
         decision_notice=case.decision_notice,
+        responded_posted=case.responded_posted,
+        responded_received=case.responded_received,
+        review_responded_posted=case.review_responded_posted,
+        review_responded_received=case.review_responded_received,
+        statement_of_reasons=case.statement_of_reasons,
     )
     check_complaint(
         regime.key,
@@ -255,19 +303,20 @@ def check_case(case: Case) -> Case:
 
 def typed_case(case: Case) -> Case:
     """`case` with each value of the type its field holds, or InvalidInput naming the field:
-    dates (`foiclock.dates.as_date`: a midnight datetime becomes its date), `extended` a bool
-    (None: False), `school_closed` a sequence of DayRange, `case_id` text on one line."""
+    dates (`foiclock.dates.as_date`: a midnight datetime becomes its date), `extended` and
+    `review_by_other_authority` bools (None: False), `school_closed` a sequence of DayRange,
+    `case_id` text on one line."""
     changes: dict[str, Any] = {}
     for index, key in _DATE_FIELDS:
         value = case[index]
         if type(value) is not date and (value is not None or index == 0):  # 0: received
             changes[key] = as_date(value, key)
-    if type(case.extended) is not bool:
-        if case.extended is not None:
-            raise InvalidInput(
-                "extended", case.extended, M("is not true or false"), M("true or false")
-            )
-        changes["extended"] = False
+    for key in _BOOL_KEYS:
+        value = getattr(case, key)
+        if type(value) is not bool:
+            if value is not None:
+                raise InvalidInput(key, value, M("is not true or false"), M("true or false"))
+            changes[key] = False
     if case.school_closed is not None:
         closures = _day_ranges(case.school_closed)
         if closures is not case.school_closed:
@@ -364,6 +413,11 @@ def check_after_response(
     review_requested: date | None,
     review_responded: date | None,
     decision_notice: date | None,
+    responded_posted: date | None = None,
+    responded_received: date | None = None,
+    review_responded_posted: date | None = None,
+    review_responded_received: date | None = None,
+    statement_of_reasons: date | None = None,
 ) -> None:
     """The events after the response (rules.md sections 3 to 6) in their order: none before
     receipt; the review request may come before a late response (or without one), as every
@@ -371,7 +425,8 @@ def check_after_response(
     EISR: the window counts from the deadline; FOIA-IR-REQ: a review of a failure to respond);
     the review outcome not before (nor without) the review request; the decision notice not
     before the review outcome. SAR has no review or appeal windows in rules.md, so
-    those events are refused for it."""
+    those events are refused for it. A notice's posting and actual receipt (`C-POST-SCOT`) and a
+    statement of reasons (`FOISA-COURT`) only where the regime has them (FOISA, EISR)."""
     from foiclock.windows import review_rule
 
     regime = get_regime(regime_key)
@@ -381,7 +436,14 @@ def check_after_response(
         "review_responded": review_responded,
         "decision_notice": decision_notice,
     }
-    for key, value in events.items():
+    later = {
+        "responded_posted": responded_posted,
+        "responded_received": responded_received,
+        "review_responded_posted": review_responded_posted,
+        "review_responded_received": review_responded_received,
+        "statement_of_reasons": statement_of_reasons,
+    }
+    for key, value in {**events, **later}.items():
         if value is not None and received is not None and value < received:
             raise InvalidInput(
                 key,
@@ -389,6 +451,12 @@ def check_after_response(
                 M("is before the date of receipt ({date})", date=received.isoformat()),
                 M("a date on or after the date of receipt"),
             )
+    _check_scottish_events(regime.key, {**events, **later})
+    _check_pair(
+        ("decision_notice", decision_notice),
+        ("statement_of_reasons", statement_of_reasons),
+        "FOISA-COURT",
+    )
     review = review_rule(regime.key)
     if review is None:
         for key, value in events.items():
@@ -477,6 +545,60 @@ def check_complaint(
     )
 
 
+def _check_scottish_events(regime_key: str, events: dict[str, date | None]) -> None:
+    """`C-POST-SCOT`: a notice's posting date needs the notice, on or after its date; an actual
+    receipt needs the posting, and replaces the presumption only when later than it. Both are
+    FOISA's (the EISRs as FOISA, best reading); a statement of reasons is `FOISA-COURT`'s."""
+    from foiclock.windows import POSTED_DAYS, POSTING_RULES, POSTINGS, WINDOWS
+
+    regime = get_regime(regime_key)
+    for posting in POSTINGS:
+        for key in (posting.posted, posting.received):
+            value = events[key]
+            if value is not None and regime.key not in POSTING_RULES:
+                raise InvalidInput(
+                    key,
+                    value.isoformat(),
+                    M(
+                        "is not an event under {regime}: the presumed receipt of a posted "
+                        "notice (C-POST-SCOT) is FOISA s74, for FOISA and the EISRs",
+                        regime=regime.short_name,
+                    ),
+                    M("--regime foisa or eisr with it"),
+                )
+        posted, received = events[posting.posted], events[posting.received]
+        _check_pair(
+            (posting.notice, events[posting.notice]), (posting.posted, posted), "C-POST-SCOT"
+        )
+        _check_pair((posting.posted, posted), (posting.received, received), "C-POST-SCOT")
+        presumed = posted + timedelta(days=POSTED_DAYS) if posted is not None else None
+        if received is not None and presumed is not None and received < presumed:
+            raise InvalidInput(
+                posting.received,
+                received.isoformat(),
+                M(
+                    "is before {date}, the third day after posting, when the law presumes it "
+                    "received (C-POST-SCOT): only a later actual receipt replaces the presumption",
+                    date=presumed.isoformat(),
+                ),
+                M("a date on or after {date}, or none", date=presumed.isoformat()),
+            )
+    statement = events["statement_of_reasons"]
+    if statement is not None and not any(
+        "statement_of_reasons" in w.after for w in WINDOWS[regime.key]
+    ):
+        raise InvalidInput(
+            "statement_of_reasons",
+            statement.isoformat(),
+            M(
+                "is not an event under {regime}: a later statement of reasons starts the 42 days "
+                "to appeal to the Court of Session (FOISA-COURT)",
+                regime=regime.short_name,
+            ),
+            M("--regime foisa or eisr with it"),
+        )
+
+
 def _check_pair(first: tuple[str, date | None], second: tuple[str, date | None], rule: str) -> None:
     """The second event of a pair needs the first, on or before it."""
     first_key, first_day = first
@@ -563,7 +685,7 @@ def _case_value(key: str, value: object, today: date | None) -> object:
         return None
     if key in _DATE_KEYS:
         return case_date(key, value, today)
-    if key == "extended":
+    if key in _BOOL_KEYS:
         return _bool_value(key, value)
     if key == "school_closed":
         if isinstance(value, str):  # one cell of a batch row: ranges separated by ";"

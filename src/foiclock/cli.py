@@ -387,7 +387,8 @@ ExtendOption = Annotated[
 BodyOption = Annotated[
     str | None,
     typer.Option(
-        help="FOIA bodies with their own limit: school, academy, archive, armed-forces, abroad."
+        help="Bodies with their own limit: school, academy, archive, armed-forces, abroad "
+        "(FOIA); keeper (FOISA-KEEPER)."
     ),
 ]
 SchoolClosedOption = Annotated[
@@ -439,6 +440,53 @@ ComplaintReceivedOption = Annotated[
 ComplaintRespondedOption = Annotated[
     str | None,
     typer.Option(metavar="DATE", help="SAR: the controller answered the complaint."),
+]
+RespondedPostedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="FOISA, EISR: the response was posted; the requester is presumed to receive it on "
+        "the third day after (C-POST-SCOT).",
+    ),
+]
+RespondedReceivedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="The posted response actually arrived, later than presumed (C-POST-SCOT).",
+    ),
+]
+ReviewRespondedPostedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="FOISA, EISR: the review outcome was posted; presumed received on the third day "
+        "after (C-POST-SCOT).",
+    ),
+]
+ReviewRespondedReceivedOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="The posted review outcome actually arrived, later than presumed (C-POST-SCOT).",
+    ),
+]
+StatementOfReasonsOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="DATE",
+        help="FOISA, EISR: a later statement of the Commissioner's reasons was intimated "
+        "(FOISA-COURT counts from it).",
+    ),
+]
+ReviewByOtherAuthorityOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--review-by-other-authority/--no-review-by-other-authority",
+        help="FOISA, --body keeper: a different authority is, by virtue of s22(4), to review "
+        "(FOISA-RR-RESP: 30th working day).",
+        show_default=False,
+    ),
 ]
 CaseIdOption = Annotated[
     str | None,
@@ -576,6 +624,12 @@ def timeline(
     decision_notice: DecisionNoticeOption = None,
     complaint_received: ComplaintReceivedOption = None,
     complaint_responded: ComplaintRespondedOption = None,
+    responded_posted: RespondedPostedOption = None,
+    responded_received: RespondedReceivedOption = None,
+    review_responded_posted: ReviewRespondedPostedOption = None,
+    review_responded_received: ReviewRespondedReceivedOption = None,
+    statement_of_reasons: StatementOfReasonsOption = None,
+    review_by_other_authority: ReviewByOtherAuthorityOption = None,
     case: CaseFileOption = None,
     case_id: CaseIdOption = None,
     today: TodayOption = None,
@@ -737,6 +791,11 @@ def appeal(
     decision_notice: DecisionNoticeOption = None,
     complaint_received: ComplaintReceivedOption = None,
     complaint_responded: ComplaintRespondedOption = None,
+    responded_posted: RespondedPostedOption = None,
+    responded_received: RespondedReceivedOption = None,
+    review_responded_posted: ReviewRespondedPostedOption = None,
+    review_responded_received: ReviewRespondedReceivedOption = None,
+    statement_of_reasons: StatementOfReasonsOption = None,
     regime: RegimeOption = None,
     received: Annotated[
         str | None,
@@ -780,6 +839,11 @@ def appeal(
         today=_today(today),
         complaint_received=optional(complaint_received, "complaint_received"),
         complaint_responded=optional(complaint_responded, "complaint_responded"),
+        responded_posted=optional(responded_posted, "responded_posted"),
+        responded_received=optional(responded_received, "responded_received"),
+        review_responded_posted=optional(review_responded_posted, "review_responded_posted"),
+        review_responded_received=optional(review_responded_received, "review_responded_received"),
+        statement_of_reasons=optional(statement_of_reasons, "statement_of_reasons"),
     )
     if _wants_json(as_json):
         import json

@@ -116,6 +116,8 @@ def _description(milestone: Milestone, closure: OfficeClosure | None) -> str:
     ]
     if milestone.provisional:
         sentences.append(_("Provisional: it reaches past the announced bank holidays."))
+    if milestone.warning is not None:
+        sentences.append(_("Warning: {warning}.").format(warning=localise(milestone.warning)))
     if closure is not None:
         sentences.append(
             _(

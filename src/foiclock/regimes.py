@@ -319,6 +319,7 @@ REGIMES: Final[dict[str, Regime]] = {
             "FOISA has no extension of the time for compliance (rules.md section 5); "
             "the response is due on the 20th working day"
         ),
+        bodies=("keeper",),
     ),
     "eisr": Regime(
         key="eisr",
@@ -533,6 +534,22 @@ BODIES: Final[dict[str, BodyRule]] = {
         working_days=60,
         apply_within=20,
     ),
+    # FOISA-KEEPER: the fees pause applies to the 30 as to the 20 (the count leaves it out).
+    "keeper": BodyRule(
+        key="keeper",
+        name=N_(
+            "the Keeper of the Records of Scotland, for information in a transferred record "
+            "dealt with under s22"
+        ),
+        rule="FOISA-KEEPER",
+        description=N_(
+            "30th working day after receipt (not the 20th); fee days are disregarded from the 30 "
+            "as from the 20"
+        ),
+        source=N_("FOISA s10 (Explanatory Notes paras 46, 47)"),
+        status="statute",
+        working_days=30,
+    ),
 }
 
 NATIONS: Final = ALL_DIVISIONS
@@ -555,15 +572,17 @@ def get_body(key: str, regime: Regime) -> BodyRule:
             "body", key, M("is not a kind of body foiclock knows"), ", ".join(BODIES)
         )
     if body.key not in regime.bodies:
+        owner = next(r for r in REGIMES.values() if body.key in r.bodies)
         raise InvalidInput(
             "body",
             key,
             M(
-                "has no time limit of its own under {regime} ({rule} is a FOIA rule)",
+                "has no time limit of its own under {regime} ({rule} is a {owner} rule)",
                 regime=regime.short_name,
                 rule=body.rule,
+                owner=owner.short_name,
             ),
-            M("--regime foia with --body, or no --body"),
+            M("--regime {owner} with --body, or no --body", owner=owner.key),
         )
     return body
 

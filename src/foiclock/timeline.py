@@ -52,6 +52,7 @@ from foiclock.i18n import N_
 from foiclock.regimes import Regime, check_nation, get_regime
 from foiclock.versions import version_id, version_in_force
 from foiclock.windows import (
+    ACTUAL_RECEIPT,
     BODY,
     DAY_AFTER_WORKING_DAYS,
     DAYS_BEGINNING_WITH,
@@ -60,10 +61,15 @@ from foiclock.windows import (
     LATEST,
     MILESTONE_KEYS,
     MONTHS,
+    POSTED_DAYS,
+    POSTING_RULES,
+    POSTINGS,
+    PRESUMED_RECEIPT,
     REQUESTER,
     WINDOWS,
     WORKING_DAYS,
     Guidance,
+    Posting,
     Window,
 )
 
@@ -104,6 +110,7 @@ class Milestone(NamedTuple):
     provisional: bool = False
     guidance: bool = False  # guidance only: no rule sets this date (FOIA-IR-REQ, no response)
     rule_version: str | None = None  # the rules-over-time version applied (foiclock.versions)
+    warning: str | None = None  # a last day that stands though offices may be shut (FOISA-COURT)
 
 
 class Timeline(NamedTuple):
@@ -184,9 +191,16 @@ def timeline_from_events(
     today: date | None = None,
     complaint_received: date | None = None,
     complaint_responded: date | None = None,
+    responded_posted: date | None = None,
+    responded_received: date | None = None,
+    review_responded_posted: date | None = None,
+    review_responded_received: date | None = None,
+    statement_of_reasons: date | None = None,
 ) -> Timeline:
     """The timeline from the events alone; without `received`, the response's own deadline and
-    the windows counted from it wait for it (the requester's view, `foiclock appeal`)."""
+    the windows counted from it wait for it (the requester's view, `foiclock appeal`). A
+    notice's posting date and actual receipt (`C-POST-SCOT`) and a later statement of reasons
+    (`FOISA-COURT`) are FOISA's and the EISRs'."""
     if received is not None:
         case = make_case(
             received,
@@ -198,6 +212,11 @@ def timeline_from_events(
             decision_notice=decision_notice,
             complaint_received=complaint_received,
             complaint_responded=complaint_responded,
+            responded_posted=responded_posted,
+            responded_received=responded_received,
+            review_responded_posted=review_responded_posted,
+            review_responded_received=review_responded_received,
+            statement_of_reasons=statement_of_reasons,
         )
         return case_timeline(case, today)
     regime_rule = get_regime(regime)
@@ -214,6 +233,11 @@ def timeline_from_events(
             decision_notice=decision_notice,
             complaint_received=complaint_received,
             complaint_responded=complaint_responded,
+            responded_posted=responded_posted,
+            responded_received=responded_received,
+            review_responded_posted=review_responded_posted,
+            review_responded_received=review_responded_received,
+            statement_of_reasons=statement_of_reasons,
         )
     )
     check_after_response(
@@ -223,6 +247,11 @@ def timeline_from_events(
         review_requested=events.review_requested,
         review_responded=events.review_responded,
         decision_notice=events.decision_notice,
+        responded_posted=events.responded_posted,
+        responded_received=events.responded_received,
+        review_responded_posted=events.review_responded_posted,
+        review_responded_received=events.review_responded_received,
+        statement_of_reasons=events.statement_of_reasons,
     )
     check_complaint(
         regime_rule.key,
@@ -278,7 +307,18 @@ def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date
             milestones.append(
                 _event(key, label, day, regime, "planned" if key in opens else "done")
             )
+    for posting in POSTINGS:  # C-POST-SCOT: the day a posted notice reached the requester
+        receipt = _receipt_milestone(posting, case, regime, today)
+        known[posting.received] = receipt.date if receipt is not None else None
+        if receipt is not None and receipt.date is not None:
+            milestones.append(receipt)
+            if receipt.state == "planned":
+                opens[posting.received] = receipt.date
     for window in WINDOWS[regime.key]:
+        if not _applies(window, case, known):  # another entry may give the key its date
+            known.setdefault(window.key, None)
+            waits.setdefault(window.key, None)
+            continue
         milestone = _window(window, known, waits, opens, calendar, today)
         if milestone.counted_from is not None and provisional.get(milestone.counted_from):
             milestone = milestone._replace(provisional=True)  # counted from a provisional date
@@ -316,6 +356,56 @@ def _received(deadline: Deadline, today: date) -> Milestone:
     )
 
 
+def requester_receipt(case: Case, notice: str) -> date | None:
+    """The day the requester received `notice` (`responded`, `review_responded`) when it was
+    posted (`C-POST-SCOT`): an actual later receipt if given, else the third day after posting
+    (calendar days); None when no posting date is given."""
+    posting = next(p for p in POSTINGS if p.notice == notice)
+    posted = getattr(case, posting.posted)
+    if posted is None:
+        return None
+    actual: date | None = getattr(case, posting.received)
+    return actual or posted + timedelta(days=POSTED_DAYS)
+
+
+def _receipt_milestone(
+    posting: Posting, case: Case, regime: Regime, today: date
+) -> Milestone | None:
+    day = requester_receipt(case, posting.notice)
+    if day is None:
+        return None
+    actual = getattr(case, posting.received) is not None
+    source, status = POSTING_RULES[regime.key]
+    return Milestone(
+        key=posting.received,
+        label=posting.label if actual else posting.presumed_label,
+        date=day,
+        kind=EVENT,
+        party=None,
+        rule="C-POST-SCOT",
+        description=ACTUAL_RECEIPT if actual else PRESUMED_RECEIPT,
+        source=source,
+        status=status,
+        state="planned" if day > today else "done",
+        counted_from=None if actual else posting.posted,
+    )
+
+
+def _applies(window: Window, case: Case, known: dict[str, date | None]) -> bool:
+    """Whether `window` applies to the case: its case condition holds (FOISA-RR-RESP's 30
+    working days for the Keeper), and for a window only for a late notice (FOISA-SIC's safe
+    date), the notice reached the requester after the window's anchor."""
+    if window.if_case is not None:
+        key, value = window.if_case
+        if bool(getattr(case, key)) != value:
+            return False
+    if window.only_if_late is not None:
+        anchor = known[window.after[0]]
+        _, notice = _from_receipt(window.only_if_late, known[window.only_if_late], known)
+        return anchor is not None and notice is not None and notice > anchor
+    return True
+
+
 def _event(key: str, label: str, day: date, regime: Regime, state: str) -> Milestone:
     answered = next((w for w in WINDOWS[regime.key] if w.answered_by == key), None)
     if answered is None:  # an event no window waits for: the rule of the window it starts or ends
@@ -323,11 +413,14 @@ def _event(key: str, label: str, day: date, regime: Regime, state: str) -> Miles
             (w for w in WINDOWS[regime.key] if key in w.after or w.not_needed_after == key),
             None,
         )
+    post_rule = POSTING_RULES.get(regime.key)
     if key == "responded":
         rule, source, status = regime.response.rule, regime.response.source, regime.response.status
-    elif key == "decision_notice":
-        window = next(w for w in WINDOWS[regime.key] if w.after == ("decision_notice",))
+    elif key in ("decision_notice", "statement_of_reasons"):
+        window = next(w for w in WINDOWS[regime.key] if w.after[0] == "decision_notice")
         rule, source, status = window.rule, window.source, window.status
+    elif post_rule is not None and any(key == p.posted for p in POSTINGS):
+        rule, (source, status) = "C-POST-SCOT", post_rule
     else:
         assert answered is not None
         rule, source, status = answered.rule, answered.source, answered.status
@@ -479,6 +572,8 @@ def _window(
     if anchor is None and guidance is not None and known[guidance.after] is not None:
         # FOIA-IR-REQ with no response: the missed deadline, as guidance only (best reading)
         anchor_key, anchor, waits_for, shown = guidance.after, known[guidance.after], None, guidance
+    if window.from_receipt and anchor_key is not None:
+        anchor_key, anchor = _from_receipt(anchor_key, anchor, known)
     day = _count(window, anchor, calendar) if anchor is not None else None
     milestone = Milestone(
         key=window.key,
@@ -496,6 +591,7 @@ def _window(
         provisional=day is not None and _reads_holidays_past_announced(window, day, calendar),
         guidance=shown is guidance,
         rule_version=version_id(version_in_force(window.rule, anchor)),
+        warning=_off_day_warning(window, day),
     )
     if day is None:
         return milestone
@@ -534,6 +630,27 @@ def _anchor(
         return None, None, waits_for
     key, day = given[0]
     return key, day, None
+
+
+def _from_receipt(
+    key: str, day: date | None, known: dict[str, date | None]
+) -> tuple[str, date | None]:
+    """The anchor `key` or, when it is a posted notice, the day the requester received it
+    (`C-POST-SCOT`), with the receipt milestone's key. A notice not posted was received the day
+    it was sent (e-mailed: s74(2)(b)), as foiclock has always counted it."""
+    posting = next((p for p in POSTINGS if p.notice == key), None)
+    if posting is not None and (receipt := known.get(posting.received)) is not None:
+        return posting.received, receipt
+    return key, day
+
+
+def _off_day_warning(window: Window, day: date | None) -> str | None:
+    """The window's warning when its last day, which stands, is not a working day in its
+    division (FOISA-COURT: the General Department may be closed)."""
+    if day is None or window.off_day_warning is None:
+        return None
+    division, warning = window.off_day_warning
+    return None if calendar_for((division,)).is_working_day(day) else warning
 
 
 def _reads_holidays_past_announced(window: Window, day: date, calendar: WorkingCalendar) -> bool:
@@ -620,17 +737,29 @@ def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool
 
 
 def review_request_by(
-    regime: str, nation: str, responded: date | None, response_due: date | None
+    regime: str,
+    nation: str,
+    responded: date | None,
+    response_due: date | None,
+    responded_received: date | None = None,
 ) -> date | None:
     """The `review_request_by` milestone alone (a batch's column), from the response date and the
     response deadline that applies, counted as the timeline counts it; None while it waits for
     one of them, and for a regime without the window (SAR). FOIA-IR-REQ's guidance date for a
-    case with no response is left out: a batch cell cannot say that it is guidance only."""
+    case with no response is left out: a batch cell cannot say that it is guidance only.
+    `responded_received`: the day the requester received a posted response
+    (`requester_receipt`; `C-POST-SCOT`)."""
     window = _REVIEW_REQUEST_WINDOWS.get(regime)
     if window is None:
         return None
-    known: dict[str, date | None] = {"responded": responded, "response_due": response_due}
-    _, anchor, _ = _anchor(window, known, {})
+    known: dict[str, date | None] = {
+        "responded": responded,
+        "response_due": response_due,
+        "responded_received": responded_received,
+    }
+    key, anchor, _ = _anchor(window, known, {})
+    if window.from_receipt and key is not None:
+        key, anchor = _from_receipt(key, anchor, known)
     if anchor is None:
         return None
     return _count(window, anchor, counting_calendar(regime, nation))

@@ -148,6 +148,14 @@ OFFICE_CLOSED_RULE = N_(
 )
 
 
+def warning_line(milestone: Milestone) -> str:
+    """'warning: ...' for a milestone whose date stands though offices may be shut (FOISA-COURT),
+    else ''."""
+    if milestone.warning is None:
+        return ""
+    return _("warning") + ": " + localise(milestone.warning)
+
+
 def office_closed_mark(timeline: Timeline, milestone: Milestone) -> str:
     """' [office closed that day: ...]' for a milestone on a closure day, else ''."""
     closure = timeline.closed_on(milestone.date)
@@ -192,6 +200,8 @@ def timeline_table(timeline: Timeline) -> str:
         row = f"{day:<{date_width}}  {label:<{label_width}}  {state_text(milestone)}"
         lines.append(row.replace(" ", _NBSP))
         lines.append(indent + _rule_line(milestone, timeline))
+        if milestone.warning is not None:
+            lines.append(indent + warning_line(milestone))
     return wrap_lines(lines + office_closed_lines(timeline)).replace(_NBSP, " ")
 
 
@@ -212,6 +222,8 @@ def timeline_markdown(timeline: Timeline) -> str:
         day = format_short(milestone.date).replace("  ", " ") if milestone.date else _NO_DATE
         source = localise(milestone.source) + status_note(milestone.status)
         state = state_text(milestone) + office_closed_mark(timeline, milestone)
+        if milestone.warning is not None:
+            state += f" [{warning_line(milestone)}]"
         row = (day, localise(milestone.label), state, milestone.rule, source)
         lines.append("| " + " | ".join(_cell(cell) for cell in row) + " |")
     return "\n".join(lines + office_closed_lines(timeline))
@@ -283,6 +295,8 @@ def appeal_text(timeline: Timeline) -> str:
         else:
             continue
         groups[group].append(f"{when}: {words} {rule}")
+        if milestone.warning is not None and group != "closed":
+            groups[group].append(f"    {warning_line(milestone)}")
     headings = {
         "open": N_("Open today"),
         "later": N_("Opening later"),

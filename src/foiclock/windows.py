@@ -11,7 +11,7 @@ Milestone keys are the JSON contract of `foiclock timeline` (issue "Timelines").
 from datetime import date
 from typing import Final, NamedTuple
 
-from foiclock.divisions import ENGLAND_AND_WALES
+from foiclock.divisions import ENGLAND_AND_WALES, SCOTLAND
 from foiclock.i18n import N_
 
 # Window.counted
@@ -62,6 +62,17 @@ class Window(NamedTuple):
     guidance: Guidance | None = None  # counted from another anchor when `after` has none
     in_force: date | None = None  # the first day its anchor may be (a duty not in force before)
     shown_to_requester: bool = False  # a body's deadline the requester's view lists too
+    #: Count from the requester's receipt of the notice it counts from (`POSTINGS`), when that
+    #: notice was posted (`C-POST-SCOT`): FOISA-RR-REQ after a late answer, FOISA-SIC.
+    from_receipt: bool = False
+    #: The window applies only when this notice reached the requester (its receipt, when posted)
+    #: after the window's anchor: a late answer (FOISA-SIC's safe date).
+    only_if_late: str | None = None
+    #: The window applies only when the case key (a true-or-false one) has this value.
+    if_case: tuple[str, bool] | None = None
+    #: (a division, a warning): a last day that is not a working day there is not moved, but
+    #: carries the warning (FOISA-COURT).
+    off_day_warning: tuple[str, str] | None = None
 
 
 #: Events a timeline records, in the order a case meets them, with their labels.
@@ -73,7 +84,56 @@ EVENT_LABELS: Final = {
     "decision_notice": N_("Decision notice sent"),
     "complaint_received": N_("Complaint received by the controller"),
     "complaint_responded": N_("Complaint answered by the controller"),
+    "responded_posted": N_("Response posted"),
+    "review_responded_posted": N_("Review outcome posted"),
+    "statement_of_reasons": N_("Statement of reasons intimated"),
 }
+
+
+class Posting(NamedTuple):
+    """A notice the requester may receive by post (`C-POST-SCOT`): the event, the case key of
+    its posting date, and the case key of an actual later receipt, which is also the key of the
+    receipt milestone (the actual day, else the presumed one)."""
+
+    notice: str
+    posted: str
+    received: str
+    label: str  # the receipt milestone's label, when the actual receipt is given
+    presumed_label: str  # and when it is presumed
+
+
+#: FOISA s74(2)(a): a thing posted is presumed not to be received until the third day after the
+#: day of posting (calendar days: posted Mon -> received Thu).
+POSTED_DAYS: Final = 3
+POSTINGS: Final = (
+    Posting(
+        "responded",
+        "responded_posted",
+        "responded_received",
+        N_("Response received"),
+        N_("Response presumed received"),
+    ),
+    Posting(
+        "review_responded",
+        "review_responded_posted",
+        "review_responded_received",
+        N_("Review outcome received"),
+        N_("Review outcome presumed received"),
+    ),
+)
+#: The regimes `C-POST-SCOT` applies to, with its source and status: FOISA s74(2) itself, and
+#: the EISRs as FOISA (best reading: reg 17 applies FOISA Part 4 only).
+POSTING_RULES: Final = {
+    "foisa": (N_("FOISA s74(2)(a)"), "statute"),
+    "eisr": (N_("FOISA s74(2)(a), applied to the EISRs as to FOISA"), "best reading"),
+}
+PRESUMED_RECEIPT: Final = N_(
+    "presumed received on the third day after posting (calendar days); an actual later "
+    "receipt, if given, wins"
+)
+ACTUAL_RECEIPT: Final = N_(
+    "actually received, later than the third day after posting that the law presumes"
+)
 
 #: Every milestone key, in the order of a case (JSON `milestones[].key`).
 MILESTONE_KEYS: Final = (
@@ -85,15 +145,21 @@ MILESTONE_KEYS: Final = (
     "complaint_received",
     "complaint_acknowledge_by",
     "complaint_responded",
+    "responded_posted",
+    "responded_received",
     "review_request_by",
     "review_request_by_safe",
     "review_requested",
     "review_response_due",
     "review_response_due_longest",
     "review_responded",
+    "review_responded_posted",
+    "review_responded_received",
     "commissioner_complaint_from",
     "commissioner_complaint_by",
+    "commissioner_complaint_by_safe",
     "decision_notice",
+    "statement_of_reasons",
     "tribunal_appeal_by",
     "court_appeal_by",
 )
@@ -158,9 +224,12 @@ def _ico_complaint(rule: str, source: str) -> tuple[Window, Window]:
     )
 
 
-def _sic_application(rule: str, source: str) -> tuple[Window, Window]:
-    """`FOISA-SIC` (and the EISRs by reg 17): six months after the review outcome, or after the
-    review's deadline passed with none."""
+def _sic_application(rule: str, source: str) -> tuple[Window, Window, Window]:
+    """`FOISA-SIC` (and the EISRs by reg 17): six months after the requester received the review
+    outcome (posted: `C-POST-SCOT`), or after the review's deadline passed with none; for an
+    outcome received late, also six months after the missed deadline, the earlier (safe) date.
+    Six months after: the corresponding date, or that month's last day when it has none; never
+    moved off a weekend or holiday (rules.md: best reading)."""
     return (
         Window(
             key="commissioner_complaint_from",
@@ -192,25 +261,56 @@ def _sic_application(rule: str, source: str) -> tuple[Window, Window]:
             ),
             source=source,
             status="best reading",
+            from_receipt=True,
+        ),
+        Window(
+            key="commissioner_complaint_by_safe",
+            rule=rule,
+            label=N_("Apply to the SIC by (safe date)"),
+            party=REQUESTER,
+            after=("review_response_due",),
+            counted=MONTHS,
+            amount=6,
+            description=N_(
+                "the review outcome was received after the review's deadline: six months after "
+                "that missed deadline (a complaint about the failure to review in time), earlier "
+                "than six months after the outcome (a complaint about its content)"
+            ),
+            source=source,
+            status="best reading",
+            only_if_late="review_responded",
         ),
     )
 
 
+#: FOISA-COURT: no rule moves a last day off work, so it stands, with this warning.
+COURT_OFF_DAY: Final = N_(
+    "the last day is a Saturday, Sunday or Scottish bank holiday: the General Department of the "
+    "Court of Session may be closed, so lodge the appeal earlier; the date is not moved"
+)
+
+
 def _court(source: str) -> Window:
+    """`FOISA-COURT`: 42 days (`C-DAYS`) after the decision was intimated, or after a later
+    statement of reasons (RCS 41.20(1)(b)(ii)); not rolled (best reading), but a last day off
+    work in Scotland carries a warning."""
     return Window(
         key="court_appeal_by",
         rule="FOISA-COURT",
         label=N_("Appeal to the Court of Session by"),
         party=REQUESTER,
-        after=("decision_notice",),
+        after=("decision_notice", "statement_of_reasons"),
+        anchor_mode=LATER,
         counted=CALENDAR_DAYS,
         amount=42,
         description=N_(
             "an appeal on a point of law within 42 days after the date the Commissioner's "
-            "decision was intimated (calendar days)"
+            "decision was intimated, or after a later statement of reasons was intimated "
+            "(calendar days; a last day off work is not moved)"
         ),
         source=source,
-        status="best reading",  # seen second-hand in rules.md
+        status="best reading",  # RCS 41.20(1)(b) seen; the no-roll is our best reading
+        off_day_warning=(SCOTLAND, COURT_OFF_DAY),
     )
 
 
@@ -342,6 +442,7 @@ _FOISA_WINDOWS: Final = (
         source=N_("FOISA s20(5)"),
         status="statute",
         answered_by="review_requested",
+        from_receipt=True,  # a late answer posted: its presumed receipt (C-POST-SCOT)
     ),
     Window(
         key="review_request_by_safe",
@@ -353,7 +454,9 @@ _FOISA_WINDOWS: Final = (
         amount=40,
         description=N_(
             "the SIC's guidance for requesters counts 40 working days from the day the answer "
-            "was received: earlier than the statute's date when the answer came on time"
+            "was received: earlier than the statute's date when the answer came on time; "
+            "counted from the day it was sent (a posted answer arrives later, C-POST-SCOT), it "
+            "is never later than the statute's date"
         ),
         source=N_("SIC guidance for requesters"),
         status="practice",
@@ -363,12 +466,24 @@ _FOISA_WINDOWS: Final = (
         "FOISA-RR-RESP",
         20,
         N_(
-            "20th working day after receipt of the requirement for review (30th where the "
-            "Keeper of the Records of Scotland must consult another authority, s21(2))"
+            "20th working day after receipt of the requirement for review (the 30th where the "
+            "authority is the Keeper of the Records of Scotland and a different authority is, "
+            "by virtue of s22(4), to review: --review-by-other-authority)"
         ),
         N_("FOISA s21(1)"),
         "statute",
-    ),
+    )._replace(if_case=("review_by_other_authority", False)),
+    _review_answer(
+        "FOISA-RR-RESP",
+        30,
+        N_(
+            "30th working day after receipt of the requirement for review: the authority is "
+            "the Keeper of the Records of Scotland and a different authority is, by virtue of "
+            "s22(4), to review a decision to which it relates"
+        ),
+        N_("FOISA s21(2)"),
+        "statute",
+    )._replace(if_case=("review_by_other_authority", True)),
     *_sic_application("FOISA-SIC", N_("FOISA s47(4)")),
     _court(N_("FOISA s56; RCS 41.20(1)(b)")),
 )
