@@ -51,7 +51,8 @@ def main() -> None:
         working_days_between(start, end)
     rate("working_days_between(a, b)", calls, time.perf_counter() - started)
 
-    sample = [day for day in starts if day.year < 2100][: max(1, calls // 10)]
+    # Receipts with a deadline: the FOI rights are in force from 2005 (T-*-START).
+    sample = [day for day in starts if 2005 <= day.year < 2100][: max(1, calls // 10)]
     started = time.perf_counter()
     for start in sample:
         response_deadline(start)

@@ -427,6 +427,18 @@ def check_after_response(
     before the review outcome. SAR has no review or appeal windows in rules.md, so
     those events are refused for it. A notice's posting and actual receipt (`C-POST-SCOT`) and a
     statement of reasons (`FOISA-COURT`) only where the regime has them (FOISA, EISR)."""
+    if (
+        responded is None
+        and review_requested is None
+        and review_responded is None
+        and decision_notice is None
+        and responded_posted is None
+        and responded_received is None
+        and review_responded_posted is None
+        and review_responded_received is None
+        and statement_of_reasons is None
+    ):
+        return  # no event after the response: nothing to check (a plain deadline)
     from foiclock.windows import review_rule
 
     regime = get_regime(regime_key)
