@@ -1,6 +1,6 @@
-"""FOIA internal reviews before the 2018 Code (rules-over-time.md `T-IR-2004`): known answer T13
-and counts written out by hand in each test's comment, in every output that shows a rule or its
-source.
+"""FOIA internal reviews before the 2018 Code (rules-over-time.md `T-IR-2004`) and appeals to the
+Information Tribunal before the First-tier Tribunal (`T-TRIB-IT`): known answer T13 and counts
+written out by hand in each test's comment, in every output that shows a rule or its source.
 
 Calendars: FOIA and EIR count on `WD-UK` (a bank holiday in any part of the UK). Years before 2012
 are by rule (`WD-PRE2012`); 2017 and 2018 are GOV.UK's data (tests/data/bank-holidays.json).
@@ -13,6 +13,7 @@ import io
 import json
 from datetime import date
 
+import pytest
 from typer.testing import CliRunner
 
 from foiclock import answer_row, make_case
@@ -289,3 +290,86 @@ def test_eir_and_foisa_reviews_keep_their_statute_windows_in_2017() -> None:
         "FOISA-RR-REQ",
         None,
     )
+
+
+# --- T-TRIB-IT: the Information Tribunal, 1 January 2005 to 17 January 2010 --------------------
+
+
+@pytest.mark.parametrize(
+    ("regime", "source"),
+    [
+        (
+            "foia",
+            "FOIA s57; Information Tribunal (Enforcement Appeals) Rules 2005 (SI 2005/14) r5(1)",
+        ),
+        (
+            "eir",
+            "EIR reg 18 (FOIA s57); Information Tribunal (Enforcement Appeals) Rules 2005 "
+            "(SI 2005/14) r5(1)",
+        ),
+    ],
+)
+def test_information_tribunal_28_days_not_rolled(regime: str, source: str) -> None:
+    """Decision notice served Thu 27 Nov 2008: 28 days on is Thu 25 Dec 2008 (27 Nov + 3 = 30
+    Nov, + 25 = 25 Dec). Christmas Day is not a working day, but no roll rule was found for the
+    Information Tribunal: the date stands (today's GRC r12 would run it on past Boxing Day and
+    the weekend to Mon 29 Dec 2008)."""
+    tl = timeline_from_events(
+        None, regime, decision_notice=date(2008, 11, 27), today=date(2008, 12, 1)
+    )
+    appeal = milestone(tl, "tribunal_appeal_by")
+    assert (appeal.date, appeal.rule_version, appeal.status) == (
+        date(2008, 12, 25),
+        "T-TRIB-IT",
+        "best reading",
+    )
+    assert appeal.source == source
+    assert "served on or given to the appellant" in appeal.description
+    assert "not moved" in appeal.description
+    notice = milestone(tl, "decision_notice")
+    assert (notice.rule_version, notice.source) == ("T-TRIB-IT", source)
+    rule = appeal.rule
+    table = timeline_table(tl)
+    assert f"{rule}, T-TRIB-IT: " in table and "(SI 2005/14)" in table
+    assert f"| {rule}, T-TRIB-IT | " in timeline_markdown(tl)
+    rows = {row["key"]: row for row in csv.DictReader(io.StringIO(timeline_csv(tl)))}
+    assert (rows["tribunal_appeal_by"]["date"], rows["tribunal_appeal_by"]["source"]) == (
+        "2008-12-25",
+        source,
+    )
+    assert f"({rule}, T-TRIB-IT [best reading])" in " ".join(appeal_text(tl).split())
+
+
+def test_information_tribunal_to_first_tier_tribunal_on_18_january_2010() -> None:
+    """T-TRIB-IT to Sun 17 Jan 2010, T-TRIB-GRC from Mon 18 Jan 2010, keyed by the notice.
+    Served Sun 17 Jan 2010: + 28 days = Sun 14 Feb 2010, not moved. Sent Mon 18 Jan 2010:
+    Mon 15 Feb 2010. Sent Sat 23 Jan 2010: Sat 20 Feb 2010, rolled under GRC r12 to Mon 22 Feb
+    2010."""
+    for notice, due, version in (
+        (date(2010, 1, 17), date(2010, 2, 14), "T-TRIB-IT"),
+        (date(2010, 1, 18), date(2010, 2, 15), "T-TRIB-GRC"),
+        (date(2010, 1, 23), date(2010, 2, 22), "T-TRIB-GRC"),
+    ):
+        tl = timeline_from_events(None, "foia", decision_notice=notice, today=notice)
+        appeal = milestone(tl, "tribunal_appeal_by")
+        assert (appeal.date, appeal.rule_version) == (due, version)
+    grc = timeline_from_events(
+        None, "foia", decision_notice=date(2010, 1, 18), today=date(2010, 1, 18)
+    )
+    line = "FOIA-TRIB: FOIA s57; GRC Rules 2009 r22(1)(b), r12"  # today's version: no id shown
+    assert line in timeline_table(grc)
+
+
+def test_tribunal_json_names_the_version() -> None:
+    """`foiclock timeline --json`: rule_version T-TRIB-IT on the appeal and on the notice, with
+    SI 2005/14 in the source; the EIR the same."""
+    for regime in ("foia", "eir"):
+        words = ["timeline", "2008-06-02", "-r", regime, "--responded", "2008-06-20"]
+        words += ["--decision-notice", "2008-11-27", "--today", "2008-12-01", "--json"]
+        result = runner.invoke(app, words)
+        assert result.exit_code == 0, result.stderr
+        data = {m["key"]: m for m in json.loads(result.stdout)["milestones"]}
+        for key in ("tribunal_appeal_by", "decision_notice"):
+            assert data[key]["rule_version"] == "T-TRIB-IT"
+            assert "(SI 2005/14)" in data[key]["source"]
+        assert data["tribunal_appeal_by"]["date"] == "2008-12-25"

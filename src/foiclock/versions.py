@@ -54,7 +54,7 @@ class RuleVersion(NamedTuple):
         return next((count for count in self.counts if count.key == key), None)
 
 
-# T-IR-2004: the words its entries share.
+# T-IR-2004 and T-TRIB-IT: the words their entries share.
 _CODE_2004: Final = N_(
     "the s45 Code of Practice of November 2004: a review within a reasonable time, no date to "
     "ask by"
@@ -72,6 +72,12 @@ _GUIDANCE_DAY_NOT_KNOWN: Final = N_(
     "within a reasonable time: the ICO's guidance of February 2007 (20 working days, at most "
     "40) was issued on a day not known, so foiclock applies it only to review requests from "
     "1 March 2007"
+)
+_INFORMATION_TRIBUNAL: Final = N_("the Information Tribunal, 1 January 2005 to 17 January 2010")
+_TRIBUNAL_28_DAYS: Final = N_(
+    "the notice of appeal must be served on the Information Tribunal within 28 days of the "
+    "date the decision notice was served on or given to the appellant (the date given for the "
+    "notice); a last day that is not a working day is not moved: no rule moving it was found"
 )
 
 
@@ -134,7 +140,8 @@ VERSIONS: Final[tuple[RuleVersion, ...]] = (
         N_("GRC Rules 2009 r22(1)(b)"),
         "statute",
     ),
-    # --- T-IR-2004: FOIA internal reviews before 4 July 2018 (rules-over-time.md).
+    # --- T-IR-2004 and T-TRIB-IT: FOIA internal reviews before 4 July 2018, and appeals to the
+    # Information Tribunal, 1 January 2005 to 17 January 2010 (rules-over-time.md).
     # T-IR-2004: the s45 Code of November 2004 had a review "within a reasonable time" and no
     # date to ask by (keyed by the response). The ICO's guidance of February 2007 set 20
     # working days, "in no case" more than 40 (keyed by the review request; second-hand,
@@ -199,7 +206,36 @@ VERSIONS: Final[tuple[RuleVersion, ...]] = (
             ),
         ),
     ),
-    # --- end of T-IR-2004
+    # T-TRIB-IT: 28 days of the date the decision notice was served on or given to the
+    # appellant (SI 2005/14; the words of r5(1) not seen, the count is 28 days either way). No
+    # rule moving a last day off a weekend or holiday was found for the Information Tribunal
+    # (today's roll is GRC r12): not moved, as best reading.
+    RuleVersion(
+        "T-TRIB-IT",
+        "FOIA-TRIB",
+        date(2005, 1, 1),
+        date(2010, 1, 17),
+        DECISION_NOTICE,
+        _INFORMATION_TRIBUNAL,
+        N_("FOIA s57; Information Tribunal (Enforcement Appeals) Rules 2005 (SI 2005/14) r5(1)"),
+        "best reading",
+        (VersionCount("tribunal_appeal_by", 28, _TRIBUNAL_28_DAYS),),
+    ),
+    RuleVersion(
+        "T-TRIB-IT",
+        "EIR-TRIB",
+        date(2005, 1, 1),
+        date(2010, 1, 17),
+        DECISION_NOTICE,
+        _INFORMATION_TRIBUNAL,
+        N_(
+            "EIR reg 18 (FOIA s57); Information Tribunal (Enforcement Appeals) Rules 2005 "
+            "(SI 2005/14) r5(1)"
+        ),
+        "best reading",
+        (VersionCount("tribunal_appeal_by", 28, _TRIBUNAL_28_DAYS),),
+    ),
+    # --- end of T-IR-2004 and T-TRIB-IT
 )
 
 
