@@ -116,3 +116,16 @@ def first_working_day_from(day: date, divisions: tuple[str, ...]) -> date:
 def days_from(first: date, last: date) -> set[date]:
     """Every day from `first` to `last`, both included."""
     return {first + timedelta(days=i) for i in range((last - first).days + 1)}
+
+
+#: rules-over-time.md T-IR-2004 / T-IR-2018: the 40 working days to ask for a FOIA internal
+#: review came with the s45 Code of 4 July 2018; a response before it had no Code date.
+FOIA_IR_REQ_FROM = date(2018, 7, 4)
+
+
+def review_ask_by(regime: str, anchor: date, divisions: tuple[str, ...]) -> date | None:
+    """The 40th working day after `anchor` (FOIA-IR-REQ, EIR-REP-REQ, FOISA-RR-REQ,
+    EISR-REP-REQ), or None for a FOIA response before 4 July 2018 (T-IR-2004)."""
+    if regime == "foia" and anchor < FOIA_IR_REQ_FROM:
+        return None
+    return add(anchor, 40, divisions)

@@ -111,7 +111,7 @@ def _calendar_name(timeline: Timeline, regime: str) -> str:
 
 def _description(milestone: Milestone, closure: OfficeClosure | None) -> str:
     sentences = [
-        f"{milestone.rule}: {localise(milestone.description)} "
+        f"{milestone.cited_rule}: {localise(milestone.description)} "
         f"({localise(milestone.source)}{status_note(milestone.status)})."
     ]
     if milestone.provisional:

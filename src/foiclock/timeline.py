@@ -16,7 +16,9 @@ Milestone states:
 - `not_yet` for a deadline counted from a planned event (the receipt, the response, ...) or from
   a deadline counted from one: the window is not open yet (`days_left`: calendar days until it
   opens);
-- `waiting` when its date depends on one not given (`waits_for` names it).
+- `waiting` when its date depends on one not given (`waits_for` names it);
+- `no_date` when the version of its rule in force then set no date (`T-IR-2004`: no date to
+  ask for a FOIA review by, and a review "within a reasonable time" before the ICO's figures).
 
 A milestone with `guidance` set is counted from another anchor because no rule gives a date:
 FOIA-IR-REQ with no response counts from the missed response deadline (best reading).
@@ -24,7 +26,7 @@ FOIA-IR-REQ with no response counts from the missed response deadline (best read
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final, NamedTuple, NoReturn
 
 from foiclock.calendar import WorkingCalendar, calendar_for
 from foiclock.case import (
@@ -50,7 +52,7 @@ from foiclock.deadline import (
 from foiclock.engine import counting_calendar, first_working_day_from
 from foiclock.i18n import N_
 from foiclock.regimes import Regime, check_nation, get_regime
-from foiclock.versions import version_id, version_in_force
+from foiclock.versions import RuleVersion, superseded, version_id, version_in_force
 from foiclock.windows import (
     ACTUAL_RECEIPT,
     BODY,
@@ -111,6 +113,14 @@ class Milestone(NamedTuple):
     guidance: bool = False  # guidance only: no rule sets this date (FOIA-IR-REQ, no response)
     rule_version: str | None = None  # the rules-over-time version applied (foiclock.versions)
     warning: str | None = None  # a last day that stands though offices may be shut (FOISA-COURT)
+
+    @property
+    def cited_rule(self) -> str:
+        """The rule id, with the version applied beside it when that version is no longer in
+        force (its source is not today's): 'FOIA-TRIB, T-TRIB-IT'."""
+        if superseded(self.rule_version):
+            return f"{self.rule}, {self.rule_version}"
+        return self.rule
 
 
 class Timeline(NamedTuple):
@@ -305,7 +315,7 @@ def _timeline(regime: Regime, case: Case, deadline: Deadline | None, today: date
     for key, label in EVENT_LABELS.items():
         if key != "received" and (day := known[key]) is not None:
             milestones.append(
-                _event(key, label, day, regime, "planned" if key in opens else "done")
+                _event(key, label, day, regime, "planned" if key in opens else "done", known)
             )
     for posting in POSTINGS:  # C-POST-SCOT: the day a posted notice reached the requester
         receipt = _receipt_milestone(posting, case, regime, today)
@@ -406,7 +416,10 @@ def _applies(window: Window, case: Case, known: dict[str, date | None]) -> bool:
     return True
 
 
-def _event(key: str, label: str, day: date, regime: Regime, state: str) -> Milestone:
+def _event(
+    key: str, label: str, day: date, regime: Regime, state: str, known: dict[str, date | None]
+) -> Milestone:
+    """An event, with the rule (and its version in force) of the window it answers or starts."""
     answered = next((w for w in WINDOWS[regime.key] if w.answered_by == key), None)
     if answered is None:  # an event no window waits for: the rule of the window it starts or ends
         answered = next(
@@ -414,15 +427,18 @@ def _event(key: str, label: str, day: date, regime: Regime, state: str) -> Miles
             None,
         )
     post_rule = POSTING_RULES.get(regime.key)
+    version: RuleVersion | None = None
     if key == "responded":
         rule, source, status = regime.response.rule, regime.response.source, regime.response.status
     elif key in ("decision_notice", "statement_of_reasons"):
         window = next(w for w in WINDOWS[regime.key] if w.after[0] == "decision_notice")
+        window, version, _dated = in_force(window, _anchor_or_guidance(window, known))
         rule, source, status = window.rule, window.source, window.status
     elif post_rule is not None and any(key == p.posted for p in POSTINGS):
         rule, (source, status) = "C-POST-SCOT", post_rule
     else:
         assert answered is not None
+        answered, version, _dated = in_force(answered, _anchor_or_guidance(answered, known))
         rule, source, status = answered.rule, answered.source, answered.status
     return Milestone(
         key=key,
@@ -435,7 +451,36 @@ def _event(key: str, label: str, day: date, regime: Regime, state: str) -> Miles
         source=source,
         status=status,
         state=state,
+        rule_version=version_id(version),
     )
+
+
+def _anchor_or_guidance(window: Window, known: dict[str, date | None]) -> date | None:
+    """The date `window` counts from, or its guidance's when it has none (FOIA-IR-REQ after no
+    response): the date that picks the version of its rule."""
+    _key, anchor, _waits = _anchor(window, known, {})
+    if anchor is None and window.guidance is not None:
+        return known.get(window.guidance.after)
+    return anchor
+
+
+def in_force(window: Window, day: date | None) -> tuple[Window, RuleVersion | None, bool]:
+    """`window` as the version of its rule in force for the anchor `day` counts it (`VERSIONS`):
+    the window itself under today's version (or a rule of one version); an earlier version's
+    numbers, roll, words, source and status otherwise. With the version, and whether it gives
+    a date at all (`T-IR-2004` may not)."""
+    version = version_in_force(window.rule, day)
+    count = version.count_for(window.key) if version is not None else None
+    if version is None or count is None:
+        return window, version, True
+    counted = window._replace(
+        amount=count.amount if count.amount is not None else window.amount,
+        roll_to_working_day=count.roll_to_working_day,
+        description=count.description,
+        source=version.source,
+        status=version.status,
+    )
+    return counted, version, count.amount is not None
 
 
 def _response_milestones(
@@ -574,7 +619,14 @@ def _window(
         anchor_key, anchor, waits_for, shown = guidance.after, known[guidance.after], None, guidance
     if window.from_receipt and anchor_key is not None:
         anchor_key, anchor = _from_receipt(anchor_key, anchor, known)
-    day = _count(window, anchor, calendar) if anchor is not None else None
+    counted, version, dated = in_force(window, anchor)
+    if counted is not window:  # an earlier version of the rule: its own count and words
+        shown = counted
+    day = _count(counted, anchor, calendar) if anchor is not None and dated else None
+    if not dated:
+        state = "no_date"
+    else:
+        state = "waiting" if day is not None or waits_for is not None else "lapsed"
     milestone = Milestone(
         key=window.key,
         label=shown.label,
@@ -585,12 +637,12 @@ def _window(
         description=shown.description,
         source=shown.source,
         status=shown.status,
-        state="waiting" if day is not None or waits_for is not None else "lapsed",
+        state=state,
         waits_for=waits_for,
         counted_from=anchor_key,
-        provisional=day is not None and _reads_holidays_past_announced(window, day, calendar),
+        provisional=day is not None and _reads_holidays_past_announced(counted, day, calendar),
         guidance=shown is guidance,
-        rule_version=version_id(version_in_force(window.rule, anchor)),
+        rule_version=version_id(version),
         warning=_off_day_warning(window, day),
     )
     if day is None:
@@ -725,15 +777,40 @@ def _not_yet(milestone: Milestone, opens: date, today: date) -> Milestone:
 def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool]:
     """The date of `regime`'s window `key` counted from `anchor` (its first anchor: the response
     for `review_request_by` and `review_request_by_safe`, the review outcome for
-    `commissioner_complaint_by`, the decision notice for the appeals), with the window's rule and
-    whether it is provisional. KeyError if the regime has no such window."""
+    `commissioner_complaint_by`, the decision notice for the appeals), with the window's rule (as
+    the version in force for `anchor` counts it) and whether it is provisional. KeyError if the
+    regime has no such window; InvalidInput (the field named by the anchor) when the version in
+    force then set no date (`T-IR-2004`)."""
     regime_rule = get_regime(regime)
     window = next((w for w in WINDOWS[regime_rule.key] if w.key == key), None)
     if window is None:
         raise KeyError(key)
+    counted, version, dated = in_force(window, anchor)
+    if not dated:
+        assert version is not None
+        _no_date(window.after[0], anchor, version)
     calendar = counting_calendar(regime_rule.key, regime_rule.default_nation)
-    day = _count(window, anchor, calendar)
-    return day, window, _reads_holidays_past_announced(window, day, calendar)
+    day = _count(counted, anchor, calendar)
+    return day, counted, _reads_holidays_past_announced(counted, day, calendar)
+
+
+def _no_date(field: str, anchor: date, version: RuleVersion) -> NoReturn:
+    """A clear error for a date asked of a version that set none (`T-IR-2004`)."""
+    from foiclock.errors import InvalidInput
+    from foiclock.i18n import M
+
+    assert version.last is not None  # only an earlier version sets no date
+    raise InvalidInput(
+        field,
+        anchor.isoformat(),
+        M(
+            "falls under {version} ({description}), which sets no date for {rule}",
+            version=version.id,
+            description=version.description,
+            rule=version.rule,
+        ),
+        M("a date after {last}", last=version.last),
+    )
 
 
 def review_request_by(
@@ -745,7 +822,8 @@ def review_request_by(
 ) -> date | None:
     """The `review_request_by` milestone alone (a batch's column), from the response date and the
     response deadline that applies, counted as the timeline counts it; None while it waits for
-    one of them, and for a regime without the window (SAR). FOIA-IR-REQ's guidance date for a
+    one of them, for a regime without the window (SAR), and for a FOIA response before 4 July
+    2018 (`T-IR-2004`: no date to ask by). FOIA-IR-REQ's guidance date for a
     case with no response is left out: a batch cell cannot say that it is guidance only.
     `responded_received`: the day the requester received a posted response
     (`requester_receipt`; `C-POST-SCOT`)."""
@@ -762,7 +840,8 @@ def review_request_by(
         key, anchor = _from_receipt(key, anchor, known)
     if anchor is None:
         return None
-    return _count(window, anchor, counting_calendar(regime, nation))
+    counted, _version, dated = in_force(window, anchor)  # T-IR-2004: no date to ask by
+    return _count(counted, anchor, counting_calendar(regime, nation)) if dated else None
 
 
 _REVIEW_REQUEST_WINDOWS: Final = {

@@ -95,6 +95,7 @@ _STATE_WORDS = {
     "overdue": N_("overdue"),
     "waiting": N_("waiting"),
     "not_yet": N_("not yet"),
+    "no_date": N_("no date set"),
 }
 
 
@@ -136,7 +137,7 @@ def _rule_line(milestone: Milestone, timeline: Timeline) -> str:
     provisional = " [" + _("provisional") + "]" if milestone.provisional else ""
     closed = office_closed_mark(timeline, milestone)
     return (
-        f"{milestone.rule}: {localise(milestone.source)}{status_note(milestone.status)}"
+        f"{milestone.cited_rule}: {localise(milestone.source)}{status_note(milestone.status)}"
         f"{provisional}{closed}"
     )
 
@@ -154,6 +155,12 @@ def warning_line(milestone: Milestone) -> str:
     if milestone.warning is None:
         return ""
     return _("warning") + ": " + localise(milestone.warning)
+
+
+def no_date_line(milestone: Milestone) -> str:
+    """Why a milestone has no date under the version of its rule then in force (`T-IR-2004`),
+    else ''."""
+    return localise(milestone.description) if milestone.state == "no_date" else ""
 
 
 def office_closed_mark(timeline: Timeline, milestone: Milestone) -> str:
@@ -200,8 +207,9 @@ def timeline_table(timeline: Timeline) -> str:
         row = f"{day:<{date_width}}  {label:<{label_width}}  {state_text(milestone)}"
         lines.append(row.replace(" ", _NBSP))
         lines.append(indent + _rule_line(milestone, timeline))
-        if milestone.warning is not None:
-            lines.append(indent + warning_line(milestone))
+        for note in (warning_line(milestone), no_date_line(milestone)):
+            if note:
+                lines.append(indent + note)
     return wrap_lines(lines + office_closed_lines(timeline)).replace(_NBSP, " ")
 
 
@@ -224,7 +232,9 @@ def timeline_markdown(timeline: Timeline) -> str:
         state = state_text(milestone) + office_closed_mark(timeline, milestone)
         if milestone.warning is not None:
             state += f" [{warning_line(milestone)}]"
-        row = (day, localise(milestone.label), state, milestone.rule, source)
+        if why := no_date_line(milestone):
+            state += f" [{why}]"
+        row = (day, localise(milestone.label), state, milestone.cited_rule, source)
         lines.append("| " + " | ".join(_cell(cell) for cell in row) + " |")
     return "\n".join(lines + office_closed_lines(timeline))
 
@@ -264,14 +274,22 @@ def timeline_csv(timeline: Timeline) -> str:
 def appeal_text(timeline: Timeline) -> str:
     """The requester's view: the windows open today with the days left in each, those not yet
     open, those waiting for a date, and those that have closed, with when."""
-    groups: dict[str, list[str]] = {"open": [], "later": [], "waiting": [], "closed": []}
+    groups: dict[str, list[str]] = {
+        "open": [],
+        "later": [],
+        "waiting": [],
+        "no_date": [],
+        "closed": [],
+    }
     for milestone in requester_windows(timeline):
         state = milestone.state
-        rule = f"({milestone.rule}{status_note(milestone.status)})"
+        rule = f"({milestone.cited_rule}{status_note(milestone.status)})"
         label = localise(milestone.label)
         if milestone.date is None:
-            if state == "waiting":
-                groups["waiting"].append(f"  {label}: {state_text(milestone)} {rule}")
+            if state in ("waiting", "no_date"):
+                groups[state].append(f"  {label}: {state_text(milestone)} {rule}")
+            if why := no_date_line(milestone):
+                groups[state].append(f"    {why}")
             continue
         when = f"  {label} {format_long(milestone.date)}"
         if state == "open" and milestone.kind == OPENS:
@@ -301,6 +319,7 @@ def appeal_text(timeline: Timeline) -> str:
         "open": N_("Open today"),
         "later": N_("Opening later"),
         "waiting": N_("Waiting for a date"),
+        "no_date": N_("No date set at the time"),
         "closed": N_("Closed or used"),
     }
     lines = [_appeal_heading(timeline), *planned_line(timeline.planned, timeline.today)]
