@@ -116,3 +116,17 @@ def first_working_day_from(day: date, divisions: tuple[str, ...]) -> date:
 def days_from(first: date, last: date) -> set[date]:
     """Every day from `first` to `last`, both included."""
     return {first + timedelta(days=i) for i in range((last - first).days + 1)}
+
+
+def foisa_limit(regime: str, received: date, answered: date | None) -> int:
+    """The working days to answer a FOISA request or requirement for review (s10(1), s21(1)),
+    from rules-over-time.md T-COVID-FOISA copied by hand: 60 for an answer issued from 7 April
+    to 26 May 2020 to one received from 7 April 2020; 20 otherwise (T-COVID-END, and every
+    other regime's 20)."""
+    covid = (
+        regime == "foisa"
+        and date(2020, 4, 7) <= received
+        and answered is not None
+        and answered <= date(2020, 5, 26)
+    )
+    return 60 if covid else 20

@@ -78,8 +78,8 @@ def test_review_request_windows_from_the_response_deadline(
     regime: str, received: date, answered_after: int
 ) -> None:
     divisions = oracle.REGIME_DIVISIONS[regime]
-    due = oracle.add(received, 20, divisions)
     responded = received + timedelta(days=answered_after)
+    due = oracle.add(received, oracle.foisa_limit(regime, received, responded), divisions)
     tl = case_timeline(make_case(received, regime, responded=responded), responded)
     by = tl.get("review_request_by")
     assert by is not None
