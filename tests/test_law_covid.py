@@ -19,6 +19,7 @@ from foiclock.batch import RowAnswers, answer_row
 from foiclock.cli import app
 from foiclock.deadline import Deadline, case_deadline
 from foiclock.render import due_text
+from foiclock.timeline import Milestone, case_timeline, timeline_from_events
 
 D = date
 runner = CliRunner()
@@ -211,6 +212,80 @@ def test_sar_unchanged() -> None:
     # T-COVID-OTHER: SAR received Tue 7 Apr 2020, one month (C-MONTH): Thu 7 May 2020.
     deadline = response_deadline(D(2020, 4, 7), "sar", responded=D(2020, 5, 20))
     assert (deadline.due, deadline.version_notes) == (D(2020, 5, 7), ())
+
+
+# --- T9: a requirement for review (s21) --------------------------------------------------------
+
+
+def review(review_responded: date | None = None, **events: object) -> Milestone:
+    """A request received Mon 20 Apr 2020, answered Thu 30 Apr, review required Fri 1 May."""
+    case = make_case(
+        D(2020, 4, 20),
+        "foisa",
+        responded=D(2020, 4, 30),
+        review_requested=D(2020, 5, 1),
+        review_responded=review_responded,
+        **events,  # type: ignore[arg-type]
+    )
+    milestone = case_timeline(case, D(2021, 1, 1)).get("review_response_due")
+    assert milestone is not None
+    return milestone
+
+
+def test_t9_requirement_for_review_answered_by_26_may() -> None:
+    # T9: received Fri 1 May 2020. Day 1 Mon 4 May; 4-7 (4), [8], 11-15 (9), 18-22 (14), [25],
+    # 26-29 (18); Jun 1 (19), 2 (20): Tue 2 Jun 2020. The 60: Jun 3-5 (23), 8-12 (28), 15-19
+    # (33), 22-26 (38), 29-30 (40); Jul 1-3 (43), 6-10 (48), 13-17 (53), 20-24 (58), 27 (59),
+    # Tue 28 Jul 2020 (60).
+    answered = review(D(2020, 5, 20))
+    assert (answered.date, answered.rule_version, answered.state) == (
+        D(2020, 7, 28),
+        "T-COVID-FOISA",
+        "met",
+    )
+    assert "60th working day" in answered.description and answered.warning is None
+
+
+def test_t9_not_answered_by_26_may() -> None:
+    unanswered = review()
+    assert (unanswered.date, unanswered.rule_version) == (D(2020, 6, 2), "T-COVID-END")
+    assert unanswered.warning is not None
+    assert "due Tuesday 28 July 2020" in unanswered.warning
+    assert "--review-responded" in unanswered.warning
+    late = review(D(2020, 6, 3))  # one working day after Tue 2 Jun
+    assert (late.date, late.state, late.working_days_late) == (D(2020, 6, 2), "late", 1)
+    assert late.warning is not None and "was issued after" in late.warning
+
+
+def test_t9_in_the_requesters_view_and_json() -> None:
+    tl = timeline_from_events(
+        None, "foisa", responded=D(2020, 4, 30), review_requested=D(2020, 5, 1),
+        review_responded=D(2020, 5, 26), today=D(2021, 1, 1),
+    )  # fmt: skip
+    milestone = tl.get("review_response_due")
+    assert milestone is not None and milestone.date == D(2020, 7, 28)
+    words = ["timeline", "2020-04-20", "-r", "foisa", "--responded", "2020-04-30"]
+    words += ["--review-requested", "2020-05-01", "--review-responded", "2020-05-20", "--json"]
+    data = json.loads(runner.invoke(app, words).stdout)
+    found = {m["key"]: (m["date"], m["rule_version"]) for m in data["milestones"]}
+    assert found["review_response_due"] == ("2020-07-28", "T-COVID-FOISA")
+    # The request itself, received Mon 20 Apr and answered in the window: 60 working days
+    # (Apr 21-24 (4), 27-30 (8); May 1 (9), 4-7 (13), [8], 11-15 (18), 18-22 (23), [25], 26-29
+    # (27); Jun 1-5 (32), 8-12 (37), 15-19 (42), 22-26 (47), 29-30 (49); Jul 1-3 (52), 6-10
+    # (57), 13-15 (60): Wed 15 Jul 2020).
+    assert found["response_due"] == ("2020-07-15", "T-COVID-FOISA")
+
+
+def test_the_keepers_30_working_days_are_not_read_as_60() -> None:
+    # FOISA s21(2) (the Keeper, another authority to review): the 30th working day after Fri
+    # 1 May 2020, from T9's count: Jun 3-5 (23), 8-12 (28), 15 (29), Tue 16 Jun 2020 (30). The
+    # coronavirus text (not seen) is read as changing s21(1)'s 20 only.
+    milestone = review(D(2020, 5, 20), body="keeper", review_by_other_authority=True)
+    assert (milestone.date, milestone.rule_version, milestone.warning) == (
+        D(2020, 6, 16),
+        None,
+        None,
+    )
 
 
 # --- the default FOISA versions and T-COVID-SIC ------------------------------------------------

@@ -49,7 +49,10 @@ def test_windows_from_the_events_match_the_oracle(
         assert dates["review_request_by"] == oracle.add(responded, 40, divisions)
     else:
         assert dates["review_request_by_safe"] == oracle.add(responded, 40, divisions)
-    review_due = oracle.add(requested, REVIEW_WORKING_DAYS[regime], divisions)
+    review_days = REVIEW_WORKING_DAYS[regime]
+    if regime == "foisa":  # T-COVID-FOISA: s21's 20 read as 60 for an outcome in the window
+        review_days = oracle.foisa_limit(regime, requested, outcome)
+    review_due = oracle.add(requested, review_days, divisions)
     assert dates["review_response_due"] == review_due
     if regime == "foia":
         assert dates["review_response_due_longest"] == oracle.add(requested, 40, divisions)

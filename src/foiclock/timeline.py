@@ -48,9 +48,9 @@ from foiclock.deadline import (
     on_day,
 )
 from foiclock.engine import counting_calendar, first_working_day_from
-from foiclock.i18n import N_
+from foiclock.i18n import N_, joined
 from foiclock.regimes import Regime, check_nation, get_regime
-from foiclock.versions import version_id, version_in_force
+from foiclock.versions import RuleVersion, version_id, version_in_force, version_notes
 from foiclock.windows import (
     ACTUAL_RECEIPT,
     BODY,
@@ -474,6 +474,7 @@ def _response_milestones(
         counted_from="received",
         provisional=provisional,
         rule_version=version_id(deadline.rule_version if deadline is not None else None),
+        warning=_warning(deadline.version_notes) if deadline is not None else None,
     )
     if due is not None:
         if case.extended:
@@ -574,6 +575,9 @@ def _window(
         anchor_key, anchor, waits_for, shown = guidance.after, known[guidance.after], None, guidance
     if window.from_receipt and anchor_key is not None:
         anchor_key, anchor = _from_receipt(anchor_key, anchor, known)
+    version, window, notes = _window_in_force(window, anchor, known, calendar)
+    if not isinstance(shown, Guidance):
+        shown = window  # the rule as the version in force reads it
     day = _count(window, anchor, calendar) if anchor is not None else None
     milestone = Milestone(
         key=window.key,
@@ -590,8 +594,8 @@ def _window(
         counted_from=anchor_key,
         provisional=day is not None and _reads_holidays_past_announced(window, day, calendar),
         guidance=shown is guidance,
-        rule_version=version_id(version_in_force(window.rule, anchor)),
-        warning=_off_day_warning(window, day),
+        rule_version=version_id(version),
+        warning=_off_day_warning(window, day) or _warning(notes),
     )
     if day is None:
         return milestone
@@ -607,6 +611,39 @@ def _window(
     if milestone.guidance and opening is None and anchor is not None and today <= anchor:
         opening = anchor + timedelta(days=1)  # a failure to respond: once the deadline is missed
     return _judge(milestone, answer, kind, calendar, today, opening)
+
+
+def _window_in_force(
+    window: Window, anchor: date | None, known: dict[str, date | None], calendar: WorkingCalendar
+) -> tuple[RuleVersion | None, Window, list[str]]:
+    """The version of the window's rule in force for the case, the window as it reads it
+    (T-COVID-FOISA: FOISA s21's 60 working days), and what the rule's other versions say of the
+    case (`version_notes`)."""
+    limit = window.amount if window.counted == WORKING_DAYS else None
+    version = version_in_force(window.rule, anchor, known, limit)
+    if version is not None and version.working_days is not None:
+        window = window._replace(
+            amount=version.working_days,
+            description=version.limit_description or window.description,
+            source=version.source,
+            status=version.status,
+        )
+    if anchor is None or limit is None:
+        return version, window, []
+    notes = version_notes(
+        window.rule,
+        anchor,
+        known,
+        lambda n: calendar.add(anchor, n),
+        _count(window, anchor, calendar),
+        limit,
+    )
+    return version, window, notes
+
+
+def _warning(notes: list[str] | tuple[str, ...]) -> str | None:
+    """The notes of a milestone's other rule versions, as its warning (None: none)."""
+    return joined("; ", list(notes)) if notes else None
 
 
 def _anchor(
