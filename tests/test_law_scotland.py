@@ -552,8 +552,10 @@ def test_a_posted_answer_against_the_oracle(
 ) -> None:
     """FOISA-RR-REQ: 40 WD after the expiry for an answer issued in time; after a late one, 40 WD
     after the requester received it: posted + 3 days (C-POST-SCOT), or a later actual day."""
-    due = oracle.add(received, 20, SCOTLAND)
     responded = received + timedelta(days=answered_after)
+    # T-COVID-FOISA: an answer issued from 7 Apr to 26 May 2020 to a request received from 7 Apr
+    # 2020 was judged against 60 working days, so the time for compliance ran to the 60th.
+    due = oracle.add(received, oracle.foisa_limit("foisa", received, responded), SCOTLAND)
     posted = responded + timedelta(days=posted_after)
     actual = posted + timedelta(days=arrived_after) if arrived_after is not None else None
     case = make_case(

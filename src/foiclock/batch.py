@@ -23,6 +23,7 @@ from foiclock.errors import InvalidInput
 from foiclock.i18n import M
 from foiclock.status import case_status, happened, state_on, working_days_counted
 from foiclock.timeline import requester_receipt, review_request_by
+from foiclock.versions import RESPONDED, turns_on
 
 ERROR: Final = "error"
 
@@ -235,8 +236,9 @@ def case_answer(case: Case, today: date) -> RowAnswer:
 
 
 def _direct(case: Case) -> _Direct | None:
-    """The case's deadline when no clarification, fee or body moves its count (None
-    otherwise): the response then changes only the state, counted on top of it."""
+    """The case's deadline when no clarification, fee or body moves its count, nor the
+    response date its limit (None otherwise): the response then changes only the state,
+    counted on top of it."""
     if case.clarification_requested is not None or case.fees_notice is not None:
         return None
     if case.body is not None:
@@ -244,6 +246,8 @@ def _direct(case: Case) -> _Direct | None:
     deadline = checked_case_deadline(case)
     if deadline.state != RUNNING or deadline.due is None:
         return None
+    if turns_on(deadline.rule, deadline.received, RESPONDED):
+        return None  # T-COVID-FOISA: the limit depends on the response date
     calendar = counting_calendar(deadline.regime, deadline.nation)
     if deadline.months is not None:  # SAR: the relevant time is day 1
         count_from = deadline.months.relevant_time - _ONE_DAY

@@ -563,6 +563,7 @@ def due(
     school_closed: SchoolClosedOption = None,
     school_closed_file: SchoolClosedFileOption = None,
     id_received: IdReceivedOption = None,
+    responded: RespondedOption = None,
     case: CaseFileOption = None,
     explain: Annotated[
         bool, typer.Option("--explain", help="Show every day counted and skipped, and why.")

@@ -35,10 +35,10 @@ from foiclock.regimes import (
     WorkingDayWindow,
     get_regime,
 )
+from foiclock.versions import RuleVersion, remarks_in_force, version_in_force, version_notes
 
 if TYPE_CHECKING:
     from foiclock.steps import Step
-    from foiclock.versions import RuleVersion
 
 # Deadline.state
 RUNNING: Final = "running"
@@ -150,6 +150,9 @@ class Deadline(NamedTuple):
     body: Body | None = None
     months: MonthCount | None = None
     notes: tuple[str, ...] = ()
+    #: The notes, among `notes`, of the rule's other versions (rules-over-time.md): the limit
+    #: had the response come in another version's days, a conflicting reading.
+    version_notes: tuple[str, ...] = ()
 
     @property
     def extended_due(self) -> date | None:
@@ -164,12 +167,22 @@ class Deadline(NamedTuple):
         )
 
     @property
-    def rule_version(self) -> "RuleVersion | None":
+    def rule_version(self) -> RuleVersion | None:
         """The dated version of the rule applied (rules-over-time.md), keyed by the date of
-        receipt; None for a rule with one version since its regime came into force."""
-        from foiclock.versions import version_in_force
+        receipt and, for a version that turns on it, by the response (T-COVID-FOISA); None for
+        a rule with one version since its regime came into force."""
+        return version_in_force(self.rule, self.received, self._events)
 
-        return version_in_force(self.rule, self.received)
+    @property
+    def remarks(self) -> tuple[RuleVersion, ...]:
+        """The rules-over-time.md notes on the case that change no date (T-COVID-SIC), shown
+        by `--explain`."""
+        return remarks_in_force(self.rule, self.received, self._events)
+
+    @property
+    def _events(self) -> dict[str, date | None]:
+        """The case's event dates, by their case keys (the versions turn on them)."""
+        return self.case._asdict() if self.case is not None else {"received": self.received}
 
     @property
     def safe_date(self) -> date | None:
@@ -252,7 +265,8 @@ def checked_case_deadline(case: Case) -> Deadline:
     regime = get_regime(case.regime)
     if isinstance(regime.response, MonthWindow):
         return _month_deadline(case, regime, regime.response)
-    deadline = _working_day_deadline(case, regime, regime.response, case.receipt_rule)
+    window = _window_in_force(case, regime.response)
+    deadline = _working_day_deadline(case, regime, window, case.receipt_rule)
     calendar = regime_calendar(regime.key)
     arrival = _arrival(case)
     if arrival is None or calendar.is_working_day(arrival):
@@ -260,8 +274,24 @@ def checked_case_deadline(case: Case) -> Deadline:
     # C-RECEIPT-ALT: the date of receipt (or of the clarification) is a non-working day, so the
     # other reading gives another answer, shown beside it.
     other_rule = NEXT_WORKING_DAY if case.receipt_rule == DATE_OF_RECEIPT else DATE_OF_RECEIPT
-    alternative = _working_day_deadline(case, regime, regime.response, other_rule)
+    alternative = _working_day_deadline(case, regime, window, other_rule)
     return deadline._replace(alternative=alternative)
+
+
+def _window_in_force(case: Case, window: WorkingDayWindow) -> WorkingDayWindow:
+    """The response window as the version in force for the case reads it (rules-over-time.md:
+    T-COVID-FOISA's 60 working days); a body's own limit has no versions."""
+    if case.body is not None:
+        return window
+    version = version_in_force(window.rule, case.received, case._asdict(), window.working_days)
+    if version is None or version.working_days is None:
+        return window
+    return window._replace(
+        working_days=version.working_days,
+        description=version.limit_description or window.description,
+        source=version.source,
+        status=version.status,
+    )
 
 
 def _arrival(case: Case) -> date | None:
@@ -394,6 +424,14 @@ def _working_day_deadline(
         # The same case on the nation's own calendar, the receipt rule applied on it too.
         nation_due, _ = _count(nation_calendar, case, window, receipt_rule, pauses)
     rule = body.rule if body is not None else None
+    other_versions = []
+    if body is None:  # the other versions of the rule (rules-over-time.md), with their dates
+
+        def count_with(working_days: int) -> date | None:
+            limit = window._replace(working_days=working_days)
+            return _count(calendar, case, limit, receipt_rule, pauses)[0]
+
+        other_versions = version_notes(window.rule, case.received, case._asdict(), count_with, due)
     # Provisional: a date that depends on holidays not yet announced (three calendar months to
     # pay depend on none).
     latest = [day for day in (due, extension_due(extension)) if day is not None]
@@ -421,7 +459,8 @@ def _working_day_deadline(
         fees=fees,
         extension=extension,
         body=body,
-        notes=tuple(notes),
+        notes=(*notes, *other_versions),
+        version_notes=tuple(other_versions),
     )
 
 

@@ -139,6 +139,7 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
     if explain and deadline.rule_version is not None:
         lines.append("  " + rule_version_line(deadline.rule_version))
     if explain:
+        lines.extend("  " + remark_line(remark) for remark in deadline.remarks)
         lines.append("")
         lines.append(_("The count:"))
         lines.extend(_step_line(step) for step in deadline.steps)
@@ -150,6 +151,13 @@ def rule_version_line(version: RuleVersion) -> str:
     return _("Rule version: {id}, {description} ({source})").format(
         id=version.id, description=_(version.description), source=_(version.source)
     ) + status_note(version.status)
+
+
+def remark_line(remark: RuleVersion) -> str:
+    """A rules-over-time.md note on the case that changes no date (T-COVID-SIC)."""
+    return _("Note: {note}").format(
+        note=f"{remark.id}, {_(remark.description)} ({_(remark.source)})"
+    ) + status_note(remark.status)
 
 
 def _safe_date_line(safe_date: date) -> str:

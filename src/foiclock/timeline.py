@@ -50,9 +50,9 @@ from foiclock.deadline import (
     on_day,
 )
 from foiclock.engine import counting_calendar, first_working_day_from
-from foiclock.i18n import N_
+from foiclock.i18n import N_, joined
 from foiclock.regimes import Regime, check_nation, get_regime
-from foiclock.versions import RuleVersion, superseded, version_id, version_in_force
+from foiclock.versions import RuleVersion, superseded, version_id, version_in_force, version_notes
 from foiclock.windows import (
     ACTUAL_RECEIPT,
     BODY,
@@ -464,23 +464,38 @@ def _anchor_or_guidance(window: Window, known: dict[str, date | None]) -> date |
     return anchor
 
 
-def in_force(window: Window, day: date | None) -> tuple[Window, RuleVersion | None, bool]:
-    """`window` as the version of its rule in force for the anchor `day` counts it (`VERSIONS`):
-    the window itself under today's version (or a rule of one version); an earlier version's
-    numbers, roll, words, source and status otherwise. With the version, and whether it gives
-    a date at all (`T-IR-2004` may not)."""
-    version = version_in_force(window.rule, day)
-    count = version.count_for(window.key) if version is not None else None
-    if version is None or count is None:
-        return window, version, True
-    counted = window._replace(
-        amount=count.amount if count.amount is not None else window.amount,
-        roll_to_working_day=count.roll_to_working_day,
-        description=count.description,
-        source=version.source,
-        status=version.status,
-    )
-    return counted, version, count.amount is not None
+def in_force(
+    window: Window, day: date | None, known: dict[str, date | None] | None = None
+) -> tuple[Window, RuleVersion | None, bool]:
+    """`window` as the version of its rule in force for the anchor `day` (and, for a version
+    that also turns on another event, the case's `known` dates) counts it (`VERSIONS`): the
+    window itself under today's version (or a rule of one version); otherwise the version's
+    numbers, roll, words, source and status (`T-IR-2004`, `T-TRIB-IT`: its `counts`;
+    `T-COVID-FOISA`: its working days). With the version, and whether it gives a date at all
+    (`T-IR-2004` may not)."""
+    limit = window.amount if window.counted == WORKING_DAYS else None
+    version = version_in_force(window.rule, day, known, limit)
+    if version is None:
+        return window, None, True
+    count = version.count_for(window.key)
+    if count is not None:
+        counted = window._replace(
+            amount=count.amount if count.amount is not None else window.amount,
+            roll_to_working_day=count.roll_to_working_day,
+            description=count.description,
+            source=version.source,
+            status=version.status,
+        )
+        return counted, version, count.amount is not None
+    if version.working_days is not None:
+        counted = window._replace(
+            amount=version.working_days,
+            description=version.limit_description or window.description,
+            source=version.source,
+            status=version.status,
+        )
+        return counted, version, True
+    return window, version, True
 
 
 def _response_milestones(
@@ -519,6 +534,7 @@ def _response_milestones(
         counted_from="received",
         provisional=provisional,
         rule_version=version_id(deadline.rule_version if deadline is not None else None),
+        warning=_warning(deadline.version_notes) if deadline is not None else None,
     )
     if due is not None:
         if case.extended:
@@ -619,10 +635,11 @@ def _window(
         anchor_key, anchor, waits_for, shown = guidance.after, known[guidance.after], None, guidance
     if window.from_receipt and anchor_key is not None:
         anchor_key, anchor = _from_receipt(anchor_key, anchor, known)
-    counted, version, dated = in_force(window, anchor)
+    counted, version, dated = in_force(window, anchor, known)
     if counted is not window:  # an earlier version of the rule: its own count and words
         shown = counted
     day = _count(counted, anchor, calendar) if anchor is not None and dated else None
+    notes = _version_notes(window, counted, anchor, known, calendar) if day is not None else []
     if not dated:
         state = "no_date"
     else:
@@ -643,7 +660,7 @@ def _window(
         provisional=day is not None and _reads_holidays_past_announced(counted, day, calendar),
         guidance=shown is guidance,
         rule_version=version_id(version),
-        warning=_off_day_warning(window, day),
+        warning=_off_day_warning(window, day) or _warning(notes),
     )
     if day is None:
         return milestone
@@ -659,6 +676,33 @@ def _window(
     if milestone.guidance and opening is None and anchor is not None and today <= anchor:
         opening = anchor + timedelta(days=1)  # a failure to respond: once the deadline is missed
     return _judge(milestone, answer, kind, calendar, today, opening)
+
+
+def _version_notes(
+    window: Window,
+    counted: Window,
+    anchor: date | None,
+    known: dict[str, date | None],
+    calendar: WorkingCalendar,
+) -> list[str]:
+    """What the rule's other versions say of the case (`version_notes`: T-COVID-FOISA's 60
+    working days beside the 20), for a working-day window with an anchor."""
+    limit = window.amount if window.counted == WORKING_DAYS else None
+    if anchor is None or limit is None:
+        return []
+    return version_notes(
+        window.rule,
+        anchor,
+        known,
+        lambda n: calendar.add(anchor, n),
+        _count(counted, anchor, calendar),
+        limit,
+    )
+
+
+def _warning(notes: list[str] | tuple[str, ...]) -> str | None:
+    """The notes of a milestone's other rule versions, as its warning (None: none)."""
+    return joined("; ", list(notes)) if notes else None
 
 
 def _anchor(

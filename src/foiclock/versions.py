@@ -6,20 +6,50 @@ the review request for its answer; the decision notice for an appeal).
 Each entry names its rules-over-time id, the rules.md rule it is a version of, the days it was
 in force for (both ends included), what it says and how sure we are. A rule with no entry here
 has had one version since its regime came into force (`T-*-START`). The engine reads this
-table; a new version of a rule is a new entry, not a branch. A version that counts a window
-differently from today's (`foiclock.windows`: its numbers, its roll, or no date at all) says
-so in `counts`, which the timeline counts by.
+table; a new version of a rule is a new entry, not a branch.
+
+A version may also turn on a second event of the case (`also`): FOISA's 2020 coronavirus limit
+(`T-COVID-FOISA`) is chosen by the date of receipt and by the date the response was issued, as
+the SIC keys it. An entry may set the limit in working days (`working_days`); and besides the
+versions that apply (`APPLIES`) the table holds conflicting readings shown beside the answer
+(`READING`) and `--explain` notes that change no date (`NOTE`). A version that counts a
+window differently from today's (`foiclock.windows`: its numbers, its roll, or no date at
+all) says so in `counts`, which the timeline counts by.
 """
 
-from datetime import date
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from foiclock.i18n import N_
+from foiclock.i18n import N_, M
 
 RECEIVED: Final = "received"
 RESPONDED: Final = "responded"
 REVIEW_REQUESTED: Final = "review_requested"
+REVIEW_RESPONDED: Final = "review_responded"
 DECISION_NOTICE: Final = "decision_notice"
+
+# RuleVersion.role
+APPLIES: Final = "applies"  # the version in force: its limit is counted
+READING: Final = "reading"  # a conflicting reading, shown beside the answer, never applied
+NOTE: Final = "note"  # an --explain note: it changes no date
+
+
+class EventDays(NamedTuple):
+    """A second case event a version turns on, and the days its date must lie in (both ends
+    included; None: open-ended). `unanswered`: the version also applies while the event has no
+    date (the answer not issued, or not given)."""
+
+    event: str
+    first: date | None
+    last: date | None
+    unanswered: bool = False
+
+    def holds(self, events: Mapping[str, date | None]) -> bool:
+        day = events.get(self.event)
+        if day is None:
+            return self.unanswered
+        return _within(day, self.first, self.last)
 
 
 class VersionCount(NamedTuple):
@@ -36,7 +66,8 @@ class VersionCount(NamedTuple):
 
 class RuleVersion(NamedTuple):
     """One dated version of a rule: in force for cases whose `keyed_by` date lies from `first`
-    to `last` (None: open-ended)."""
+    to `last` (None: open-ended) and, when it has `also`, whose second event's date lies in its
+    days."""
 
     id: str  # the rules-over-time id, e.g. T-IR-2018
     rule: str  # the rules.md rule it is a version of, e.g. FOIA-IR-REQ
@@ -48,6 +79,13 @@ class RuleVersion(NamedTuple):
     status: str
     #: The windows it counts otherwise than today's version (empty: as `foiclock.windows`).
     counts: tuple[VersionCount, ...] = ()
+    also: EventDays | None = None  # a second event it turns on (T-COVID-FOISA: the response)
+    working_days: int | None = None  # the limit it sets (None: the rule's own)
+    limit_description: str | None = None  # the rule's text with that limit
+    #: the rule's own limit it is a version of (None: any): a window with another limit (FOISA
+    #: s21(2)'s 30 working days) has none of these versions
+    of_working_days: int | None = None
+    role: str = APPLIES
 
     def count_for(self, key: str) -> VersionCount | None:
         """How this version counts the window `key`; None: as the window itself does."""
@@ -87,6 +125,127 @@ def _no_date_to_answer(description: str) -> tuple[VersionCount, ...]:
         VersionCount("review_response_due", None, description),
         VersionCount("review_response_due_longest", None, description),
     )
+
+
+# FOISA s10 and s21 over time, with the 2020 coronavirus limits (rules-over-time.md
+# T-FOISA-START, T-COVID-FOISA, T-COVID-END, T-COVID-SIC). T-COVID-OTHER: the EISRs, FOIA, the
+# EIR and SAR kept their limits, so they have no entry here.
+COVID_FIRST: Final = date(2020, 4, 7)  # Coronavirus (Scotland) Act 2020 in force
+COVID_LAST: Final = date(2020, 5, 26)  # the last day a response was judged against 60 WD
+COVID_END: Final = date(2020, 5, 27)  # Coronavirus (Scotland) (No.2) Act 2020 in force
+_COVID_SOURCE: Final = N_(
+    "Coronavirus (Scotland) Act 2020 sch 6 Part 2 (text not seen); SIC guidance"
+)
+_COVID_END_SOURCE: Final = N_("Coronavirus (Scotland) (No.2) Act 2020 sch 4 para 11(2); SIC")
+
+
+def _foisa_limits(rule: str, asked: str, answered: str, source: str) -> tuple[RuleVersion, ...]:
+    """The versions of FOISA's 20 working days to answer `asked` (a request, s10(1); a
+    requirement for review, s21(1): `source`) by `answered`. The SIC keys the coronavirus limit
+    to the day the answer was issued: 7 April to 26 May 2020, 60 working days; not answered by
+    then, 20 again from 27 May 2020. The change was "not retrospective": only for what was
+    received from 7 April (best reading; Brodies' reading is a READING entry)."""
+    return (
+        RuleVersion(
+            "T-FOISA-START",
+            rule,
+            date(2005, 1, 1),
+            COVID_FIRST - timedelta(days=1),
+            asked,
+            N_("20 working days since 1 January 2005"),
+            source,
+            "statute",
+            of_working_days=20,
+        ),
+        RuleVersion(
+            "T-COVID-FOISA",
+            rule,
+            COVID_FIRST,
+            COVID_LAST,
+            asked,
+            N_(
+                "an answer issued from 7 April to 26 May 2020, to a request or requirement for "
+                "review received from 7 April 2020, was judged against 60 working days, not 20"
+            ),
+            _COVID_SOURCE,
+            "statute",
+            also=EventDays(answered, COVID_FIRST, COVID_LAST),
+            working_days=60,
+            limit_description=N_(
+                "60th working day after receipt: the answer was issued from 7 April to 26 May 2020"
+            ),
+            of_working_days=20,
+        ),
+        RuleVersion(
+            "T-COVID-END",
+            rule,
+            COVID_FIRST,  # received from 7 April 2020, answered from 27 May or not yet
+            None,
+            asked,
+            N_("20 working days again from 27 May 2020, for everything not answered by 26 May"),
+            _COVID_END_SOURCE,
+            "statute",
+            also=EventDays(answered, COVID_END, None, unanswered=True),
+            of_working_days=20,
+        ),
+    )
+
+
+_FOISA_VERSIONS: Final = (
+    *_foisa_limits("FOISA-RESP", RECEIVED, RESPONDED, N_("FOISA s10(1)")),
+    *_foisa_limits("FOISA-RR-RESP", REVIEW_REQUESTED, REVIEW_RESPONDED, N_("FOISA s21(1)")),
+    RuleVersion(
+        "T-COVID-FOISA",
+        "FOISA-RESP",
+        # Received in 2020 before 7 April: a request received earlier had passed even its 60th
+        # working day before the Act came into force.
+        date(2020, 1, 1),
+        COVID_FIRST - timedelta(days=1),
+        RECEIVED,
+        N_(
+            "Brodies read the 60 working days as having immediate effect, including for "
+            "requests already received; the SIC said the change was not retrospective, and "
+            "foiclock follows the SIC (best reading)"
+        ),
+        N_("Brodies; SIC, 6 April 2020"),
+        "best reading",
+        also=EventDays(RESPONDED, COVID_FIRST, COVID_LAST, unanswered=True),
+        working_days=60,
+        role=READING,
+    ),
+    RuleVersion(
+        "T-COVID-SIC",
+        "FOISA-RESP",
+        COVID_FIRST,
+        date(2021, 9, 30),
+        RECEIVED,
+        N_(
+            "the Commissioner may find that an authority did not fail to respond in time where "
+            "the failure was due to the effect of coronavirus, the public interest in prompt "
+            "compliance being the primary consideration; no date changes"
+        ),
+        N_("Coronavirus (Scotland) Act 2020 sch 6 para 6, as amended"),
+        "statute",
+        role=NOTE,
+    ),
+    RuleVersion(
+        "T-COVID-SIC",
+        "FOISA-RESP",
+        COVID_FIRST,
+        COVID_LAST,
+        RECEIVED,
+        N_(
+            "not answered by 26 May 2020, the request went back to 20 working days on "
+            "27 May 2020, which may already have passed: the Commissioner may find no failure "
+            "to respond in time where the authority was operating under the repealed 60 "
+            "working days; no date changes"
+        ),
+        N_("Coronavirus (Scotland) Act 2020 sch 6 para 6(2)(a)(ii), as amended"),
+        "statute",
+        also=EventDays(RESPONDED, COVID_END, None, unanswered=True),
+        role=NOTE,
+    ),
+)
 
 
 VERSIONS: Final[tuple[RuleVersion, ...]] = (
@@ -236,6 +395,7 @@ VERSIONS: Final[tuple[RuleVersion, ...]] = (
         (VersionCount("tribunal_appeal_by", 28, _TRIBUNAL_28_DAYS),),
     ),
     # --- end of T-IR-2004 and T-TRIB-IT
+    *_FOISA_VERSIONS,  # FOISA s10 and s21, T-COVID-*
 )
 
 
@@ -244,19 +404,147 @@ def version_id(version: RuleVersion | None) -> str | None:
     return version.id if version is not None else None
 
 
-def version_in_force(rule: str, day: date | None) -> RuleVersion | None:
+def version_in_force(
+    rule: str,
+    day: date | None,
+    events: Mapping[str, date | None] | None = None,
+    working_days: int | None = None,
+) -> RuleVersion | None:
     """The version of `rule` in force for a case whose keying date is `day`; None when the rule
-    has no dated versions, or `day` is not known yet."""
+    has no dated versions, or `day` is not known yet. `events`: the case's event dates (keyed as
+    `foiclock.case.Case`'s fields), for a version that also turns on one (`also`); an event not
+    given has no date. `working_days`: the rule's own limit where it has more than one (FOISA
+    s21(1) 20, s21(2) 30)."""
+    given = events or {}
+    return next(
+        (
+            version
+            for version in _candidates(rule, day, APPLIES, working_days)
+            if version.also is None or version.also.holds(given)
+        ),
+        None,
+    )
+
+
+def remarks_in_force(
+    rule: str, day: date | None, events: Mapping[str, date | None]
+) -> tuple[RuleVersion, ...]:
+    """The `--explain` notes of the case (`NOTE` entries, T-COVID-SIC): they change no date."""
+    return tuple(
+        version
+        for version in _candidates(rule, day, NOTE, None)
+        if version.also is None or version.also.holds(events)
+    )
+
+
+def turns_on(rule: str, day: date, event: str) -> bool:
+    """Whether the limit of `rule` for a case keyed on `day` depends on the date of `event`
+    (T-COVID-FOISA: the response), so it cannot be counted once for every date of it."""
+    return any(
+        version.also is not None
+        and version.also.event == event
+        and version.working_days is not None
+        for version in _candidates(rule, day, APPLIES, None)
+    )
+
+
+def version_notes(
+    rule: str,
+    day: date | None,
+    events: Mapping[str, date | None],
+    count: Callable[[int], date | None],
+    due: date | None,
+    working_days: int | None = None,
+) -> list[str]:
+    """What the versions that turn on a second event say of the case: the limit an answer
+    issued in their days has, when the answer's date is not given (the tool asks "answered
+    on?") or came after them; a conflicting reading's date; and a date shown that had already
+    passed when the version applied came into force. `count(n)`: the case's deadline with a limit
+    of `n` working days (None while it waits). A date before the version's days is left out: the
+    answer was late on either reading."""
+    notes: list[str] = []
+    applied = version_in_force(rule, day, events, working_days)
+    others = (
+        *_candidates(rule, day, APPLIES, working_days),
+        *_candidates(rule, day, READING, working_days),
+    )
+    for version in others:
+        also = version.also
+        if also is None or version.working_days is None or version == applied:
+            continue
+        other = count(version.working_days)
+        if other is None or (also.first is not None and other < also.first):
+            continue
+        answer = events.get(also.event)
+        params: dict[str, object] = {
+            "version": version.id,
+            "first": also.first,
+            "last": also.last,
+            "working_days": version.working_days,
+            "day": other,
+        }
+        if version.role == READING:
+            if also.holds(events):
+                notes.append(
+                    M(
+                        "conflicting reading ({version}): {description}; on it, an answer "
+                        "issued from {first} to {last} is judged against {working_days} working "
+                        "days, due {day}",
+                        description=version.description,
+                        **params,
+                    )
+                )
+        elif answer is None:
+            notes.append(
+                M(
+                    "the limit depends on when the answer was issued ({version}): one issued "
+                    "from {first} to {last} is judged against {working_days} working days, due "
+                    "{day}; the date shown applies to one issued later or not at all (give "
+                    "{option})",
+                    option="--" + also.event.replace("_", "-"),
+                    **params,
+                )
+            )
+        elif also.last is not None and answer > also.last:
+            notes.append(
+                M(
+                    "an answer issued from {first} to {last} was judged against {working_days} "
+                    "working days, due {day} ({version}); this one was issued after {last}, so "
+                    "the date shown applies",
+                    **params,
+                )
+            )
+    came_in = applied.also.first if applied is not None and applied.also is not None else None
+    if applied is not None and came_in is not None and due is not None and due < came_in:
+        notes.append(
+            M(
+                "the date shown had already passed on {day}, when {version} came into force: an "
+                "answer not issued by then was already late",
+                day=came_in,
+                version=applied.id,
+            )
+        )
+    return notes
+
+
+def _candidates(
+    rule: str, day: date | None, role: str, working_days: int | None
+) -> Iterator[RuleVersion]:
+    """The entries of `rule` in `role` whose days hold `day` (none when it is not known)."""
     if day is None:
-        return None
+        return
     for version in VERSIONS:
         if (
             version.rule == rule
-            and (version.first is None or version.first <= day)
-            and (version.last is None or day <= version.last)
+            and version.role == role
+            and _within(day, version.first, version.last)
+            and (working_days is None or version.of_working_days in (None, working_days))
         ):
-            return version
-    return None
+            yield version
+
+
+def _within(day: date, first: date | None, last: date | None) -> bool:
+    return (first is None or first <= day) and (last is None or day <= last)
 
 
 def superseded(version_id: str | None) -> bool:
