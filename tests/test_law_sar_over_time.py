@@ -164,6 +164,10 @@ def test_while_the_information_is_awaited_the_forty_days_have_not_begun() -> Non
     deadline = response_deadline(D(2018, 3, 5), "sar", clarification_requested=D(2018, 3, 6))
     assert deadline.due is None
     assert deadline.state == "awaiting_clarification"
+    _, out, _ = run("due", "2018-03-05", "-r", "sar", "--clarification-requested", "2018-03-06")
+    assert flat(out).startswith(
+        "Response due: not yet known: the period begins when the information asked for arrives"
+    )
     _, out, _ = run(
         "status", "2018-03-05", "-r", "sar", "--clarification-requested", "2018-03-06",
         "--today", "2018-04-01",

@@ -204,6 +204,15 @@ def _arrival(deadline: Deadline) -> object:
 
 
 def _headline(deadline: Deadline) -> str:
+    clarification = deadline.clarification
+    if (
+        deadline.state == AWAITING_CLARIFICATION
+        and clarification is not None
+        and clarification.rule.effect == "start"
+    ):  # T-SAR-1998: the period has not begun
+        return _(
+            "Response due: not yet known: the period begins when the information asked for arrives"
+        )
     if deadline.state == AWAITING_CLARIFICATION:
         return _("Response due: not yet known: the clock is stopped, awaiting clarification")
     if deadline.state == AWAITING_FEE:
