@@ -25,6 +25,7 @@ from foiclock.regimes import (
     get_body,
     get_regime,
 )
+from foiclock.sar_versions import in_force
 
 RANGE_SEPARATOR: Final = ":"
 RANGE_LIST_SEPARATOR: Final = ";"  # between ranges in one text value (a batch cell)
@@ -178,6 +179,8 @@ def check_case(case: Case) -> Case:
     case = typed_case(case)
     regime = get_regime(case.regime)
     check_in_force(regime.key, case.received)  # T-*-START
+    # The rules of the version in force on the date of receipt (T-SAR-1998: no extension).
+    regime = in_force(regime, case.received)
     nation = check_nation(case.nation) if case.nation is not None else None
     if case.receipt_rule not in RECEIPT_RULES:
         raise InvalidInput(

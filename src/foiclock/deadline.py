@@ -6,7 +6,8 @@ Rules applied: `C-RECEIPT`, `C-RECEIPT-ALT`, `C-WD`, `C-MONTH`, `C-BEGINNING-WIT
 windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarification
 (`*-CLAR` restart, `SAR-STOP`); fees (`*-FEES` pause and last day to pay); extensions
 (`FOIA-PIT`, `EIR-EXT`, `EISR-EXT`, `SAR-EXT`); bodies (`FOIA-SCHOOL`, `FOIA-ARCHIVE`,
-`FOIA-ARMED`, `FOIA-ABROAD`); `SAR-START`.
+`FOIA-ARMED`, `FOIA-ABROAD`); `SAR-START`; subject access as in force on the day of receipt
+(rules-over-time.md `T-SAR-*`, chosen by `foiclock.sar_versions`).
 """
 
 from datetime import date, timedelta
@@ -27,14 +28,15 @@ from foiclock.regimes import (
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
     BodyRule,
+    DayWindow,
     EventRule,
     ExtensionRule,
     FeesRule,
-    MonthWindow,
     Regime,
     WorkingDayWindow,
     get_regime,
 )
+from foiclock.sar_versions import SarRules, in_force, sar_rules
 from foiclock.versions import RuleVersion, remarks_in_force, version_in_force, version_notes
 
 if TYPE_CHECKING:
@@ -64,6 +66,8 @@ class Clarification(NamedTuple):
     requested: date
     received: date | None
     stopped_days: int | None  # SAR-STOP: calendar days that do not count (None for a restart)
+    #: SAR: the dated version of `SAR-STOP` applied at the relevant time (foiclock.versions).
+    version: "RuleVersion | None" = None
 
 
 class Fees(NamedTuple):
@@ -107,16 +111,25 @@ class Body(NamedTuple):
 
 
 class MonthCount(NamedTuple):
-    """How a calendar-month period was counted (`SAR-START`, `C-MONTH`, `SAR-STOP`)."""
+    """How a calendar-month period was counted (`SAR-START`, `C-MONTH`, `SAR-STOP`), or under the
+    DPA 1998 a period of calendar days (`T-SAR-1998`: `days` is set)."""
 
     relevant_time: date
-    relevant_event: str  # "received", "id_received" or "fee_paid": the latest of them
-    corresponding: date  # one month on (C-MONTH), before any stop
+    #: "received", "id_received", "fee_paid" (or, DPA 1998, "clarification_received"): the latest
+    relevant_event: str
+    #: one month on (C-MONTH), before any stop; for days, the last day (relevant time + days - 1)
+    corresponding: date
     clamped: bool  # the month had no such day: its last day was taken
     end: date | None  # corresponding + the days stopped, before rolling to a working day
     #: `SAR-WORDS`: the last day of "one month beginning with the relevant time" read strictly
     #: (`C-BEGINNING-WITH`), later by the days stopped, never rolled: the safe date.
     safe_end: date | None = None
+    start: EventRule | None = None  # the rule that set the relevant time (SAR-START in force)
+    days: int | None = None  # T-SAR-1998: the period is this many days beginning with it
+    common_end: date | None = None  # T-SAR-1998: "within 40 days" read as relevant time + 40
+    #: T-SAR-GDPR-A: the ICO's guidance of the time, which counted from the day after the
+    #: relevant time (C-MONTH and its roll otherwise); a note, not the deadline.
+    guidance_due: date | None = None
 
 
 class Deadline(NamedTuple):
@@ -263,8 +276,8 @@ def case_deadline(case: Case) -> Deadline:
 def checked_case_deadline(case: Case) -> Deadline:
     """The deadline of a case already checked (by `make_case` or `check_case`)."""
     regime = get_regime(case.regime)
-    if isinstance(regime.response, MonthWindow):
-        return _month_deadline(case, regime, regime.response)
+    if not isinstance(regime.response, WorkingDayWindow):  # SAR: calendar months or days
+        return _month_deadline(case, regime)
     window = _window_in_force(case, regime.response)
     deadline = _working_day_deadline(case, regime, window, case.receipt_rule)
     calendar = regime_calendar(regime.key)
@@ -532,27 +545,29 @@ def _working_day_extension(
     return Extension(rule, extended, provisional)
 
 
-def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline:
-    """`SAR-RESP`: one month from the relevant time (`SAR-START`) by `C-MONTH`, later by the days
-    stopped (`SAR-STOP`), on the controller's own nation's calendar (`WD-NATION`)."""
+def _month_deadline(case: Case, regime: Regime) -> Deadline:
+    """`SAR-RESP` as in force for the case (`foiclock.sar_versions`): one month from the relevant
+    time (`SAR-START`) by `C-MONTH`, later by the days stopped (`SAR-STOP`), on the controller's
+    own nation's calendar (`WD-NATION`); or, for a request received before 25 May 2018, 40 days
+    beginning with the relevant day, with no roll and no extension (`T-SAR-1998`)."""
     nation = case.nation or regime.default_nation
     calendar = calendar_for((nation,))
-    starts = [("received", case.received), ("id_received", case.id_received)]
-    starts.append(("fee_paid", case.fee_paid))
-    relevant_event, relevant_time = max(
-        ((key, day) for key, day in starts if day is not None), key=lambda item: item[1]
-    )
-    months, due = _months_on(calendar, case, relevant_time, relevant_event, window.months)
+    law = sar_rules(case)
+    regime = in_force(regime, case.received)
+    window = regime.response
+    assert not isinstance(window, WorkingDayWindow)
+    if isinstance(window, DayWindow):
+        months, due = _days_on(case, law, window)
+    else:
+        months, due = _months_on(calendar, case, law, window.months)
     state = RUNNING if due is not None else AWAITING_CLARIFICATION
     extension = None
     latest = [due] if due is not None else []
     # The period whose stop the clarification reports: the one the response is due by.
     deciding = months
-    notes = _late_stop_notes(case, months, due, extended=False)
+    notes = _late_stop_notes(case, law, months, due, extended=False)
     if case.extended and regime.extension is not None:
-        extended_months, extended = _months_on(
-            calendar, case, relevant_time, relevant_event, regime.extension.amount
-        )
+        extended_months, extended = _months_on(calendar, case, law, regime.extension.amount)
         if extended is not None:
             latest.append(extended)
         else:  # SAR-STOP (c): the stop applies to the extended period, which now waits
@@ -562,19 +577,23 @@ def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline
         deciding = extended_months
         # SAR-STOP (c): the one-month window to tell the requester of the extension is stopped
         # as the response is; a late ask does not move it.
-        notes = _late_stop_notes(case, months, due, extended=True)
-        notes += _late_stop_notes(case, extended_months, extended, extended=False)
+        notes = _late_stop_notes(case, law, months, due, extended=True)
+        notes += _late_stop_notes(case, law, extended_months, extended, extended=False)
     clarification = None
     if case.clarification_requested is not None:
-        end = deciding.end
-        stopped = (end - deciding.corresponding).days if end is not None else 0
+        stopped = None  # T-SAR-1998: a start event, like a restart
+        if law.clarification.effect != "start":
+            end = deciding.end
+            stopped = (end - deciding.corresponding).days if end is not None else 0
         clarification = Clarification(
-            regime.clarification,
+            law.clarification,
             case.clarification_requested,
             case.clarification_received,
             stopped,
+            law.stop_version,
         )
-        notes += _early_stop_notes(case, relevant_time)
+        notes += _early_stop_notes(case, law)
+        notes += _clarification_notes(case, law, months)
     return Deadline(
         regime=regime.key,
         received=case.received,
@@ -586,7 +605,7 @@ def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline
         calendar_rule="WD-NATION",
         working_days=None,
         receipt_rule=DATE_OF_RECEIPT,
-        counting_from=relevant_time,
+        counting_from=law.relevant_time,
         provisional=bool(latest) and calendar.is_provisional(max(latest)),
         nation=nation,
         nation_due=None,
@@ -601,27 +620,52 @@ def _month_deadline(case: Case, regime: Regime, window: MonthWindow) -> Deadline
 
 
 def _months_on(
-    calendar: WorkingCalendar, case: Case, relevant_time: date, relevant_event: str, months: int
+    calendar: WorkingCalendar, case: Case, law: SarRules, months: int
 ) -> tuple[MonthCount, date | None]:
     """The period of `months` months from the relevant time: the corresponding date, moved on by
     the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`), with the strict reading's
-    last day (`SAR-WORDS`)."""
+    last day (`SAR-WORDS`) and, under `T-SAR-GDPR-A`, the ICO's date of the time."""
     from foiclock.months import corresponding_date, last_day_beginning_with
 
+    relevant_time = law.relevant_time
     corresponding = corresponding_date(relevant_time, months)
     clamped = corresponding.day != relevant_time.day  # the month had no such day
+    count = MonthCount(
+        relevant_time, law.relevant_event, corresponding, clamped, None, start=law.start
+    )
     asked, answered = case.clarification_requested, case.clarification_received
     # SAR-STOP (b): a clarification asked after the corresponding date stops nothing, even on or
     # before the working day it rolls to: the statutory period had ended (the roll is practice).
-    stops = asked is not None and asked <= corresponding
+    # Before T-SAR-STOP-ICO (effect "none") nothing stops the clock.
+    stops = law.clarification.effect == "stop" and asked is not None and asked <= corresponding
     if stops and answered is None:
-        # stopped while the period ran, and not yet restarted
-        return MonthCount(relevant_time, relevant_event, corresponding, clamped, None), None
+        return count, None  # stopped while the period ran, and not yet restarted
     stopped = timedelta(days=_stopped_days(case, relevant_time) if stops else 0)
     end = corresponding + stopped
     due = first_working_day_from(calendar, end)
     safe_end = last_day_beginning_with(relevant_time, months) + stopped  # C-BEGINNING-WITH
-    return MonthCount(relevant_time, relevant_event, corresponding, clamped, end, safe_end), due
+    guidance_due = None
+    if law.version.guidance_from_day_after:  # T-SAR-GDPR-A: day 1 was the day after
+        guidance_end = corresponding_date(relevant_time + _ONE_DAY, months) + stopped
+        guidance_due = first_working_day_from(calendar, guidance_end)
+    count = count._replace(end=end, safe_end=safe_end, guidance_due=guidance_due)
+    return count, due
+
+
+def _days_on(case: Case, law: SarRules, window: DayWindow) -> tuple[MonthCount, date | None]:
+    """`T-SAR-1998`: `window.days` calendar days beginning with the relevant day, which is day 1
+    (`C-BEGINNING-WITH`: the last day is D + N - 1), not rolled to a working day; the common
+    reading "within N days" (`C-DAYS`, D + N) beside it. While information asked for to locate
+    the data is awaited the period has not begun (DPA 1998 s7(3))."""
+    relevant_time = law.relevant_time
+    last = relevant_time + timedelta(days=window.days - 1)
+    count = MonthCount(
+        relevant_time, law.relevant_event, last, False, None, start=law.start, days=window.days
+    )
+    if case.clarification_requested is not None and case.clarification_received is None:
+        return count, None
+    common_end = relevant_time + timedelta(days=window.days)
+    return count._replace(end=last, common_end=common_end), last
 
 
 def _stopped_days(case: Case, relevant_time: date) -> int:
@@ -634,12 +678,14 @@ def _stopped_days(case: Case, relevant_time: date) -> int:
 
 
 def _late_stop_notes(
-    case: Case, months: MonthCount, due: date | None, *, extended: bool
+    case: Case, law: SarRules, months: MonthCount, due: date | None, *, extended: bool
 ) -> list[str]:
     """`SAR-STOP` (b): the warning for a clarification asked after the period's corresponding
     date but on or before the working day it rolls to. `extended`: the period is the first month
     of an extended case, the window to tell the requester of the extension (c)."""
     asked = case.clarification_requested
+    if law.clarification.effect != "stop":
+        return []
     if asked is None or due is None or not months.corresponding < asked <= due:
         return []
     if extended:
@@ -667,11 +713,12 @@ def _late_stop_notes(
     ]
 
 
-def _early_stop_notes(case: Case, relevant_time: date) -> list[str]:
+def _early_stop_notes(case: Case, law: SarRules) -> list[str]:
     """`SAR-STOP` (a): a clarification asked before the relevant time stops only the days from
     it (the period was not running before)."""
     asked, answered = case.clarification_requested, case.clarification_received
-    if asked is None or asked >= relevant_time:
+    relevant_time = law.relevant_time
+    if law.clarification.effect != "stop" or asked is None or asked >= relevant_time:
         return []
     if answered is not None and answered < relevant_time:
         return [
@@ -686,5 +733,34 @@ def _early_stop_notes(case: Case, relevant_time: date) -> list[str]:
             "the clarification was asked for before the relevant time ({relevant}): only the "
             "days from the relevant time are stopped (SAR-STOP)",
             relevant=relevant_time,
+        )
+    ]
+
+
+def _clarification_notes(case: Case, law: SarRules, months: MonthCount) -> list[str]:
+    """A clarification that is not a stop: before `T-SAR-STOP-ICO` it moves nothing (best
+    reading); under the DPA 1998 it is a start event (`T-SAR-1998`), and one asked for after
+    the period counted without it had ended is flagged, as `*-CLAR` flags a late ask."""
+    asked = case.clarification_requested
+    assert asked is not None  # checked by the caller
+    if law.clarification.effect == "none":
+        return [
+            M(
+                "the clarification asked for on {asked} does not move the date: ICO practice "
+                "stopped the clock only for a relevant time from 21 October 2020 "
+                "(T-SAR-STOP-ICO), so the month ran on (best reading)",
+                asked=asked,
+            )
+        ]
+    if law.clarification.effect != "start" or months.days is None:
+        return []
+    without = sar_rules(case._replace(clarification_requested=None, clarification_received=None))
+    original_due = without.relevant_time + timedelta(days=months.days - 1)
+    if asked <= original_due:
+        return []
+    return [
+        M(
+            "the clarification was asked for after the original deadline ({day}) had passed",
+            day=original_due.isoformat(),
         )
     ]

@@ -47,6 +47,9 @@ class Mark(NamedTuple):
 MARKS: Final[dict[str, Mark]] = {
     "received": Mark("R", "bold cyan", N_("date of receipt: day 0, never counted (C-RECEIPT)")),
     "received_month": Mark("R", "bold cyan", N_("date of receipt: day 1 of the month (C-MONTH)")),
+    "received_days": Mark(
+        "R", "bold cyan", N_("date of receipt: day 1 of the 40 days (C-BEGINNING-WITH)")
+    ),
     "treated_as_received": Mark(
         "T", "bold cyan", N_("treated as the date of receipt (C-RECEIPT-ALT)")
     ),
@@ -66,6 +69,9 @@ MARKS: Final[dict[str, Mark]] = {
     "closed": Mark("C", "yellow", N_("school closed: not a school day (FOIA-SCHOOL)")),
     "event": Mark("E", "magenta", N_("an event that moves nothing")),
     "relevant_time": Mark("R", "bold cyan", N_("relevant time: day 1 of the month (SAR-START)")),
+    "relevant_time_days": Mark(
+        "R", "bold cyan", N_("relevant day: day 1 of the 40 days (SAR-START, T-SAR-1998)")
+    ),
     "corresponding_date": Mark("=", "cyan", N_("one month on: the corresponding date (C-MONTH)")),
     "moved": Mark("M", "yellow", N_("end moved by the days stopped (SAR-STOP)")),
     "due": Mark("!", "bold reverse", N_("the deadline")),
@@ -78,6 +84,8 @@ _MONTH_KINDS: Final = {
     "stopped": "stopped_month",
     "restarted": "stopped_month",
 }
+#: Under the DPA 1998 (`T-SAR-1998`) the period is days beginning with the relevant day.
+_DAY_KINDS: Final = {"received": "received_days", "relevant_time": "relevant_time_days"}
 
 Segment = tuple[str, str]  # (text, rich style or "")
 Line = list[Segment]
@@ -172,8 +180,9 @@ def _day_marks(deadline: Deadline, steps: tuple[Step, ...]) -> dict[date, tuple[
     marks: dict[date, tuple[str, Mark]] = {}
     stopped_from: date | None = None
     months = deadline.months is not None
+    kinds = _DAY_KINDS if deadline.months is not None and deadline.months.days else _MONTH_KINDS
     for step in steps:
-        kind = _MONTH_KINDS.get(step.kind, step.kind) if months else step.kind
+        kind = kinds.get(step.kind, step.kind) if months else step.kind
         if kind == "skipped":
             kind = "holiday" if step.holidays else "weekend"
         if kind == "due":

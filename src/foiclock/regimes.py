@@ -46,13 +46,28 @@ class MonthWindow(NamedTuple):
     status: str
 
 
+class DayWindow(NamedTuple):
+    """A period of N calendar days beginning with a date (rules.md `C-BEGINNING-WITH`: the date
+    is day 1, so the last day is D + N - 1), with no roll to a working day: DPA 1998 s7
+    (`T-SAR-1998`). Many sources read "within N days" instead (`C-DAYS`, D + N): shown as the
+    common reading."""
+
+    rule: str
+    days: int
+    description: str
+    source: str
+    status: str
+
+
 class EventRule(NamedTuple):
     """What one case event does to the clock.
 
     `effect`: "restart" (the count starts again from zero on the day the information arrives,
     `*-CLAR`), "stop" (the days from the ask to the answer, both included, do not count:
     `SAR-STOP`), "pause" (the working days from the notice to the payment, both included, are
-    left out: `*-FEES`), "start" (the day moves the start of the period: `SAR-START`).
+    left out: `*-FEES`), "start" (the day moves the start of the period: `SAR-START`; under the
+    DPA 1998 a clarification too), "none" (it moves nothing: a SAR clarification before ICO
+    practice stopped the clock, `T-SAR-STOP-ICO`).
     """
 
     rule: str
@@ -110,7 +125,7 @@ class Regime(NamedTuple):
     name: str
     calendar: CalendarRule
     default_nation: str
-    response: WorkingDayWindow | MonthWindow
+    response: WorkingDayWindow | MonthWindow | DayWindow
     clarification: EventRule
     fees: FeesRule | None
     extension: ExtensionRule | None
@@ -121,7 +136,8 @@ class Regime(NamedTuple):
 
     @property
     def counts_months(self) -> bool:
-        return isinstance(self.response, MonthWindow)
+        """Calendar months, or calendar days under the DPA 1998 (SAR): no working-day count."""
+        return isinstance(self.response, MonthWindow | DayWindow)
 
     def extension_for(self, body: str | None) -> ExtensionRule | None:
         """The extension of a case, `body_extension` when it has a body of its own limit."""

@@ -103,7 +103,9 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
         "  " + _("Received: {date}").format(date=format_long(deadline.received)),
     ]
     lines.extend(_event_lines(deadline))
-    if deadline.months is not None:
+    if deadline.months is None:
+        lines.append(f"  {calendar_line(regime.calendar)}")
+    elif deadline.months.days is None:  # T-SAR-1998 counts days with no roll: none is named
         lines.append(
             "  "
             + _(
@@ -112,8 +114,6 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
             ).format(nation=localise(DIVISION_NAME[deadline.nation]), key=deadline.nation)
             + status_note(BEST_READING)
         )
-    else:
-        lines.append(f"  {calendar_line(regime.calendar)}")
     if deadline.months is None and deadline.counting_from not in (None, _arrival(deadline)):
         lines.append(
             "  "
@@ -136,8 +136,13 @@ def due_text(deadline: Deadline, *, explain: bool = False) -> str:
         )
     if explain and deadline.safe_date is not None:
         lines.append("  " + _safe_date_line(deadline.safe_date))
+    if explain:
+        lines.extend("  " + line for line in _sar_reading_lines(deadline))
     if explain and deadline.rule_version is not None:
         lines.append("  " + rule_version_line(deadline.rule_version))
+    clarification = deadline.clarification
+    if explain and clarification is not None and clarification.version is not None:
+        lines.append("  " + rule_version_line(clarification.version))  # SAR-STOP's version
     if explain:
         lines.extend("  " + remark_line(remark) for remark in deadline.remarks)
         lines.append("")
@@ -170,6 +175,34 @@ def _safe_date_line(safe_date: date) -> str:
     ).format(date=format_long(safe_date)) + status_note(BEST_READING)
 
 
+def _sar_reading_lines(deadline: Deadline) -> list[str]:
+    """Beside a subject access answer, the other reading of its version (rules-over-time.md):
+    the common "within 40 days" (`T-SAR-1998`), or the ICO's guidance of the time
+    (`T-SAR-GDPR-A`). Neither is the deadline."""
+    months = deadline.months
+    if months is None:
+        return []
+    lines = []
+    if months.common_end is not None and months.days is not None:
+        lines.append(
+            _(
+                'Common reading: {date}: many sources say "within {days} days" (the relevant '
+                "day + {days}); the answer above counts the relevant day as day 1 of the {days} "
+                '("beginning with the relevant day", DPA 1998 s7: words not seen) (T-SAR-1998)'
+            ).format(date=format_long(months.common_end), days=months.days)
+            + status_note(BEST_READING)
+        )
+    if months.guidance_due is not None:
+        lines.append(
+            _(
+                "ICO guidance at the time: {date} (T-SAR-GDPR-A): the ICO then counted the month "
+                "from the day after the relevant time; the law did not change, so the answer "
+                "above is the deadline"
+            ).format(date=format_long(months.guidance_due))
+        )
+    return lines
+
+
 def _arrival(deadline: Deadline) -> object:
     """The day the count was started from by the events (a restart moves it)."""
     clarification = deadline.clarification
@@ -179,6 +212,15 @@ def _arrival(deadline: Deadline) -> object:
 
 
 def _headline(deadline: Deadline) -> str:
+    clarification = deadline.clarification
+    if (
+        deadline.state == AWAITING_CLARIFICATION
+        and clarification is not None
+        and clarification.rule.effect == "start"
+    ):  # T-SAR-1998: the period has not begun
+        return _(
+            "Response due: not yet known: the period begins when the information asked for arrives"
+        )
     if deadline.state == AWAITING_CLARIFICATION:
         return _("Response due: not yet known: the clock is stopped, awaiting clarification")
     if deadline.state == AWAITING_FEE:
@@ -206,19 +248,23 @@ def _event_lines(deadline: Deadline) -> list[str]:
     lines = []
     months = deadline.months
     if months is not None and months.relevant_event != "received":
-        start = get_regime(deadline.regime).start_events
+        start = months.start
         assert start is not None
-        template = (
-            _(
+        if months.relevant_event == "id_received":
+            template = _(
                 "Relevant time: {date}, when identity information arrived: the latest of the "
                 "start events {cited}"
             )
-            if months.relevant_event == "id_received"
-            else _(
+        elif months.relevant_event == "fee_paid":
+            template = _(
                 "Relevant time: {date}, when the fee arrived: the latest of the start events "
                 "{cited}"
             )
-        )
+        else:  # T-SAR-1998: the information asked for to locate the data
+            template = _(
+                "Relevant time: {date}, when the information asked for arrived: the latest of "
+                "the start events {cited}"
+            )
         lines.append(
             "  "
             + template.format(
@@ -230,7 +276,17 @@ def _event_lines(deadline: Deadline) -> list[str]:
     if clarification is not None:
         rule = clarification.rule
         asked = format_long(clarification.requested)
-        if clarification.received is None and deadline.state != AWAITING_CLARIFICATION:
+        if rule.effect == "none":  # before T-SAR-STOP-ICO
+            effect = _("it stops nothing: there was no stop-the-clock then (see the note)")
+        elif rule.effect == "start":  # T-SAR-1998
+            effect = (
+                _("the period begins only when it arrives, if it is the latest start event")
+                if clarification.received is None
+                else _("received {date}: a start event, not a stop").format(
+                    date=format_long(clarification.received)
+                )
+            )
+        elif clarification.received is None and deadline.state != AWAITING_CLARIFICATION:
             due = deadline.extended_due if deadline.extension is not None else deadline.due
             effect = (
                 _("after the period ended, so it stops nothing (see the note)")
@@ -634,6 +690,11 @@ def status_text(status: CaseStatus) -> str:
             template = _(
                 "The clock stopped on {date}: the end moves one day later for each day until "
                 "the clarification arrives ({rule})"
+            )
+        elif clarification.rule.effect == "start":  # T-SAR-1998: the period has not begun
+            template = _(
+                "Information asked for on {date}: the period begins only when it arrives, if "
+                "it is the latest start event ({rule})"
             )
         else:
             template = _(

@@ -114,6 +114,9 @@ def _months_json(deadline: Deadline) -> dict[str, Any] | None:
         "clamped": months.clamped,
         "end": _iso(months.end),
         "safe_date": _iso(deadline.safe_date),  # SAR-WORDS
+        "days": months.days,  # T-SAR-1998: days beginning with the relevant time (else months)
+        "common_reading": _iso(months.common_end),  # T-SAR-1998: "within 40 days"
+        "ico_guidance_due": _iso(months.guidance_due),  # T-SAR-GDPR-A: a note, not the law
     }
 
 
@@ -127,6 +130,7 @@ def _clarification_json(deadline: Deadline) -> dict[str, Any] | None:
         "requested": clarification.requested.isoformat(),
         "received": _iso(clarification.received),
         "stopped_days": clarification.stopped_days,
+        "rule_version": version_id(clarification.version),  # SAR-STOP's version
     }
 
 

@@ -284,8 +284,7 @@ def _month_steps(deadline: Deadline) -> list[Step]:
     case = deadline.case
     assert months is not None and case is not None
     calendar = calendar_for((deadline.nation,))
-    start_rule = get_regime(deadline.regime).start_events
-    start_rule_id = start_rule.rule if start_rule is not None else "SAR-START"
+    start_rule_id = months.start.rule if months.start is not None else "SAR-START"
     steps = []
     if months.relevant_event == "received":
         steps.append(
@@ -294,25 +293,12 @@ def _month_steps(deadline: Deadline) -> list[Step]:
                 "received",
                 None,
                 M("date of receipt; it counts as day 1"),
-                "C-MONTH",
+                "C-MONTH" if months.days is None else "C-BEGINNING-WITH",
             )
         )
     else:
         steps.append(Step(case.received, "received", None, M("date of receipt"), "C-RECEIPT"))
-    for key, day, start_reason, other_reason in (
-        (
-            "id_received",
-            case.id_received,
-            M("identity information received: the relevant time, day 1 of the month"),
-            M("identity information received (not the latest start event)"),
-        ),
-        (
-            "fee_paid",
-            case.fee_paid,
-            M("fee received: the relevant time, day 1 of the month"),
-            M("fee received (not the latest start event)"),
-        ),
-    ):
+    for key, day, start_reason, other_reason in _start_reasons(deadline):
         if day is None:
             continue
         if key == months.relevant_event:
@@ -320,7 +306,20 @@ def _month_steps(deadline: Deadline) -> list[Step]:
         else:
             steps.append(Step(day, "event", None, other_reason, start_rule_id))
     clarification = deadline.clarification
-    if clarification is not None:
+    if clarification is not None and clarification.rule.effect == "start":  # T-SAR-1998
+        reason = M(
+            "information asked for to locate the data: the period begins only when it arrives, "
+            "if it is the latest start event"
+        )
+        steps.append(Step(clarification.requested, "event", None, reason, start_rule_id))
+    elif clarification is not None and clarification.rule.effect == "none":
+        rule = clarification.rule.rule  # before T-SAR-STOP-ICO: no stop-the-clock
+        reason = M("clarification asked for: there was no stop-the-clock then, so it stops nothing")
+        steps.append(Step(clarification.requested, "event", None, reason, rule))
+        if clarification.received is not None:
+            reason = M("clarification received: it moves nothing")
+            steps.append(Step(clarification.received, "event", None, reason, rule))
+    elif clarification is not None:
         rule = clarification.rule.rule
         stopped_anything = deadline.state == "awaiting_clarification" or bool(
             clarification.stopped_days
@@ -350,13 +349,77 @@ def _month_steps(deadline: Deadline) -> list[Step]:
                     rule,
                 )
             )
-    steps.extend(_period_steps(deadline.rule, calendar, months, deadline.due))
+    if months.days is not None:  # T-SAR-1998: the last of N days, never rolled
+        steps.extend(_day_period_steps(deadline.rule, months, deadline.due))
+    else:
+        steps.extend(_period_steps(deadline.rule, calendar, months, deadline.due))
     extension = deadline.extension
     if extension is not None and extension.months is not None:
         steps.extend(
             _period_steps(extension.rule.rule, calendar, extension.months, extension.due, True)
         )
     return sorted(steps, key=lambda step: step.day)
+
+
+def _start_reasons(deadline: Deadline) -> list[tuple[str, date | None, str, str]]:
+    """Each start event of the case (`SAR-START`) with its reason as the relevant time and as
+    an earlier event; under the DPA 1998 the information asked for too, and day 1 of the days."""
+    months, case = deadline.months, deadline.case
+    assert months is not None and case is not None
+    days = months.days
+    if days is None:
+        return [
+            (
+                "id_received",
+                case.id_received,
+                M("identity information received: the relevant time, day 1 of the month"),
+                M("identity information received (not the latest start event)"),
+            ),
+            (
+                "fee_paid",
+                case.fee_paid,
+                M("fee received: the relevant time, day 1 of the month"),
+                M("fee received (not the latest start event)"),
+            ),
+        ]
+    return [
+        (
+            "id_received",
+            case.id_received,
+            M(
+                "identity information received: the relevant day, day 1 of the {days} days",
+                days=days,
+            ),
+            M("identity information received (not the latest start event)"),
+        ),
+        (
+            "fee_paid",
+            case.fee_paid,
+            M("fee received: the relevant day, day 1 of the {days} days", days=days),
+            M("fee received (not the latest start event)"),
+        ),
+        (
+            "clarification_received",
+            case.clarification_received,
+            M(
+                "information asked for received: the relevant day, day 1 of the {days} days",
+                days=days,
+            ),
+            M("information asked for received (not the latest start event)"),
+        ),
+    ]
+
+
+def _day_period_steps(rule: str, months: MonthCount, due: date | None) -> list[Step]:
+    """`T-SAR-1998`: the last of the days beginning with the relevant day, the deadline."""
+    if due is None or months.days is None:
+        return []
+    reason = M(
+        "day {days} of the {days} days beginning with the relevant day: response due, with no "
+        "roll to a working day",
+        days=months.days,
+    )
+    return [Step(due, "due", None, reason, rule)]
 
 
 def _stops_nothing(deadline: Deadline, asked: date) -> str:

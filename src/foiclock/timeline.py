@@ -51,7 +51,8 @@ from foiclock.deadline import (
 )
 from foiclock.engine import counting_calendar, first_working_day_from
 from foiclock.i18n import N_, joined
-from foiclock.regimes import Regime, check_nation, get_regime
+from foiclock.regimes import MonthWindow, Regime, check_nation, get_regime
+from foiclock.sar_versions import in_force as sar_rules_in_force
 from foiclock.versions import RuleVersion, superseded, version_id, version_in_force, version_notes
 from foiclock.windows import (
     ACTUAL_RECEIPT,
@@ -542,7 +543,9 @@ def _response_milestones(
         else:
             first = _judge(first, answer, kind, calendar, today, received)
     milestones = [first]
-    if deadline is not None and regime.counts_months:
+    # The rules in force on the date of receipt (T-SAR-1998: no SAR-WORDS reading, no extension).
+    regime = sar_rules_in_force(regime, deadline.received if deadline is not None else None)
+    if deadline is not None and isinstance(regime.response, MonthWindow):
         milestones.append(_safe_milestone(first, deadline, answer, calendar, today, received))
     extension = regime.extension_for(case.body)
     if extension is None:

@@ -28,6 +28,7 @@ RESPONDED: Final = "responded"
 REVIEW_REQUESTED: Final = "review_requested"
 REVIEW_RESPONDED: Final = "review_responded"
 DECISION_NOTICE: Final = "decision_notice"
+RELEVANT_TIME: Final = "relevant_time"  # SAR: the day the period starts (SAR-START)
 
 # RuleVersion.role
 APPLIES: Final = "applies"  # the version in force: its limit is counted
@@ -396,6 +397,93 @@ VERSIONS: Final[tuple[RuleVersion, ...]] = (
     ),
     # --- end of T-IR-2004 and T-TRIB-IT
     *_FOISA_VERSIONS,  # FOISA s10 and s21, T-COVID-*
+    # Subject access over time (rules-over-time.md section 1: T-SAR-1998, T-SAR-TRANS,
+    # T-SAR-GDPR-A, T-SAR-GDPR-B, T-SAR-STOP-ICO, T-SAR-12A); what each counts is in
+    # foiclock.sar_versions, keyed by these ids. SAR-RESP is keyed by the date of receipt
+    # (T-SAR-TRANS: DPA 2018 Sch 20 para 2(1) keeps the DPA 1998 for a request received before
+    # 25 May 2018); SAR-STOP and SAR-START by the relevant time (T-SAR-12A). Before the first
+    # SAR-STOP entry ICO practice had no stop-the-clock, and before the SAR-START entry the same
+    # start was ICO practice: foiclock.sar_versions says so. T-SAR-UKGDPR (1 January 2021) is
+    # not an entry: it renamed the instrument, changed no word of art 12(3) and overlaps
+    # T-SAR-GDPR-B, whose description names it.
+    RuleVersion(
+        "T-SAR-1998",
+        "SAR-RESP",
+        date(2000, 3, 1),
+        date(2018, 5, 24),
+        RECEIVED,
+        N_(
+            "DPA 1998 s7: 40 days beginning with the relevant day, kept for a request received "
+            "before 25 May 2018 (T-SAR-TRANS)"
+        ),
+        N_("DPA 1998 s7; SI 2000/191; DPA 2018 Sch 20 para 2(1)"),
+        "best reading",
+    ),
+    RuleVersion(
+        "T-SAR-GDPR-A",
+        "SAR-RESP",
+        date(2018, 5, 25),
+        date(2019, 8, 14),
+        RECEIVED,
+        N_(
+            "GDPR art 12(3), one month from the relevant time; the ICO's guidance then counted "
+            "from the day after it, shown as a note: the law did not change"
+        ),
+        N_("GDPR art 12(3); ICO right-of-access guidance as archived on 21 December 2018"),
+        "practice",
+    ),
+    RuleVersion(
+        "T-SAR-GDPR-B",
+        "SAR-RESP",
+        date(2019, 8, 15),
+        None,
+        RECEIVED,
+        N_(
+            "GDPR art 12(3) (the UK GDPR from 1 January 2021, in the same words), one month "
+            "from the relevant time, which the ICO has counted as day 1 since 15 August 2019"
+        ),
+        N_("UK GDPR art 12(3); ICO right-of-access guidance"),
+        "practice",
+    ),
+    RuleVersion(
+        "T-SAR-STOP-ICO",
+        "SAR-STOP",
+        date(2020, 10, 21),
+        date(2026, 2, 4),
+        RELEVANT_TIME,
+        N_(
+            "ICO practice from 21 October 2020, before art 12A: the clock stops while a "
+            "clarification the controller genuinely needs is awaited"
+        ),
+        N_("ICO right-of-access guidance of 21 October 2020: practice, not statute"),
+        "practice",
+    ),
+    RuleVersion(
+        "T-SAR-12A",
+        "SAR-STOP",
+        date(2026, 2, 5),
+        None,
+        RELEVANT_TIME,
+        N_(
+            "art 12A, in force from 5 February 2026 (SI 2026/82 reg 2(h)), for a relevant time "
+            "on or after it"
+        ),
+        N_("UK GDPR art 12A (Data (Use and Access) Act 2025 s76)"),
+        "statute",
+    ),
+    RuleVersion(
+        "T-SAR-12A",
+        "SAR-START",
+        date(2026, 2, 5),
+        None,
+        RELEVANT_TIME,
+        N_(
+            "art 12A, in force from 5 February 2026 (SI 2026/82 reg 2(h)), for a relevant time "
+            "on or after it"
+        ),
+        N_("UK GDPR art 12A (Data (Use and Access) Act 2025 s76)"),
+        "statute",
+    ),
 )
 
 
