@@ -140,6 +140,10 @@ class RowAnswers:
         self._dates: dict[tuple[type, object], date | None] = {}
 
     def answer(self, cells: Mapping[str, object]) -> RowAnswer:
+        if not isinstance(cells, Mapping):
+            raise InvalidInput(
+                "cells", type(cells).__name__, M("is not a mapping"), M("a mapping of case keys")
+            )
         given: dict[str, object] = {}
         for key, value in cells.items():  # once a row: kept lean
             if key not in CASE_KEYS:

@@ -7,7 +7,6 @@ the first and never without it; no event the regime does not have. The first hal
 clarification asked, not yet answered; a fees notice, not yet paid) is a live state, not an error.
 """
 
-import re
 from collections.abc import Mapping
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ from foiclock.regimes import (
     get_regime,
 )
 from foiclock.sar_versions import in_force
+from foiclock.text import unsafe_character
 
 RANGE_SEPARATOR: Final = ":"
 RANGE_LIST_SEPARATOR: Final = ";"  # between ranges in one text value (a batch cell)
@@ -137,7 +137,6 @@ _FALSE: Final = ("false", "no", "0", "")
 #: Characters a case_id may not hold: C0 and C1 controls (line breaks, tabs, NUL, DEL) and the
 #: Unicode line and paragraph separators. A case_id is one line in every output, and iCalendar
 #: refuses a line break in a property.
-_CONTROL_CHARACTERS: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class CaseEvents(TypedDict, total=False):
@@ -176,6 +175,10 @@ def make_case(received: date, regime: str = "foia", **events: Unpack[CaseEvents]
 
 def check_case(case: Case) -> Case:
     """`case` with its regime, nation and body keys normalised, after every check."""
+    if not isinstance(case, Case):
+        raise InvalidInput(
+            "case", type(case).__name__, M("is not a Case"), M("a Case (make_case, load_case)")
+        )
     case = typed_case(case)
     regime = get_regime(case.regime)
     check_in_force(regime.key, case.received)  # T-*-START
@@ -356,11 +359,15 @@ def _day_ranges(closures: object) -> tuple[DayRange, ...]:
 def _check_case_id(case_id: object) -> None:
     if not isinstance(case_id, str):
         raise InvalidInput("case_id", case_id, M("is not text"), CASE_KEYS["case_id"])
-    if _CONTROL_CHARACTERS.search(case_id):
+    character = unsafe_character(case_id)
+    if character is not None:
         raise InvalidInput(
             "case_id",
             case_id,
-            M("holds a control character (a line break, a tab)"),
+            M(
+                "holds a character that cannot be shown or written ({character})",
+                character=character,
+            ),
             M("text on one line, without control characters"),
         )
 

@@ -5,6 +5,7 @@ or as text; JSON dates are text. Unknown keys are refused by name."""
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,11 +29,13 @@ def load_case(path: str | Path, today: date | None = None) -> Case:
 
 def read_case_mapping(path: str | Path) -> dict[str, Any]:
     """The table in a case file, before its values are checked."""
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidInput(FIELD, path, M("is not a path"), ACCEPTED)
     file = Path(path)
     suffix = file.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise InvalidInput(FIELD, str(path), M("is neither a .toml nor a .json file"), ACCEPTED)
-    from foiclock.reading import CASE_FILE_LIMIT, read_regular_file
+    from foiclock.reading import CASE_FILE_LIMIT, loads_toml, read_regular_file
 
     try:
         text = read_regular_file(file, CASE_FILE_LIMIT).decode("utf-8-sig")
@@ -44,9 +47,7 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # newlines as a text file reads them
     try:
         if suffix == ".toml":
-            import tomllib
-
-            table: object = tomllib.loads(text)
+            table: object = loads_toml(text)
         else:
             table = json.loads(text, object_pairs_hook=_unique_keys)
     except InvalidInput:

@@ -1424,7 +1424,9 @@ def _stdout_failure(error: OSError) -> OSError | None:
 
 
 def _flush_stdout() -> None:
-    if not sys.stdout.closed:  # a command may have closed it (the batch, after a failed write)
+    # A command may have closed it (the batch, after a failed write); a process started with
+    # standard output closed (`>&-`) has none at all.
+    if sys.stdout is not None and not sys.stdout.closed:
         sys.stdout.flush()
 
 

@@ -206,8 +206,10 @@ def _read(path: Path, chosen_by: str, required: bool) -> Config:
         ) from None
     import tomllib
 
+    from foiclock.reading import loads_toml
+
     try:
-        document = tomllib.loads(data.decode("utf-8"))
+        document = loads_toml(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError) as error:
         reason = M("nested too deeply") if isinstance(error, RecursionError) else str(error)
         raise InvalidInput(

@@ -128,11 +128,16 @@ _MIDNIGHT: Final = time()
 
 def as_date(value: object, field: str) -> date:
     """A date given to the library as a `date`, or as a `datetime` at exactly midnight (what
-    pandas and numpy give for a date column; its time zone, if any, is not consulted) taken as
-    that date. Anything else (text, a number, None, a numpy datetime64, a datetime with a time of
-    day) is InvalidInput naming `field`: a calendar day is what every rule counts (C-RECEIPT)."""
+    pandas and numpy give for a date column) taken as that date; a datetime with a time zone is
+    read in UK time first (midnight in Sydney is the afternoon before in London). Anything else
+    (text, a number, None, a numpy datetime64, a datetime with a time of day) is InvalidInput
+    naming `field`: a calendar day is what every rule counts (C-RECEIPT)."""
     if type(value) is date:
         return value
+    if isinstance(value, datetime) and value.utcoffset() is not None:
+        from zoneinfo import ZoneInfo
+
+        value = value.astimezone(ZoneInfo("Europe/London"))
     if isinstance(value, datetime) and value.time() == _MIDNIGHT:
         return date(value.year, value.month, value.day)
     if isinstance(value, datetime | time):

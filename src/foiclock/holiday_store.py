@@ -17,6 +17,7 @@ from foiclock.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.divisions import ALL_DIVISIONS
 from foiclock.errors import InvalidInput
 from foiclock.i18n import M, Message
+from foiclock.text import unsafe_character
 from foiclock.user_dirs import user_directory
 
 DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
@@ -86,6 +87,15 @@ def check_govuk_document(document: object, field: str, value: str) -> dict[str, 
             title, day_text = event.get("title"), event.get("date")
             if not isinstance(title, str) or not title.strip():
                 raise wrong(M('has {division} event {position} with no "title"', **where))
+            if (character := unsafe_character(title)) is not None:
+                raise wrong(
+                    M(
+                        "has {division} event {position} whose title holds a character that "
+                        "cannot be shown or written ({character})",
+                        character=character,
+                        **where,
+                    )
+                )
             if not isinstance(day_text, str):
                 raise wrong(M('has {division} event {position} with no "date"', **where))
             try:

@@ -12,7 +12,7 @@ import errno
 import os
 import stat
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from foiclock.i18n import M
 
@@ -39,3 +39,21 @@ def read_regular_file(path: str | Path, limit: int) -> bytes:
     if len(data) > limit:
         raise OSError(errno.EFBIG, M("larger than {size} MiB", size=limit // _MIB), str(path))
     return data
+
+
+#: The most dotted parts a TOML key may have (`a.b.c` has 3): far more than any case or config
+#: file needs, far fewer than it takes to make the parser slow.
+DEEPEST_TOML_KEY: Final = 64
+
+
+def loads_toml(text: str) -> dict[str, Any]:
+    """`tomllib.loads`, refusing a key or table header of more than DEEPEST_TOML_KEY dotted
+    parts as RecursionError, as nesting too deep for the parser is refused: tomllib builds a
+    table for each part, and 200 kB of `a.a.a...=1` takes gigabytes and minutes."""
+    import tomllib
+
+    for line in text.splitlines():
+        key = line.split("=", 1)[0]
+        if key.count(".") >= DEEPEST_TOML_KEY:
+            raise RecursionError(f"a key of more than {DEEPEST_TOML_KEY} dotted parts")
+    return tomllib.loads(text)

@@ -50,7 +50,8 @@ from foiclock.deadline import (
     on_day,
 )
 from foiclock.engine import counting_calendar, first_working_day_from
-from foiclock.i18n import N_, joined
+from foiclock.errors import InvalidInput
+from foiclock.i18n import N_, M, joined
 from foiclock.regimes import MonthWindow, Regime, check_nation, get_regime
 from foiclock.sar_versions import in_force as sar_rules_in_force
 from foiclock.versions import RuleVersion, superseded, version_id, version_in_force, version_notes
@@ -276,6 +277,10 @@ def timeline_from_events(
 def requester_windows(timeline: Timeline) -> tuple[Milestone, ...]:
     """The requester's windows (review, Commissioner, Tribunal or Court), and the body's
     deadlines shown to the requester too (`SAR-CTRL`), in date order."""
+    if not isinstance(timeline, Timeline):
+        raise InvalidInput(
+            "timeline", type(timeline).__name__, M("is not a Timeline"), M("a Timeline")
+        )
     shown = {w.key for w in WINDOWS[timeline.regime] if w.shown_to_requester}
     return tuple(m for m in timeline.milestones if m.party == REQUESTER or m.key in shown)
 

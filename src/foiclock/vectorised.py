@@ -67,6 +67,13 @@ def response_deadlines(
         regime_rule.counts_months and receipt_rule != DATE_OF_RECEIPT
     ):
         make_case(date(2025, 1, 1), regime_rule.key, receipt_rule=receipt_rule)  # raises why
+    if received is None or isinstance(received, bytes | bytearray | int | float):
+        raise InvalidInput(
+            "received",
+            repr(received),
+            M("is not a sequence of dates"),
+            M("a list or array of dates (response_deadline for one date)"),
+        )
     if isinstance(received, (str, date)):
         raise InvalidInput(
             "received",
@@ -116,7 +123,17 @@ def _numpy_deadlines(received: Any, regime: str, receipt_rule: str) -> "DateArra
             M("is not a numpy datetime64 array"),
             M("datetime64 values (a list for dates or date text)"),
         )
-    days = days.astype("datetime64[D]")
+    whole_days = days.astype("datetime64[D]")
+    with_time = ~numpy.isnat(days) & (whole_days.astype(days.dtype) != days)
+    if with_time.any():  # a time of day, as the scalar functions refuse it (C-RECEIPT)
+        bad = int(numpy.argmax(with_time))
+        raise InvalidInput(
+            f"received[{bad}]",
+            str(days[bad]),
+            M("is a date and time; the date of receipt is a calendar day (C-RECEIPT)"),
+            M("a date, or a datetime at midnight"),
+        )
+    days = whole_days
     missing = numpy.isnat(days)
     response = get_regime(regime).response
     if not isinstance(response, WorkingDayWindow):  # calendar months: date by date
