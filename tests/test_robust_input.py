@@ -336,7 +336,10 @@ def test_case_id_with_a_control_character_is_refused(case_id: str) -> None:
     """A newline with --format ics used to end in icalendar's traceback."""
     code, _, err = run("timeline", "2025-08-19", "--format", "ics", "--case-id", case_id)
     assert code == 2
-    one_error_line(err, f"foiclock: error: case_id: {case_id!r} holds a character that cannot be shown or written")
+    one_error_line(
+        err,
+        f"foiclock: error: case_id: {case_id!r} holds a character that cannot be shown or written",
+    )
     with pytest.raises(InvalidInput) as caught:
         make_case(SEED, case_id=case_id)
     assert caught.value.field == "case_id"
@@ -347,7 +350,9 @@ def test_case_file_case_id_with_a_newline_is_refused(tmp_path: Path) -> None:
     case.write_text(json.dumps({"received": "2025-08-19", "case_id": "a\nb"}), encoding="utf-8")
     code, _, err = run("timeline", "--case", str(case), "-f", "ics")
     assert code == 2
-    one_error_line(err, "foiclock: error: case_id: 'a\\nb' holds a character that cannot be shown or written")
+    one_error_line(
+        err, "foiclock: error: case_id: 'a\\nb' holds a character that cannot be shown or written"
+    )
 
 
 def test_an_ordinary_case_id_still_works() -> None:
