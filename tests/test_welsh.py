@@ -176,31 +176,37 @@ def test_explain_in_welsh_names_each_day_and_the_holiday() -> None:
 # 22-26, 29, 30), October 23 (33), then Nov 3-7 (38), 10 (39), 11 (40): Tue 11 Nov 2025. The
 # extension: 20 working days after Wed 17 Sep 2025 is Wed 15 Oct 2025 (Sep 18-30: 9; Oct 1-3,
 # 6-10, 13-15: 11). On Wed 1 Oct 2025, 29 working days of the 40 are left (Oct 2-31: 22, Nov 3-7
-# and 10-11: 7).
+# and 10-11: 7). The milestone column is as wide as its longest label, "Cwyno i Swyddfa'r
+# Comisiynydd Gwybodaeth o'r dyddiad" (52 columns, CY-TERMS), and a row is never folded, so the
+# review row runs to 104 columns (the backslash below only splits the source line).
 TIMELINE_CY = """\
 Llinell amser FOIA FOI-7, dyddiad derbyn Dydd Mawrth 19 Awst 2025; cyflyrau
   erbyn Dydd Mercher 1 Hydref 2025
 
-Dyddiad           Carreg filltir                     Cyflwr
-Maw 19 Awst 2025  Derbyniwyd y cais                  wedi'i wneud
-                  C-RECEIPT: Canllawiau'r ICO ar derfynau amser
-Maw 16 Medi 2025  Anfonwyd yr ymateb                 wedi'i wneud
+Dyddiad           Carreg filltir                                        Cyflwr
+Maw 19 Awst 2025  Derbyniwyd y cais                                     wedi'i wneud
+                  C-RECEIPT: Canllawiau Swyddfa'r Comisiynydd Gwybodaeth ar
+                    derfynau amser
+Maw 16 Medi 2025  Anfonwyd yr ymateb                                    wedi'i wneud
                   FOIA-RESP: FOIA a10(1)
-Mer 17 Medi 2025  Ymateb yn ddyledus                 wedi'i fodloni
+Mer 17 Medi 2025  Ymateb yn ddyledus                                    wedi'i fodloni
                   FOIA-RESP: FOIA a10(1)
-Mer 15 Hyd 2025   Ymateb yn ddyledus os estynnir     os estynnir
-                  FOIA-PIT: FOIA a10(3); arfer yr ICO
-Maw 11 Tach 2025  Gofyn am adolygiad mewnol erbyn    ar agor: 29 diwrnod gwaith ar ôl
+Mer 15 Hyd 2025   Ymateb yn ddyledus os estynnir                        os estynnir
+                  FOIA-PIT: FOIA a10(3); arfer Swyddfa'r Comisiynydd Gwybodaeth
+Maw 11 Tach 2025  Gofyn am adolygiad mewnol erbyn                       \
+ar agor: 29 diwrnod gwaith ar ôl
                   FOIA-IR-REQ: Cod Ymarfer a45 (2018) para 5.3
--                 Canlyniad adolygiad yn ddyledus    angen --review-requested
+-                 Canlyniad adolygiad yn ddyledus                       angen --review-requested
                   FOIA-IR-RESP: Cod Ymarfer a45 (2018) para 5.4
--                 Canlyniad adolygiad: terfyn olaf   angen --review-requested
+-                 Canlyniad adolygiad: terfyn olaf                      angen --review-requested
                   FOIA-IR-RESP: Cod Ymarfer a45 (2018) para 5.5
--                 Cwyno i'r ICO o'r dyddiad          angen --review-requested
-                  FOIA-ICO: FOIA a50; canllawiau'r ICO ar gwynion
--                 Cwyno i'r ICO erbyn                angen --review-responded
-                  FOIA-ICO: FOIA a50; canllawiau'r ICO ar gwynion
--                 Apelio i'r Tribiwnlys erbyn        angen --decision-notice
+-                 Cwyno i Swyddfa'r Comisiynydd Gwybodaeth o'r dyddiad  angen --review-requested
+                  FOIA-ICO: FOIA a50; canllawiau Swyddfa'r Comisiynydd
+                    Gwybodaeth ar gwynion
+-                 Cwyno i Swyddfa'r Comisiynydd Gwybodaeth erbyn        angen --review-responded
+                  FOIA-ICO: FOIA a50; canllawiau Swyddfa'r Comisiynydd
+                    Gwybodaeth ar gwynion
+-                 Apelio i'r Tribiwnlys erbyn                           angen --decision-notice
                   FOIA-TRIB: FOIA a57; Rheolau GRC 2009 r22(1)(b), r12
                     [darlleniad gorau]
 """
@@ -233,11 +239,11 @@ LETTER_CY = (
     "cyrraedd o fewn 40 diwrnod gwaith i ddyddiad yr ymateb hwn, hynny yw erbyn Dydd Mawrth 11 "
     "Tachwedd 2025. Byddwn yn anelu at ateb o fewn 20 diwrnod gwaith i ni ei dderbyn.\n\n"
     "Os nad ydych yn fodlon â chanlyniad yr adolygiad mewnol, gallwch gwyno i Swyddfa'r "
-    "Comisiynydd Gwybodaeth (ICO) yn ico.org.uk (https://ico.org.uk/make-a-complaint/). Mae'r "
-    "ICO yn gofyn i gwynion ddod i law o fewn chwe wythnos i ganlyniad yr adolygiad. Os nad "
-    "ydych wedi cael y canlyniad o fewn 40 diwrnod gwaith i chi ofyn am yr adolygiad, gallwch "
-    "gwyno i'r ICO hebddo.\n\n"
-    "Os ydych yn anghytuno â hysbysiad penderfyniad y Comisiynydd, gallwch apelio i'r "
+    "Comisiynydd Gwybodaeth (ICO) yn ico.org.uk (https://ico.org.uk/make-a-complaint/). Mae "
+    "Swyddfa'r Comisiynydd Gwybodaeth yn gofyn i gwynion ddod i law o fewn chwe wythnos i "
+    "ganlyniad yr adolygiad. Os nad ydych wedi cael y canlyniad o fewn 40 diwrnod gwaith i chi "
+    "ofyn am yr adolygiad, gallwch gwyno i Swyddfa'r Comisiynydd Gwybodaeth hebddo.\n\n"
+    "Os ydych yn anghytuno â hysbysiad penderfyniad y Comisiynydd Gwybodaeth, gallwch apelio i'r "
     "Tribiwnlys Haen Gyntaf (Siambr Reoleiddio Gyffredinol) o fewn 28 diwrnod i'r dyddiad yr "
     "anfonwyd yr hysbysiad."
 )
