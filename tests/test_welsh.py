@@ -4,19 +4,24 @@ hand (dates from rules.md's worked examples, and counts written out below)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tools import catalogue
 from typer.testing import CliRunner
 
-from foiclock import __version__
+from foiclock import __version__, response_deadline, timeline_from_events, using_language
 from foiclock.cli import app
+from foiclock.serialise import deadline_json, timeline_json
 from tests.isolation import own_dirs
 
 __all__ = ["own_dirs"]  # a fixture
@@ -231,6 +236,71 @@ def test_timeline_csv_and_json_stay_english_whatever_the_language() -> None:
     assert json_cy == json_en
     _, due_json, _ = run("due", "2025-08-19", "--lang", "cy", "--explain", "--json")
     assert '"reason": "date of receipt; it never counts"' in due_json
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+LANGUAGES = ("en", "cy", "cy+en")
+
+
+def dates_in(value: object, path: str = "") -> list[tuple[str, str]]:
+    """Every ISO date in a JSON value, with where it is (`.windows[3].date`), in document order."""
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in dates_in(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in dates_in(item, f"{path}[{i}]")]
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return [(path, value)]
+    return []
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    regime=st.sampled_from(["foia", "eir", "foisa", "eisr", "sar"]),
+    received=st.dates(date(2012, 1, 1), date(2028, 6, 30)),
+    answered_after=st.integers(0, 45),
+    review_after=st.integers(0, 45),
+    today_after=st.integers(0, 120),
+)
+def test_the_language_never_moves_a_date(
+    regime: str, received: date, answered_after: int, review_after: int, today_after: int
+) -> None:
+    """CY-TIME (best reading): a request or review in Welsh changes no time limit, so every date
+    in the JSON of due, status, timeline and appeal, and the exit code (status: 1 when overdue),
+    are the same for --lang en, cy and cy+en; and a library user's deadline and timeline are the
+    same whichever language they are computed in."""
+    responded = received + timedelta(days=answered_after)
+    review = responded + timedelta(days=review_after) if regime != "sar" else None
+    today = (received + timedelta(days=today_after)).isoformat()
+    case = ["-r", regime, "--today", today, "--responded", responded.isoformat()]
+    if review is not None:  # SAR has no internal review (rules.md section 7)
+        case += ["--review-requested", review.isoformat()]
+    library: dict[str, list[tuple[str, str]]] = {}
+    for language in ("en", "cy"):  # a library user computing inside using_language("cy")
+        with using_language(language):
+            deadline = deadline_json(response_deadline(received, regime))
+            timeline = timeline_json(
+                timeline_from_events(
+                    received, regime, responded=responded, review_requested=review,
+                    today=date.fromisoformat(today),
+                )
+            )  # fmt: skip
+            library[language] = dates_in(deadline) + dates_in(timeline)
+    assert library["cy"] == library["en"]
+    commands = [
+        ["due", received.isoformat(), "-r", regime, "--explain", "--json"],
+        ["status", received.isoformat(), "-r", regime, "--today", today, "--json"],
+        ["timeline", received.isoformat(), *case, "--json"],
+        ["appeal", *case, "--json"],
+    ]
+    for command in commands:
+        outputs = {language: run(*command, "--lang", language) for language in LANGUAGES}
+        code, out, _ = outputs["en"]
+        assert code in (0, 1), (command, outputs["en"])  # never a bad-input exit
+        english = dates_in(json.loads(out))
+        assert english, command  # a comparison of nothing could not fail
+        for language in LANGUAGES[1:]:
+            assert outputs[language][0] == code, (command, language)
+            assert dates_in(json.loads(outputs[language][1])) == english, (command, language)
 
 
 # The letter of a FOIA response dated Tue 16 Sep 2025: the review request by Tue 11 Nov 2025.
