@@ -538,7 +538,7 @@ def test_welsh_sar_windows() -> None:
         "--today", "2026-07-01", "--lang", "cy",
     )  # fmt: skip
     text = flat(out)
-    assert "Cwyno i'r ICO erbyn Dydd Mawrth 22 Medi 2026" in text
+    assert "Cwyno i Swyddfa'r Comisiynydd Gwybodaeth erbyn Dydd Mawrth 22 Medi 2026" in text
     assert "21 Gorffennaf 2026" in text
     assert "[darlleniad gorau]" in text
 

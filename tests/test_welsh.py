@@ -4,19 +4,24 @@ hand (dates from rules.md's worked examples, and counts written out below)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
 import sys
 import zipfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tools import catalogue
 from typer.testing import CliRunner
 
-from foiclock import __version__
+from foiclock import __version__, response_deadline, timeline_from_events, using_language
 from foiclock.cli import app
+from foiclock.serialise import deadline_json, timeline_json
 from tests.isolation import own_dirs
 
 __all__ = ["own_dirs"]  # a fixture
@@ -176,34 +181,43 @@ def test_explain_in_welsh_names_each_day_and_the_holiday() -> None:
 # 22-26, 29, 30), October 23 (33), then Nov 3-7 (38), 10 (39), 11 (40): Tue 11 Nov 2025. The
 # extension: 20 working days after Wed 17 Sep 2025 is Wed 15 Oct 2025 (Sep 18-30: 9; Oct 1-3,
 # 6-10, 13-15: 11). On Wed 1 Oct 2025, 29 working days of the 40 are left (Oct 2-31: 22, Nov 3-7
-# and 10-11: 7).
+# and 10-11: 7). The milestone column is as wide as its longest label, "Cwyno i Swyddfa'r
+# Comisiynydd Gwybodaeth o'r dyddiad" (52 columns, CY-TERMS), and a row is never folded, so the
+# review row runs to 104 columns (the backslash below only splits the source line).
 TIMELINE_CY = """\
 Llinell amser FOIA FOI-7, dyddiad derbyn Dydd Mawrth 19 Awst 2025; cyflyrau
   erbyn Dydd Mercher 1 Hydref 2025
 
 Dyddiad           Carreg filltir                     Cyflwr
 Maw 19 Awst 2025  Derbyniwyd y cais                  wedi'i wneud
-                  C-RECEIPT: Canllawiau'r ICO ar derfynau amser
+                  C-RECEIPT: Canllawiau Swyddfa'r Comisiynydd Gwybodaeth ar
+                    derfynau amser
 Maw 16 Medi 2025  Anfonwyd yr ymateb                 wedi'i wneud
                   FOIA-RESP: FOIA a10(1)
 Mer 17 Medi 2025  Ymateb yn ddyledus                 wedi'i fodloni
                   FOIA-RESP: FOIA a10(1)
 Mer 15 Hyd 2025   Ymateb yn ddyledus os estynnir     os estynnir
-                  FOIA-PIT: FOIA a10(3); arfer yr ICO
+                  FOIA-PIT: FOIA a10(3); arfer Swyddfa'r Comisiynydd Gwybodaeth
 Maw 11 Tach 2025  Gofyn am adolygiad mewnol erbyn    ar agor: 29 diwrnod gwaith ar ôl
                   FOIA-IR-REQ: Cod Ymarfer a45 (2018) para 5.3
 -                 Canlyniad adolygiad yn ddyledus    angen --review-requested
                   FOIA-IR-RESP: Cod Ymarfer a45 (2018) para 5.4
 -                 Canlyniad adolygiad: terfyn olaf   angen --review-requested
                   FOIA-IR-RESP: Cod Ymarfer a45 (2018) para 5.5
--                 Cwyno i'r ICO o'r dyddiad          angen --review-requested
-                  FOIA-ICO: FOIA a50; canllawiau'r ICO ar gwynion
--                 Cwyno i'r ICO erbyn                angen --review-responded
-                  FOIA-ICO: FOIA a50; canllawiau'r ICO ar gwynion
+-                 Cwyno i Swyddfa'r Comisiynydd Gwybodaeth o'r dyddiad
+                                                     angen --review-requested
+                  FOIA-ICO: FOIA a50; canllawiau Swyddfa'r Comisiynydd
+                    Gwybodaeth ar gwynion
+-                 Cwyno i Swyddfa'r Comisiynydd Gwybodaeth erbyn
+                                                     angen --review-responded
+                  FOIA-ICO: FOIA a50; canllawiau Swyddfa'r Comisiynydd
+                    Gwybodaeth ar gwynion
 -                 Apelio i'r Tribiwnlys erbyn        angen --decision-notice
                   FOIA-TRIB: FOIA a57; Rheolau GRC 2009 r22(1)(b), r12
                     [darlleniad gorau]
 """
+# A label longer than the label column (here the two ICO labels, 52 and 46 columns) has its
+# state on the next line, under the state column, so that no row runs far past 80 columns.
 TIMELINE_ARGS = (
     "timeline", "2025-08-19", "--responded", "2025-09-16", "--today", "2025-10-01",
     "--case-id", "FOI-7",
@@ -227,17 +241,82 @@ def test_timeline_csv_and_json_stay_english_whatever_the_language() -> None:
     assert '"reason": "date of receipt; it never counts"' in due_json
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+LANGUAGES = ("en", "cy", "cy+en")
+
+
+def dates_in(value: object, path: str = "") -> list[tuple[str, str]]:
+    """Every ISO date in a JSON value, with where it is (`.windows[3].date`), in document order."""
+    if isinstance(value, dict):
+        return [found for key, item in value.items() for found in dates_in(item, f"{path}.{key}")]
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in dates_in(item, f"{path}[{i}]")]
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return [(path, value)]
+    return []
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    regime=st.sampled_from(["foia", "eir", "foisa", "eisr", "sar"]),
+    received=st.dates(date(2012, 1, 1), date(2028, 6, 30)),
+    answered_after=st.integers(0, 45),
+    review_after=st.integers(0, 45),
+    today_after=st.integers(0, 120),
+)
+def test_the_language_never_moves_a_date(
+    regime: str, received: date, answered_after: int, review_after: int, today_after: int
+) -> None:
+    """CY-TIME (best reading): a request or review in Welsh changes no time limit, so every date
+    in the JSON of due, status, timeline and appeal, and the exit code (status: 1 when overdue),
+    are the same for --lang en, cy and cy+en; and a library user's deadline and timeline are the
+    same whichever language they are computed in."""
+    responded = received + timedelta(days=answered_after)
+    review = responded + timedelta(days=review_after) if regime != "sar" else None
+    today = (received + timedelta(days=today_after)).isoformat()
+    case = ["-r", regime, "--today", today, "--responded", responded.isoformat()]
+    if review is not None:  # SAR has no internal review (rules.md section 7)
+        case += ["--review-requested", review.isoformat()]
+    library: dict[str, list[tuple[str, str]]] = {}
+    for language in ("en", "cy"):  # a library user computing inside using_language("cy")
+        with using_language(language):
+            deadline = deadline_json(response_deadline(received, regime))
+            timeline = timeline_json(
+                timeline_from_events(
+                    received, regime, responded=responded, review_requested=review,
+                    today=date.fromisoformat(today),
+                )
+            )  # fmt: skip
+            library[language] = dates_in(deadline) + dates_in(timeline)
+    assert library["cy"] == library["en"]
+    commands = [
+        ["due", received.isoformat(), "-r", regime, "--explain", "--json"],
+        ["status", received.isoformat(), "-r", regime, "--today", today, "--json"],
+        ["timeline", received.isoformat(), *case, "--json"],
+        ["appeal", *case, "--json"],
+    ]
+    for command in commands:
+        outputs = {language: run(*command, "--lang", language) for language in LANGUAGES}
+        code, out, _ = outputs["en"]
+        assert code in (0, 1), (command, outputs["en"])  # never a bad-input exit
+        english = dates_in(json.loads(out))
+        assert english, command  # a comparison of nothing could not fail
+        for language in LANGUAGES[1:]:
+            assert outputs[language][0] == code, (command, language)
+            assert dates_in(json.loads(outputs[language][1])) == english, (command, language)
+
+
 # The letter of a FOIA response dated Tue 16 Sep 2025: the review request by Tue 11 Nov 2025.
 LETTER_CY = (
     "Os ydych yn anfodlon â'r ymateb hwn, gallwch ofyn am adolygiad mewnol. Rhaid i'ch cais ein "
     "cyrraedd o fewn 40 diwrnod gwaith i ddyddiad yr ymateb hwn, hynny yw erbyn Dydd Mawrth 11 "
     "Tachwedd 2025. Byddwn yn anelu at ateb o fewn 20 diwrnod gwaith i ni ei dderbyn.\n\n"
     "Os nad ydych yn fodlon â chanlyniad yr adolygiad mewnol, gallwch gwyno i Swyddfa'r "
-    "Comisiynydd Gwybodaeth (ICO) yn ico.org.uk (https://ico.org.uk/make-a-complaint/). Mae'r "
-    "ICO yn gofyn i gwynion ddod i law o fewn chwe wythnos i ganlyniad yr adolygiad. Os nad "
-    "ydych wedi cael y canlyniad o fewn 40 diwrnod gwaith i chi ofyn am yr adolygiad, gallwch "
-    "gwyno i'r ICO hebddo.\n\n"
-    "Os ydych yn anghytuno â hysbysiad penderfyniad y Comisiynydd, gallwch apelio i'r "
+    "Comisiynydd Gwybodaeth (ICO) yn ico.org.uk (https://ico.org.uk/make-a-complaint/). Mae "
+    "Swyddfa'r Comisiynydd Gwybodaeth yn gofyn i gwynion ddod i law o fewn chwe wythnos i "
+    "ganlyniad yr adolygiad. Os nad ydych wedi cael y canlyniad o fewn 40 diwrnod gwaith i chi "
+    "ofyn am yr adolygiad, gallwch gwyno i Swyddfa'r Comisiynydd Gwybodaeth hebddo.\n\n"
+    "Os ydych yn anghytuno â hysbysiad penderfyniad y Comisiynydd Gwybodaeth, gallwch apelio i'r "
     "Tribiwnlys Haen Gyntaf (Siambr Reoleiddio Gyffredinol) o fewn 28 diwrnod i'r dyddiad yr "
     "anfonwyd yr hysbysiad."
 )

@@ -15,6 +15,7 @@ from foiclock.render import (
     lateness,
     planned_line,
     plural,
+    WIDTH,
     status_note,
     wrap_lines,
 )
@@ -23,6 +24,9 @@ from foiclock.windows import BODY
 
 _DATE_WIDTH = 15
 _LABEL_WIDTH = 33
+#: Columns a row keeps for its state: a label so long that the state would have less goes on a
+#: line of its own, its state under the state column (Welsh labels run long).
+_STATE_ROOM = 24
 _NO_DATE = "-"
 _NBSP = "\u00a0"
 
@@ -199,12 +203,19 @@ def timeline_table(timeline: Timeline) -> str:
     ]
     date_head, milestone_head = _("Date"), _("Milestone")
     date_width = max([_DATE_WIDTH, len(date_head), *(len(day) for day, _l, _m in rows)])
-    label_width = max([_LABEL_WIDTH, len(milestone_head), *(len(label) for _d, label, _m in rows)])
+    widest = WIDTH - date_width - 4 - _STATE_ROOM
+    labels = [len(label) for _d, label, _m in rows if len(label) <= widest]
+    label_width = max([_LABEL_WIDTH, len(milestone_head), *labels])
     lines.append(f"{date_head:<{date_width}}  {milestone_head:<{label_width}}  " + _("State"))
     indent = " " * (date_width + 2)
     for day, label, milestone in rows:
-        # A row stays on one line, so that its state is never folded under the date column.
-        row = f"{day:<{date_width}}  {label:<{label_width}}  {state_text(milestone)}"
+        # A row stays on one line, so that its state is never folded under the date column; a
+        # label longer than the column has the state on the next line, under the state column.
+        if len(label) > label_width:
+            lines.append(f"{day:<{date_width}}  {label}".replace(" ", _NBSP))
+            row = _NBSP * (date_width + 2 + label_width + 2) + state_text(milestone)
+        else:
+            row = f"{day:<{date_width}}  {label:<{label_width}}  {state_text(milestone)}"
         lines.append(row.replace(" ", _NBSP))
         lines.append(indent + _rule_line(milestone, timeline))
         for note in (warning_line(milestone), no_date_line(milestone)):
