@@ -11,11 +11,11 @@ from foiclock.i18n import N_, _, localise
 from foiclock.output import neutralised
 from foiclock.regimes import get_regime
 from foiclock.render import (
+    WIDTH,
     closure_line,
     lateness,
     planned_line,
     plural,
-    WIDTH,
     status_note,
     wrap_lines,
 )
