@@ -31,6 +31,7 @@ from typing import Final, NamedTuple, NoReturn
 from foiclock.calendar import WorkingCalendar, calendar_for
 from foiclock.case import (
     Case,
+    CaseEvents,
     Planned,
     check_after_response,
     check_case,
@@ -213,45 +214,26 @@ def timeline_from_events(
     the windows counted from it wait for it (the requester's view, `foiclock appeal`). A
     notice's posting date and actual receipt (`C-POST-SCOT`) and a later statement of reasons
     (`FOISA-COURT`) are FOISA's and the EISRs'."""
+    given: CaseEvents = {
+        "nation": nation,
+        "responded": responded,
+        "review_requested": review_requested,
+        "review_responded": review_responded,
+        "decision_notice": decision_notice,
+        "complaint_received": complaint_received,
+        "complaint_responded": complaint_responded,
+        "responded_posted": responded_posted,
+        "responded_received": responded_received,
+        "review_responded_posted": review_responded_posted,
+        "review_responded_received": review_responded_received,
+        "statement_of_reasons": statement_of_reasons,
+    }
     if received is not None:
-        case = make_case(
-            received,
-            regime,
-            nation=nation,
-            responded=responded,
-            review_requested=review_requested,
-            review_responded=review_responded,
-            decision_notice=decision_notice,
-            complaint_received=complaint_received,
-            complaint_responded=complaint_responded,
-            responded_posted=responded_posted,
-            responded_received=responded_received,
-            review_responded_posted=review_responded_posted,
-            review_responded_received=review_responded_received,
-            statement_of_reasons=statement_of_reasons,
-        )
-        return case_timeline(case, today)
+        return case_timeline(make_case(received, regime, **given), today)
     regime_rule = get_regime(regime)
     if nation is not None:
-        nation = check_nation(nation)
-    events = typed_case(
-        Case(
-            date.min,
-            regime_rule.key,
-            nation=nation,
-            responded=responded,
-            review_requested=review_requested,
-            review_responded=review_responded,
-            decision_notice=decision_notice,
-            complaint_received=complaint_received,
-            complaint_responded=complaint_responded,
-            responded_posted=responded_posted,
-            responded_received=responded_received,
-            review_responded_posted=review_responded_posted,
-            review_responded_received=review_responded_received,
-            statement_of_reasons=statement_of_reasons,
-        )
-    )
+        given["nation"] = check_nation(nation)
+    events = typed_case(Case(date.min, regime_rule.key, **given))
     check_after_response(
         regime_rule.key,
         None,
