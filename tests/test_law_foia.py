@@ -358,3 +358,25 @@ def test_example_44_in_a_batch() -> None:
         "2025-12-11",
         "2025-11-12",
     )
+
+
+def test_example_44_through_appeal_with_an_extension_notice() -> None:
+    """rules.md example 44 from the requester's side: received Tue 19 Aug 2025, no response,
+    an EIR-EXT notice given: EIR-REP-REQ runs 40 working days from the extended deadline (Wed
+    15 Oct 2025): Thu 11 Dec 2025 (1 Dec, the St Andrew's Day substitute, skipped); without the
+    notice, from Wed 17 Sep: Wed 12 Nov 2025. `appeal` could not be told of the notice."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from foiclock.cli import app
+
+    words = ["appeal", "-r", "eir", "--received", "2025-08-19", "--today", "2025-12-01", "--json"]
+    runner = CliRunner()
+    extended = json.loads(runner.invoke(app, [*words, "--extend"]).stdout)
+    plain = json.loads(runner.invoke(app, words).stdout)
+    by = {w["key"]: w["date"] for w in extended["windows"]}
+    assert by["review_request_by"] == "2025-12-11"
+    assert {w["key"]: w["date"] for w in plain["windows"]}["review_request_by"] == "2025-11-12"
+    refused = runner.invoke(app, ["appeal", "-r", "eir", "--responded", "2025-09-10", "--extend"])
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1

@@ -806,6 +806,7 @@ def appeal(
             "deadline count from its deadline).",
         ),
     ] = None,
+    extend: ExtendOption = None,
     nation: NationOption = None,
     today: TodayOption = None,
     as_json: JsonOption = None,
@@ -845,6 +846,7 @@ def appeal(
         review_responded_posted=optional(review_responded_posted, "review_responded_posted"),
         review_responded_received=optional(review_responded_received, "review_responded_received"),
         statement_of_reasons=optional(statement_of_reasons, "statement_of_reasons"),
+        extended=bool(extend),
     )
     if _wants_json(as_json):
         import json

@@ -209,11 +209,14 @@ def timeline_from_events(
     review_responded_posted: date | None = None,
     review_responded_received: date | None = None,
     statement_of_reasons: date | None = None,
+    extended: bool = False,
 ) -> Timeline:
     """The timeline from the events alone; without `received`, the response's own deadline and
     the windows counted from it wait for it (the requester's view, `foiclock appeal`). A
     notice's posting date and actual receipt (`C-POST-SCOT`) and a later statement of reasons
-    (`FOISA-COURT`) are FOISA's and the EISRs'."""
+    (`FOISA-COURT`) are FOISA's and the EISRs'. `extended`: the body gave an extension notice,
+    so a window counted from the response deadline counts from the extended one (EIR-REP-REQ
+    with no response, rules.md example 44); it needs `received`."""
     given: CaseEvents = {
         "nation": nation,
         "responded": responded,
@@ -229,7 +232,15 @@ def timeline_from_events(
         "statement_of_reasons": statement_of_reasons,
     }
     if received is not None:
+        given["extended"] = extended
         return case_timeline(make_case(received, regime, **given), today)
+    if extended:
+        raise InvalidInput(
+            "extended",
+            None,
+            M("needs the date of receipt: the extension moves the response deadline"),
+            M("--received DATE with --extend"),
+        )
     regime_rule = get_regime(regime)
     if nation is not None:
         given["nation"] = check_nation(nation)
