@@ -335,3 +335,24 @@ def test_a_batch_counts_each_rows_response() -> None:
     # FOISA-RR-REQ: 40 working days after the 60th (Fri 3 Jul): Jul 6-10 (5), 13-17 (10), 20-24
     # (15), 27-31 (20); Aug [3], 4-7 (24), 10-14 (29), 17-21 (34), 24-28 (39), Mon 31 Aug (40).
     assert answered.review_request_by == D(2020, 8, 31)
+
+
+def test_the_review_outcome_event_names_the_version_its_deadline_used() -> None:
+    """Found by the second review: a review outcome issued on 26 May 2020 met the 60th working
+    day (T9: requirement received Fri 1 May 2020 -> Tue 28 Jul 2020, T-COVID-FOISA), but the
+    event itself said T-COVID-END, since its version was chosen without the case's dates."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from foiclock.cli import app
+
+    words = [
+        "timeline", "2020-04-01", "-r", "foisa", "--responded", "2020-04-20",
+        "--review-requested", "2020-05-01", "--review-responded", "2020-05-26",
+        "--today", "2026-06-01", "--json",
+    ]  # fmt: skip
+    data = json.loads(CliRunner().invoke(app, words).stdout)
+    versions = {m["key"]: (m["date"], m["rule_version"]) for m in data["milestones"]}
+    assert versions["review_response_due"] == ("2020-07-28", "T-COVID-FOISA")
+    assert versions["review_responded"] == ("2020-05-26", "T-COVID-FOISA")

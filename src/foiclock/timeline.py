@@ -431,13 +431,13 @@ def _event(
         rule, source, status = regime.response.rule, regime.response.source, regime.response.status
     elif key in ("decision_notice", "statement_of_reasons"):
         window = next(w for w in WINDOWS[regime.key] if w.after[0] == "decision_notice")
-        window, version, _dated = in_force(window, _anchor_or_guidance(window, known))
+        window, version, _dated = in_force(window, _anchor_or_guidance(window, known), known)
         rule, source, status = window.rule, window.source, window.status
     elif post_rule is not None and any(key == p.posted for p in POSTINGS):
         rule, (source, status) = "C-POST-SCOT", post_rule
     else:
         assert answered is not None
-        answered, version, _dated = in_force(answered, _anchor_or_guidance(answered, known))
+        answered, version, _dated = in_force(answered, _anchor_or_guidance(answered, known), known)
         rule, source, status = answered.rule, answered.source, answered.status
     return Milestone(
         key=key,
