@@ -115,8 +115,9 @@ def expected_answer(cells: dict[str, str], today: date) -> dict[str, str]:
         case = case_from_mapping(cells)
     except InvalidInput as error:
         typed = cells.get(error.field)
-        if typed and error.value is not None and str(error.value) not in typed:
-            # The batch quotes the cell as typed ('true'), not the value read from it (True).
+        if typed and (error.value is None or str(error.value) not in typed):
+            # The batch quotes the cell as typed ('true'), not the value read from it (True),
+            # nor nothing where the library's error names no value.
             error = InvalidInput(error.field, typed, error.problem, error.accepted)
         return {"status": "error", "error": str(error)}
     events = case._asdict()

@@ -126,7 +126,7 @@ def test_school_closures_from_options_and_file(tmp_path: Path) -> None:
             ["--regime", "sar", "--id-received", "2025-08-31"],
             "id_received: '2025-08-31' is before the date of receipt (2025-09-01) (SAR-START)",
         ),
-        (["--regime", "foisa", "--extend"], "extended: True is not possible: FOISA has no"),
+        (["--regime", "foisa", "--extend"], "extended is not possible: FOISA has no"),
         (
             ["--regime", "sar", "--fees-notice", "2025-09-02"],
             "fees_notice: '2025-09-02' is not an event under SAR",

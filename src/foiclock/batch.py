@@ -225,7 +225,7 @@ class RowAnswers:
         value = error.value
         typed = given.get(error.field)
         part = isinstance(typed, str) and isinstance(value, str) and value in typed
-        if value is not None and isinstance(typed, str) and not part:
+        if isinstance(typed, str) and not part:
             value = typed  # a value given as text; a date object keeps the error's own wording
         return InvalidInput(field, value, error.problem, error.accepted)
 

@@ -267,7 +267,7 @@ def check_case(case: Case) -> Case:
     if case.extended and regime.extension is None:
         raise InvalidInput(
             "extended",
-            True,
+            None,
             M("is not possible: {reason}", reason=regime.no_extension),
             M("no --extend"),
         )

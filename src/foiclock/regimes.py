@@ -332,8 +332,8 @@ REGIMES: Final[dict[str, Regime]] = {
         fees=_fees("FOISA-FEES", N_("FOISA s9, s10(2)"), "statute", months=3),
         extension=None,
         no_extension=N_(
-            "FOISA has no extension of the time for compliance (rules.md section 5); "
-            "the response is due on the 20th working day"
+            "FOISA has no extension of the time for compliance (rules.md section 5): the "
+            "response is due by the limit in force (FOISA-RESP)"
         ),
         bodies=("keeper",),
     ),
