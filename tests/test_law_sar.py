@@ -6,7 +6,6 @@ code's own output."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -15,11 +14,12 @@ from typer.testing import CliRunner
 
 from foiclock import InvalidInput, make_case, response_deadline
 from foiclock.cli import app
-from foiclock.i18n import install_translations
 from foiclock.status import case_status
 from foiclock.timeline import case_timeline, requester_windows, timeline_from_events
-from tests.isolation import forget_everything
-from tests.test_welsh_coverage import CONFIG, MarkingCatalogue, _given, leftover_words
+from tests.test_welsh_coverage import (  # noqa: F401 - marked is a fixture
+    assert_every_word_comes_from_the_catalogue,
+    marked,
+)
 
 D = date
 runner = CliRunner()
@@ -569,25 +569,11 @@ WELSH_RUNS: list[tuple[str, ...]] = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def marked() -> Iterator[None]:
-    """The catalogue's text marked (tests/test_welsh_coverage.py), for one test."""
-    install_translations("cy", MarkingCatalogue())
-    yield
-    install_translations("cy", None)
-
-
 @pytest.mark.parametrize("args", WELSH_RUNS, ids=lambda args: " ".join(args)[:60])
 def test_every_new_word_comes_from_the_catalogue(
-    args: tuple[str, ...], marked: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    args: tuple[str, ...],
+    marked: None,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text(CONFIG, encoding="utf-8")
-    monkeypatch.setenv("FOICLOCK_CONFIG", str(config))
-    forget_everything()
-    result = runner.invoke(app, [*args, "--lang", "cy"])
-    forget_everything()
-    output = result.stdout + result.stderr
-    assert output.strip()
-    given = (*_given(args), "Proclaimed day", "Office closure", str(tmp_path))
-    assert leftover_words(output, given) == set(), output
+    assert_every_word_comes_from_the_catalogue(args, tmp_path, monkeypatch)

@@ -7,7 +7,6 @@ the clock as practice, then statute). Every date below is counted by hand in its
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,12 +18,13 @@ from typer.testing import CliRunner
 from foiclock import InvalidInput, answer_row, response_deadline
 from foiclock.case import make_case
 from foiclock.cli import app
-from foiclock.i18n import install_translations
 from foiclock.timeline import case_timeline
 from tests import oracle
-from tests.isolation import forget_everything
 from tests.test_case_properties import corresponding_date
-from tests.test_welsh_coverage import CONFIG, MarkingCatalogue, _given, leftover_words
+from tests.test_welsh_coverage import (  # noqa: F401 - marked is a fixture
+    assert_every_word_comes_from_the_catalogue,
+    marked,
+)
 
 D = date
 runner = CliRunner()
@@ -482,29 +482,14 @@ WELSH_RUNS: list[tuple[str, ...]] = [
 ]  # fmt: skip
 
 
-@pytest.fixture
-def marked() -> Iterator[None]:
-    """The catalogue's text marked (tests/test_welsh_coverage.py), for one test."""
-    install_translations("cy", MarkingCatalogue())
-    yield
-    install_translations("cy", None)
-
-
 @pytest.mark.parametrize("args", WELSH_RUNS, ids=lambda args: " ".join(args)[:60])
 def test_every_new_word_comes_from_the_catalogue(
-    args: tuple[str, ...], marked: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    args: tuple[str, ...],
+    marked: None,  # noqa: F811 - the fixture
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    config = tmp_path / "config.toml"
-    config.write_text(CONFIG, encoding="utf-8")
-    monkeypatch.setenv("FOICLOCK_CONFIG", str(config))
-    forget_everything()
-    result = runner.invoke(app, [*args, "--lang", "cy"])
-    forget_everything()
-    output = result.stdout + result.stderr
-    assert output.strip()
-    # "True": the value of --extend as the error quotes it (repr), not text to translate.
-    given = (*_given(args), "True", "Proclaimed day", "Office closure", str(tmp_path))
-    assert leftover_words(output, given) == set(), output
+    assert_every_word_comes_from_the_catalogue(args, tmp_path, monkeypatch)
 
 
 def test_t10_in_welsh() -> None:
