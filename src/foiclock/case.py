@@ -283,25 +283,7 @@ def check_case(case: Case) -> Case:
             raise InvalidInput(
                 "school_closed", _range_text(closure), M("ends before it starts"), RANGE_FORMS
             )
-    check_after_response(
-        regime.key,
-        case.received,
-        responded=case.responded,
-        review_requested=case.review_requested,
-        review_responded=case.review_responded,
-        decision_notice=case.decision_notice,
-        responded_posted=case.responded_posted,
-        responded_received=case.responded_received,
-        review_responded_posted=case.review_responded_posted,
-        review_responded_received=case.review_responded_received,
-        statement_of_reasons=case.statement_of_reasons,
-    )
-    check_complaint(
-        regime.key,
-        case.received,
-        complaint_received=case.complaint_received,
-        complaint_responded=case.complaint_responded,
-    )
+    check_later_events(regime.key, case.received, case)
     return case._replace(
         regime=regime.key, nation=nation, body=body.key if body is not None else None
     )
@@ -501,6 +483,30 @@ def check_after_response(
         _check_pair(
             ("review_responded", review_responded), ("decision_notice", decision_notice), review
         )
+
+
+def check_later_events(regime_key: str, received: date | None, events: Case) -> None:
+    """The events of `events` after the response (`check_after_response`) and the complaint to
+    the controller (`check_complaint`), against the date of receipt (None when not given)."""
+    check_after_response(
+        regime_key,
+        received,
+        responded=events.responded,
+        review_requested=events.review_requested,
+        review_responded=events.review_responded,
+        decision_notice=events.decision_notice,
+        responded_posted=events.responded_posted,
+        responded_received=events.responded_received,
+        review_responded_posted=events.review_responded_posted,
+        review_responded_received=events.review_responded_received,
+        statement_of_reasons=events.statement_of_reasons,
+    )
+    check_complaint(
+        regime_key,
+        received,
+        complaint_received=events.complaint_received,
+        complaint_responded=events.complaint_responded,
+    )
 
 
 def check_complaint(

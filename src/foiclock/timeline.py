@@ -33,9 +33,8 @@ from foiclock.case import (
     Case,
     CaseEvents,
     Planned,
-    check_after_response,
     check_case,
-    check_complaint,
+    check_later_events,
     make_case,
     planned,
     typed_case,
@@ -245,25 +244,7 @@ def timeline_from_events(
     if nation is not None:
         given["nation"] = check_nation(nation)
     events = typed_case(Case(date.min, regime_rule.key, **given))
-    check_after_response(
-        regime_rule.key,
-        None,
-        responded=events.responded,
-        review_requested=events.review_requested,
-        review_responded=events.review_responded,
-        decision_notice=events.decision_notice,
-        responded_posted=events.responded_posted,
-        responded_received=events.responded_received,
-        review_responded_posted=events.review_responded_posted,
-        review_responded_received=events.review_responded_received,
-        statement_of_reasons=events.statement_of_reasons,
-    )
-    check_complaint(
-        regime_rule.key,
-        None,
-        complaint_received=events.complaint_received,
-        complaint_responded=events.complaint_responded,
-    )
+    check_later_events(regime_rule.key, None, events)
     return _timeline(regime_rule, events, None, day_or_today(today))
 
 
