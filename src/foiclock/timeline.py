@@ -621,7 +621,7 @@ def _window(
     if counted is not window:  # an earlier version of the rule: its own count and words
         shown = counted
     day = _count(counted, anchor, calendar) if anchor is not None and dated else None
-    notes = _version_notes(window, counted, anchor, known, calendar) if day is not None else []
+    notes = _version_notes(window, anchor, day, known, calendar) if day is not None else []
     if not dated:
         state = "no_date"
     else:
@@ -662,13 +662,14 @@ def _window(
 
 def _version_notes(
     window: Window,
-    counted: Window,
     anchor: date | None,
+    day: date,
     known: dict[str, date | None],
     calendar: WorkingCalendar,
 ) -> list[str]:
     """What the rule's other versions say of the case (`version_notes`: T-COVID-FOISA's 60
-    working days beside the 20), for a working-day window with an anchor."""
+    working days beside the 20), for a working-day window with an anchor; `day` is the date
+    the version in force gave it."""
     limit = window.amount if window.counted == WORKING_DAYS else None
     if anchor is None or limit is None:
         return []
@@ -677,7 +678,7 @@ def _version_notes(
         anchor,
         known,
         lambda n: calendar.add(anchor, n),
-        _count(counted, anchor, calendar),
+        day,
         limit,
     )
 
