@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from foiclock.config import forget_config
-from foiclock.engine import forget_calendars
+from foiclock.calendar.config import forget_config
+from foiclock.calendar.working_days import forget_calendars
 
 
 def forget_everything() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foiclock.batch import OUTPUT_COLUMNS
+from foiclock.batch.rows import OUTPUT_COLUMNS
 from foiclock.cli import app
 
 runner = CliRunner()

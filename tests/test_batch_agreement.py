@@ -15,13 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foiclock import response_deadline
-from foiclock.batch import EVENT_COLUMNS, OUTPUT_COLUMNS, _clock_answer, case_answer
-from foiclock.batch_files import BatchOptions, batch_csv
-from foiclock.case import case_from_mapping
-from foiclock.dates import MONTH_NAMES
-from foiclock.errors import InvalidInput
-from foiclock.status import case_status
-from foiclock.timeline import case_timeline
+from foiclock.base.dates import MONTH_NAMES
+from foiclock.base.errors import InvalidInput
+from foiclock.batch.files import BatchOptions, batch_csv
+from foiclock.batch.rows import EVENT_COLUMNS, OUTPUT_COLUMNS, _clock_answer, case_answer
+from foiclock.clock.case import case_from_mapping
+from foiclock.clock.status import case_status
+from foiclock.clock.timeline import case_timeline
 from tests import oracle
 
 REGIMES = ("foia", "eir", "foisa", "eisr", "sar")
@@ -244,7 +244,7 @@ def test_direct_count_matches_the_case_clock(
 ) -> None:
     """Rows that no clarification, fee or body moves are answered from their deadline without
     `case_status`; their answers must be `case_status`'s."""
-    from foiclock.batch import _direct, _direct_status
+    from foiclock.batch.rows import _direct, _direct_status
 
     cells: dict[str, object] = {"received": received, "regime": regime, "nation": nation}
     if next_working_day and regime != "sar":
@@ -322,7 +322,7 @@ def test_direct_count_against_the_oracle(
 def test_response_deadlines_against_the_oracle(
     days: list[date | None], regime: str, next_working_day: bool
 ) -> None:
-    from foiclock.vectorised import response_deadlines
+    from foiclock.batch.vectorised import response_deadlines
 
     divisions = oracle.REGIME_DIVISIONS[regime]
     rule = "next-working-day" if next_working_day else "date-of-receipt"
@@ -344,7 +344,7 @@ def test_response_deadlines_against_the_oracle(
 
 
 def test_response_deadlines_known_answers_and_errors() -> None:
-    from foiclock.vectorised import response_deadlines
+    from foiclock.batch.vectorised import response_deadlines
 
     # rules.md examples 1, 3 and 23 (SAR, date by date).
     assert response_deadlines(["2025-08-19", "16/03/2014", None]) == [

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foiclock.batch import RowAnswer, RowAnswers
-from foiclock.batch_files import PROGRESS_EVERY, BatchOptions, run_batch
+from foiclock.batch.files import PROGRESS_EVERY, BatchOptions, run_batch
+from foiclock.batch.rows import RowAnswer, RowAnswers
 from foiclock.cli import app
 
 runner = CliRunner()

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from foiclock import InvalidInput, answer_row, make_case, response_deadlines
 from foiclock.cli import app
-from foiclock.status import case_status
-from foiclock.timeline import case_timeline
+from foiclock.clock.status import case_status
+from foiclock.clock.timeline import case_timeline
 
 runner = CliRunner()
 

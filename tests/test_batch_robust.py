@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foiclock.batch import OUTPUT_COLUMNS
+from foiclock.batch.rows import OUTPUT_COLUMNS
 from foiclock.cli import app
 
 runner = CliRunner()
@@ -282,7 +282,7 @@ def test_utf_16_with_its_byte_order_mark_is_read_and_written(tmp_path: Path) -> 
 def test_interrupt_after_the_rename_says_the_file_was_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import foiclock.output
+    import foiclock.base.output
 
     source = tmp_path / "in.csv"
     source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
@@ -294,7 +294,7 @@ def test_interrupt_after_the_rename_says_the_file_was_written(
         real_replace(old, new)
         raise KeyboardInterrupt  # Ctrl-C the instant after the rename
 
-    monkeypatch.setattr(foiclock.output.os, "replace", replace_then_interrupt)
+    monkeypatch.setattr(foiclock.base.output.os, "replace", replace_then_interrupt)
     code, _, err = run(str(source), "-o", str(target), "--today", "2026-01-01")
     assert code == 130
     assert err == f"foiclock: interrupted; {target} was already written in full\n"
@@ -306,7 +306,7 @@ def test_interrupt_after_the_rename_says_the_file_was_written(
 def test_interrupt_just_before_the_rename_leaves_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import foiclock.output
+    import foiclock.base.output
 
     source = tmp_path / "in.csv"
     source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
@@ -316,7 +316,7 @@ def test_interrupt_just_before_the_rename_leaves_the_file(
     def interrupt(old: str, new: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(foiclock.output.os, "replace", interrupt)
+    monkeypatch.setattr(foiclock.base.output.os, "replace", interrupt)
     code, _, err = run(str(source), "-o", str(target), "--today", "2026-01-01")
     assert code == 130
     assert err == f"foiclock: interrupted; {target} left as it was\n"
@@ -328,7 +328,7 @@ def test_interrupt_while_the_summary_is_printed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After the run, before "wrote": the file is complete, and the message says so."""
-    import foiclock.render
+    import foiclock.present.render
 
     source = tmp_path / "in.csv"
     source.write_text("id,received\n1,2025-08-19\n", encoding="utf-8")
@@ -337,7 +337,7 @@ def test_interrupt_while_the_summary_is_printed(
     def interrupt(summary: object) -> list[str]:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(foiclock.render, "batch_summary_lines", interrupt)
+    monkeypatch.setattr(foiclock.present.render, "batch_summary_lines", interrupt)
     code, _, err = run(str(source), "-o", str(target), "--today", "2026-01-01")
     assert code == 130
     assert err == f"foiclock: interrupted; {target} was already written in full\n"

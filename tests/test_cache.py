@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from foiclock import holiday_data
-from foiclock.calendar import WorkingCalendar
-from foiclock.divisions import ALL_DIVISIONS
+from foiclock.calendar import table as holiday_data
+from foiclock.calendar.calendars import WorkingCalendar
+from foiclock.law.divisions import ALL_DIVISIONS
 
 
 @pytest.fixture

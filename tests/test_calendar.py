@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from foiclock import InvalidInput
-from foiclock.calendar import WorkingCalendar
-from foiclock.divisions import ALL_DIVISIONS
-from foiclock.holiday_data import load_holiday_table
+from foiclock.calendar.calendars import WorkingCalendar
+from foiclock.calendar.table import load_holiday_table
+from foiclock.law.divisions import ALL_DIVISIONS
 from tests import oracle
 
 UK = oracle.REGIME_DIVISIONS["foia"]

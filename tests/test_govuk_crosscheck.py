@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from foiclock import holiday_data
-from foiclock.calendar import calendar_for
-from foiclock.engine import regime_calendar
+from foiclock.calendar import table as holiday_data
+from foiclock.calendar.calendars import calendar_for
+from foiclock.calendar.working_days import regime_calendar
 
 GOVUK = json.loads((Path(__file__).parent / "data" / "bank-holidays.json").read_text("utf-8"))
 DIVISIONS = ("england-and-wales", "scotland", "northern-ireland")

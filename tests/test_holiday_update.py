@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from foiclock.calendar.stored_update import STORED_UPDATE_NAME
 from foiclock.cli import app
-from foiclock.deadline import response_deadline
-from foiclock.holiday_store import STORED_UPDATE_NAME
+from foiclock.clock.deadline import response_deadline
 from tests.isolation import own_dirs
 
 __all__ = ["own_dirs"]

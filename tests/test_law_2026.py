@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from foiclock import bank_holidays, response_deadline
-from foiclock.holiday_data import PACKAGE_CORRECTIONS
+from foiclock.calendar.table import PACKAGE_CORRECTIONS
 
 
 @pytest.mark.parametrize("regime", ["foia", "foisa"])

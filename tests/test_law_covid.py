@@ -15,11 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 from foiclock import make_case, response_deadline
-from foiclock.batch import RowAnswers, answer_row
+from foiclock.batch.rows import RowAnswers, answer_row
 from foiclock.cli import app
-from foiclock.deadline import Deadline, case_deadline
-from foiclock.render import due_text
-from foiclock.timeline import Milestone, case_timeline, timeline_from_events
+from foiclock.clock.deadline import Deadline, case_deadline
+from foiclock.clock.timeline import Milestone, case_timeline, timeline_from_events
+from foiclock.present.render import due_text
 
 D = date
 runner = CliRunner()

@@ -16,9 +16,9 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from foiclock import make_case, response_deadline
-from foiclock.case import DayRange
 from foiclock.cli import app
-from foiclock.timeline import Milestone, case_timeline, timeline_from_events
+from foiclock.clock.case import DayRange
+from foiclock.clock.timeline import Milestone, case_timeline, timeline_from_events
 
 runner = CliRunner()
 

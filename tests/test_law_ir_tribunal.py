@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 
 from foiclock import answer_row, make_case
 from foiclock.cli import app
-from foiclock.timeline import Milestone, Timeline, case_timeline, timeline_from_events
-from foiclock.timeline_render import appeal_text, timeline_csv, timeline_markdown, timeline_table
+from foiclock.clock.timeline import Milestone, Timeline, case_timeline, timeline_from_events
+from foiclock.present.timeline import appeal_text, timeline_csv, timeline_markdown, timeline_table
 
 runner = CliRunner()
 

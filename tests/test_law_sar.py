@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from foiclock import InvalidInput, make_case, response_deadline
 from foiclock.cli import app
-from foiclock.status import case_status
-from foiclock.timeline import case_timeline, requester_windows, timeline_from_events
+from foiclock.clock.status import case_status
+from foiclock.clock.timeline import case_timeline, requester_windows, timeline_from_events
 from tests.test_welsh_coverage import (  # noqa: F401 - marked is a fixture
     assert_every_word_comes_from_the_catalogue,
     marked,

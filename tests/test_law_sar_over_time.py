@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from foiclock import InvalidInput, answer_row, response_deadline
-from foiclock.case import make_case
 from foiclock.cli import app
-from foiclock.timeline import case_timeline
+from foiclock.clock.case import make_case
+from foiclock.clock.timeline import case_timeline
 from tests import oracle
 from tests.test_case_properties import corresponding_date
 from tests.test_welsh_coverage import (  # noqa: F401 - marked is a fixture

@@ -16,12 +16,12 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from foiclock import InvalidInput, answer_row, make_case, response_deadline
-from foiclock.case import case_from_mapping
 from foiclock.cli import app
-from foiclock.ics import timeline_ics
-from foiclock.timeline import Milestone, Timeline, case_timeline, timeline_from_events
-from foiclock.timeline_render import timeline_csv, timeline_markdown, timeline_table
-from foiclock.windows import COURT_OFF_DAY
+from foiclock.clock.case import case_from_mapping
+from foiclock.clock.timeline import Milestone, Timeline, case_timeline, timeline_from_events
+from foiclock.law.windows import COURT_OFF_DAY
+from foiclock.present.ics import timeline_ics
+from foiclock.present.timeline import timeline_csv, timeline_markdown, timeline_table
 from tests import oracle
 
 D = date

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from foiclock.cli import app
-from foiclock.letters import PARAGRAPHS, RESPONSE, REVIEW, next_steps
+from foiclock.present.letters import PARAGRAPHS, RESPONSE, REVIEW, next_steps
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from foiclock import make_case
 from foiclock.cli import app
-from foiclock.deadline import case_deadline
-from foiclock.month_grid import month_grid, print_in_colour
+from foiclock.clock.deadline import case_deadline
+from foiclock.present.month_grid import month_grid, print_in_colour
 
 runner = CliRunner()
 

@@ -21,10 +21,10 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from foiclock import InvalidInput, answer_row, make_case
-from foiclock.batch import case_answer
+from foiclock.batch.rows import case_answer
 from foiclock.cli import app
-from foiclock.status import case_status
-from foiclock.timeline import Timeline, case_timeline, timeline_from_events
+from foiclock.clock.status import case_status
+from foiclock.clock.timeline import Timeline, case_timeline, timeline_from_events
 
 runner = CliRunner()
 D = date

@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foiclock import InvalidInput, add_working_days, response_deadline, working_days_between
-from foiclock.calendar import WorkingCalendar
-from foiclock.holiday_data import load_holiday_table
+from foiclock.calendar.calendars import WorkingCalendar
+from foiclock.calendar.table import load_holiday_table
 from tests import oracle
 
 REGIMES = st.sampled_from(sorted(oracle.REGIME_DIVISIONS))

@@ -80,7 +80,7 @@ def test_case_and_config_file_examples_are_the_shipped_files() -> None:
 
 
 def test_every_case_key_is_documented() -> None:
-    from foiclock.case import CASE_KEYS
+    from foiclock.clock.case import CASE_KEYS
 
     readme = README.read_text(encoding="utf-8")
     for key, meaning in CASE_KEYS.items():
@@ -88,7 +88,7 @@ def test_every_case_key_is_documented() -> None:
 
 
 def test_every_batch_column_is_documented() -> None:
-    from foiclock.batch import OUTPUT_COLUMNS
+    from foiclock.batch.rows import OUTPUT_COLUMNS
 
     readme = README.read_text(encoding="utf-8")
     for key, meaning in OUTPUT_COLUMNS.items():

@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 
 from foiclock import InvalidInput, make_case
 from foiclock.cli import app
-from foiclock.status import case_status
-from foiclock.timeline import case_timeline
+from foiclock.clock.status import case_status
+from foiclock.clock.timeline import case_timeline
 
 D = date
 runner = CliRunner()

@@ -35,8 +35,8 @@ from foiclock import (
     timeline_from_events,
     working_days_between,
 )
+from foiclock.calendar.stored_update import STORED_UPDATE_NAME
 from foiclock.cli import app
-from foiclock.holiday_store import STORED_UPDATE_NAME
 from tests.isolation import own_dirs
 
 __all__ = ["own_dirs"]
@@ -273,7 +273,9 @@ def test_timeline_csv_neutralises_formula_cells() -> None:
 
 
 def test_one_neutralising_function() -> None:
-    from foiclock import batch_files, output, timeline_render
+    from foiclock.base import output
+    from foiclock.batch import files as batch_files
+    from foiclock.present import timeline as timeline_render
 
     assert vars(batch_files)["FORMULA_STARTS"] is output.FORMULA_STARTS
     assert output.neutralised(["=1", "a", "-2", "@x", "\tx", "\rx", "+1"]) == [
@@ -584,12 +586,12 @@ def test_ctrl_c_at_any_moment_never_prints_a_traceback() -> None:
 
 
 def test_ctrl_c_during_a_command_exits_130(monkeypatch: pytest.MonkeyPatch) -> None:
-    import foiclock.deadline
+    import foiclock.clock.deadline
 
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(foiclock.deadline, "case_deadline", interrupted)
+    monkeypatch.setattr(foiclock.clock.deadline, "case_deadline", interrupted)
     code, _, err = run("due", "2025-08-19")
     assert code == 130
     assert "Traceback" not in err and "aborted" not in err

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from foiclock import make_case
 from foiclock.cli import app
-from foiclock.status import case_status
+from foiclock.clock.status import case_status
 from tests import oracle
 
 D = date
@@ -183,8 +183,8 @@ def test_elapsed_by_ranges_is_what_the_steps_number(
 ) -> None:
     """The elapsed count of a case with one clock event, counted over ranges, against the
     explanation's own day-by-day numbering (which it replaces for speed)."""
-    from foiclock.engine import counting_calendar
-    from foiclock.status import _counted_by_ranges, _elapsed_by_steps
+    from foiclock.calendar.working_days import counting_calendar
+    from foiclock.clock.status import _counted_by_ranges, _elapsed_by_steps
 
     first = received + timedelta(days=first_after)
     second = None if second_after is None else first + timedelta(days=second_after)

@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 
 from foiclock import add_working_days, response_deadline, working_days_between
-from foiclock.calendar import WorkingCalendar
-from foiclock.divisions import ALL_DIVISIONS
-from foiclock.engine import forget_calendars
-from foiclock.holiday_data import load_holiday_table
+from foiclock.calendar.calendars import WorkingCalendar
+from foiclock.calendar.table import load_holiday_table
+from foiclock.calendar.working_days import forget_calendars
+from foiclock.law.divisions import ALL_DIVISIONS
 from tests import oracle
 
 THREADS = 16

@@ -8,7 +8,7 @@ import pytest
 from freezegun import freeze_time
 
 from foiclock import InvalidInput, make_case
-from foiclock.timeline import case_timeline, requester_windows, timeline_from_events
+from foiclock.clock.timeline import case_timeline, requester_windows, timeline_from_events
 
 D = date
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foiclock import make_case
-from foiclock.timeline import case_timeline, timeline_from_events
+from foiclock.clock.timeline import case_timeline, timeline_from_events
 from tests import oracle
 
 RESPONDED = st.dates(date(2012, 1, 1), date(2028, 6, 30))

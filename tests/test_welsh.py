@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from foiclock import __version__, response_deadline, timeline_from_events, using_language
 from foiclock.cli import app
-from foiclock.serialise import deadline_json, timeline_json
+from foiclock.present.serialise import deadline_json, timeline_json
 from tests.isolation import own_dirs
 
 __all__ = ["own_dirs"]  # a fixture
@@ -431,7 +431,7 @@ def test_library_users_choose_the_language_with_using_language() -> None:
     from datetime import date
 
     from foiclock import response_deadline, using_language
-    from foiclock.render import due_text
+    from foiclock.present.render import due_text
 
     deadline = response_deadline(date(2025, 8, 19))
     with using_language("cy"):
@@ -457,7 +457,7 @@ def test_messages_survive_pickle_and_copy_braces_and_all() -> None:
     from datetime import date
 
     from foiclock import answer_row, using_language
-    from foiclock.i18n import localise
+    from foiclock.base.i18n import localise
 
     answer = answer_row({"received": "19 {Aug} 2025"}, date(2025, 10, 1))
     assert answer.status == "error" and "{Aug}" in answer.error
@@ -484,7 +484,7 @@ def test_runs_in_threads_of_one_process_keep_their_own_language() -> None:
     from datetime import date
 
     from foiclock import cli, response_deadline
-    from foiclock.render import due_text
+    from foiclock.present.render import due_text
 
     deadline = response_deadline(date(2025, 8, 19))
     both_chosen = threading.Barrier(2)
@@ -508,7 +508,7 @@ def test_errors_cross_a_process_pool_as_themselves() -> None:
     from datetime import date
 
     from foiclock import InvalidInput, answer_row, parse_date
-    from foiclock.i18n import localise, using_language
+    from foiclock.base.i18n import localise, using_language
 
     try:
         parse_date("2025-02-30", "received")
@@ -526,9 +526,9 @@ def test_errors_cross_a_process_pool_as_themselves() -> None:
 
 
 def test_the_moved_by_state_and_the_config_source_are_welsh(own_dirs: Path) -> None:
-    from foiclock.i18n import using_language
-    from foiclock.newer_data import MovedBy
-    from foiclock.sources_render import moved_by_lines
+    from foiclock.base.i18n import using_language
+    from foiclock.clock.newer_data import MovedBy
+    from foiclock.present.sources import moved_by_lines
 
     with using_language("cy"):
         lines = moved_by_lines(MovedBy((), (), ("fee_not_paid", "running")))

@@ -19,8 +19,8 @@ import pytest
 from tools import catalogue
 from typer.testing import CliRunner
 
+from foiclock.base.i18n import date_names, install_translations
 from foiclock.cli import app
-from foiclock.i18n import date_names, install_translations
 from tests.isolation import forget_everything
 
 runner = CliRunner()

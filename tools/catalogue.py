@@ -4,7 +4,7 @@
     python tools/catalogue.py compile   # the .mo from the .po (run after translating)
     python tools/catalogue.py check     # exit 1 if the .po or the .mo is out of date
 
-Messages come from the source (`_`, `N_`, `M`, `MP`, `ngettext`; see foiclock.i18n), from the
+Messages come from the source (`_`, `N_`, `M`, `MP`, `ngettext`; see foiclock.base.i18n), from the
 names of the bank holidays foiclock can show (`holiday_names`) and from the help texts typer
 builds (`command_help`). A translator edits only the .po.
 """
@@ -92,7 +92,7 @@ def command_help() -> list[str]:
     import typer.main
 
     from foiclock.cli import app
-    from foiclock.cli_help import help_texts
+    from foiclock.cli.help import help_texts
 
     return help_texts(typer.main.get_command(app))
 

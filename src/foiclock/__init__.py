@@ -17,70 +17,87 @@ from typing import TYPE_CHECKING, Any
 from foiclock._version import __version__
 
 if TYPE_CHECKING:
-    from foiclock.batch import RowAnswer, answer_row
-    from foiclock.calendar import Holiday
-    from foiclock.case import Case, DayRange, make_case
-    from foiclock.case_file import load_case
-    from foiclock.dates import format_long, parse_date
-    from foiclock.deadline import CalendarDifference, Deadline, case_deadline, response_deadline
-    from foiclock.engine import (
+    from foiclock.base.dates import format_long, parse_date
+    from foiclock.base.errors import InvalidInput
+    from foiclock.base.i18n import localise, using_language
+    from foiclock.batch.rows import RowAnswer, answer_row
+    from foiclock.batch.vectorised import response_deadlines
+    from foiclock.calendar.calendars import Holiday
+    from foiclock.calendar.working_days import (
         ListedHoliday,
         add_working_days,
         bank_holidays,
+        forget_calendars,
+        refresh_holiday_data,
         working_days_between,
     )
-    from foiclock.errors import InvalidInput
-    from foiclock.i18n import localise, using_language
-    from foiclock.regimes import REGIMES
-    from foiclock.steps import Step
-    from foiclock.timeline import (
+    from foiclock.clock.case import Case, DayRange, make_case
+    from foiclock.clock.case_file import load_case
+    from foiclock.clock.deadline import (
+        CalendarDifference,
+        Deadline,
+        case_deadline,
+        response_deadline,
+    )
+    from foiclock.clock.status import CaseStatus, case_status
+    from foiclock.clock.steps import Step
+    from foiclock.clock.timeline import (
         Milestone,
         Timeline,
         case_timeline,
         requester_windows,
         timeline_from_events,
     )
-    from foiclock.vectorised import response_deadlines
+    from foiclock.law.regimes import REGIMES
+    from foiclock.present.letters import Letter, next_steps
 
 _EXPORTED_FROM = {
-    "RowAnswer": "foiclock.batch",
-    "answer_row": "foiclock.batch",
-    "Holiday": "foiclock.calendar",
-    "format_long": "foiclock.dates",
-    "parse_date": "foiclock.dates",
-    "Case": "foiclock.case",
-    "DayRange": "foiclock.case",
-    "make_case": "foiclock.case",
-    "load_case": "foiclock.case_file",
-    "CalendarDifference": "foiclock.deadline",
-    "Deadline": "foiclock.deadline",
-    "case_deadline": "foiclock.deadline",
-    "response_deadline": "foiclock.deadline",
-    "Step": "foiclock.steps",
-    "ListedHoliday": "foiclock.engine",
-    "add_working_days": "foiclock.engine",
-    "bank_holidays": "foiclock.engine",
-    "working_days_between": "foiclock.engine",
-    "InvalidInput": "foiclock.errors",
-    "localise": "foiclock.i18n",
-    "using_language": "foiclock.i18n",
-    "REGIMES": "foiclock.regimes",
-    "Milestone": "foiclock.timeline",
-    "Timeline": "foiclock.timeline",
-    "case_timeline": "foiclock.timeline",
-    "requester_windows": "foiclock.timeline",
-    "timeline_from_events": "foiclock.timeline",
-    "response_deadlines": "foiclock.vectorised",
+    "RowAnswer": "foiclock.batch.rows",
+    "answer_row": "foiclock.batch.rows",
+    "Holiday": "foiclock.calendar.calendars",
+    "format_long": "foiclock.base.dates",
+    "parse_date": "foiclock.base.dates",
+    "Case": "foiclock.clock.case",
+    "DayRange": "foiclock.clock.case",
+    "make_case": "foiclock.clock.case",
+    "load_case": "foiclock.clock.case_file",
+    "CalendarDifference": "foiclock.clock.deadline",
+    "Deadline": "foiclock.clock.deadline",
+    "case_deadline": "foiclock.clock.deadline",
+    "response_deadline": "foiclock.clock.deadline",
+    "Step": "foiclock.clock.steps",
+    "ListedHoliday": "foiclock.calendar.working_days",
+    "add_working_days": "foiclock.calendar.working_days",
+    "bank_holidays": "foiclock.calendar.working_days",
+    "working_days_between": "foiclock.calendar.working_days",
+    "forget_calendars": "foiclock.calendar.working_days",
+    "refresh_holiday_data": "foiclock.calendar.working_days",
+    "CaseStatus": "foiclock.clock.status",
+    "case_status": "foiclock.clock.status",
+    "Letter": "foiclock.present.letters",
+    "next_steps": "foiclock.present.letters",
+    "InvalidInput": "foiclock.base.errors",
+    "localise": "foiclock.base.i18n",
+    "using_language": "foiclock.base.i18n",
+    "REGIMES": "foiclock.law.regimes",
+    "Milestone": "foiclock.clock.timeline",
+    "Timeline": "foiclock.clock.timeline",
+    "case_timeline": "foiclock.clock.timeline",
+    "requester_windows": "foiclock.clock.timeline",
+    "timeline_from_events": "foiclock.clock.timeline",
+    "response_deadlines": "foiclock.batch.vectorised",
 }
 
 __all__ = [
     "REGIMES",
     "CalendarDifference",
     "Case",
+    "CaseStatus",
     "DayRange",
     "Deadline",
     "Holiday",
     "InvalidInput",
+    "Letter",
     "ListedHoliday",
     "Milestone",
     "RowAnswer",
@@ -91,12 +108,16 @@ __all__ = [
     "answer_row",
     "bank_holidays",
     "case_deadline",
+    "case_status",
     "case_timeline",
+    "forget_calendars",
     "format_long",
     "load_case",
     "localise",
     "make_case",
+    "next_steps",
     "parse_date",
+    "refresh_holiday_data",
     "requester_windows",
     "response_deadline",
     "response_deadlines",

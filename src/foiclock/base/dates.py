@@ -11,8 +11,8 @@ import re
 from datetime import date, datetime, time
 from typing import Final
 
-from foiclock.errors import InvalidInput
-from foiclock.i18n import ENGLISH, DateWords, M, current_language, date_names, using_language
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import ENGLISH, DateWords, M, current_language, date_names, using_language
 
 FIRST_YEAR: Final = 2000
 LAST_YEAR: Final = 2100
@@ -179,7 +179,7 @@ def _outside_supported_years(field: str, text: str) -> InvalidInput:
 
 class _MonthName:
     """A month's name in a message: written in the language in use when the message is
-    (`foiclock.i18n.localise` writes a value that is not text or a date with `str`)."""
+    (`foiclock.base.i18n.localise` writes a value that is not text or a date with `str`)."""
 
     __slots__ = ("month",)
 

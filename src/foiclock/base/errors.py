@@ -2,8 +2,8 @@
 
 Every message is one line that names the field, the value given, what is wrong with it and what is
 accepted, so the CLI can print it as it is and exit with code 2. `problem` and `accepted` may be
-`foiclock.i18n.Message`s, so that `localised()` can write the message in Welsh; `str()` is English.
-The field name stays as the user typed it (an option or column name, a machine word).
+`foiclock.base.i18n.Message`s, so that `localised()` can write the message in Welsh; `str()` is
+English. The field name stays as the user typed it (an option or column name, a machine word).
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ class InvalidInput(ValueError):
         return (type(self), (self.field, self.value, self.problem, self.accepted))
 
     def message(self) -> str:
-        """`str(self)` as a `foiclock.i18n.Message`: English, and translatable where shown (a
+        """`str(self)` as a `foiclock.base.i18n.Message`: English, and translatable where shown (a
         batch row keeps it in its error cell and its summary line)."""
-        from foiclock.i18n import M
+        from foiclock.base.i18n import M
 
         field = self.field  # a field or option name: a machine word, never translated
         if self.value is None:
@@ -46,7 +46,7 @@ class InvalidInput(ValueError):
         )
 
     def localised(self) -> str:
-        """The message in the language in use (`foiclock.i18n.using_language`)."""
-        from foiclock.i18n import localise
+        """The message in the language in use (`foiclock.base.i18n.using_language`)."""
+        from foiclock.base.i18n import localise
 
         return localise(self.message())

@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import Any, Final
 
-from foiclock.i18n import M
+from foiclock.base.i18n import M
 
 _MIB: Final = 1 << 20
 #: The holiday cache, the stored update and the config file.

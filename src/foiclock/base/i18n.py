@@ -61,7 +61,7 @@ def current_language() -> str:
 def using_language(language: str) -> Iterator[None]:
     """Translate with `language` ('en' or 'cy') inside the block."""
     if language not in LANGUAGES:
-        from foiclock.errors import InvalidInput
+        from foiclock.base.errors import InvalidInput
 
         raise InvalidInput("language", language, M("is not a language foiclock speaks"), "en, cy")
     token = _language.set(language)
@@ -78,7 +78,7 @@ def catalogue_path(language: str) -> Path:
     """The compiled catalogue shipped in the package: locale/<language>/LC_MESSAGES/."""
     from pathlib import Path
 
-    return Path(__file__).parent / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    return Path(__file__).parent.parent / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
 
 
 @cache
@@ -205,7 +205,7 @@ class Weekday:
 
 
 def _weekday_name(day: date) -> str:
-    from foiclock.dates import date_words
+    from foiclock.base.dates import date_words
 
     return date_words().weekdays[day.weekday()]
 
@@ -226,7 +226,7 @@ def localise(value: object) -> str:
     if isinstance(value, Weekday):
         return _weekday_name(value.day)
     if isinstance(value, date):
-        from foiclock.dates import format_long
+        from foiclock.base.dates import format_long
 
         return format_long(value)
     if language == ENGLISH:

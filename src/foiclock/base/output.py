@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Final
 
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M
 
 #: OWASP, CSV injection: cells a spreadsheet would run as a formula start with one of these.
 FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")

@@ -1,6 +1,6 @@
 """Batch files: CSV or JSON Lines in, every row out in order with its own cells untouched and the
-answer columns (`foiclock.batch.OUTPUT_COLUMNS`) added. Streamed row by row, so memory stays flat
-whatever the file's size.
+answer columns (`foiclock.batch.rows.OUTPUT_COLUMNS`) added. Streamed row by row, so memory stays
+flat whatever the file's size.
 
 Speed: a row's answer depends only on its case cells (the receipt date, the regime and event
 columns), so answers are remembered by those cells, already rendered as output text, and a
@@ -30,7 +30,17 @@ from itertools import chain, tee
 from operator import itemgetter
 from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TextIO
 
-from foiclock.batch import (
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M, Message
+from foiclock.base.output import (
+    FORMULA_STARTS,
+    atomic_output,
+    check_output_path,
+    file_identity,
+    neutralised,
+    replaced_by_rename,
+)
+from foiclock.batch.rows import (
     ERROR,
     EVENT_COLUMNS,
     MEMO_LIMIT,
@@ -39,18 +49,8 @@ from foiclock.batch import (
     RowAnswers,
     error_answer,
 )
-from foiclock.calendar import holiday_table
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M, Message
-from foiclock.output import (
-    FORMULA_STARTS,
-    atomic_output,
-    check_output_path,
-    file_identity,
-    neutralised,
-    replaced_by_rename,
-)
-from foiclock.regimes import get_regime
+from foiclock.calendar.calendars import holiday_table
+from foiclock.law.regimes import get_regime
 
 if TYPE_CHECKING:
     import _csv
@@ -737,7 +737,7 @@ def run_batch(
     output when it is None. `progress` is called now and then with the rows done so far and the
     fraction of the input read (None for a pipe). On any failure, Ctrl-C included, an output file
     is left as it was; an interrupt that comes after the rename finds it replaced, whole
-    (`foiclock.output.file_identity` tells which). `-o` is refused if it is the input file,
+    (`foiclock.base.output.file_identity` tells which). `-o` is refused if it is the input file,
     or the file standard input is redirected from."""
     chosen = input_format_for(input_path, input_format)
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2

@@ -1,6 +1,6 @@
 """One batch row's answer: its case (cells keyed by case key, as `foiclock batch` reads them from a
 CSV or JSON Lines row) judged on a day, as the columns the batch adds. Reading and writing files
-is `foiclock.batch_files`.
+is `foiclock.batch.files`.
 
 Rows of an export share receipt dates and regimes. A row whose count no clarification, fee or
 body moves (most rows) has its deadline from the case clock once for all rows that share those
@@ -14,16 +14,16 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from foiclock.calendar import WorkingCalendar
-from foiclock.case import CASE_KEYS, Case, case_date, case_from_mapping
-from foiclock.dates import as_date
-from foiclock.deadline import RUNNING, Deadline, checked_case_deadline
-from foiclock.engine import counting_calendar
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M
-from foiclock.status import case_status, happened, state_on, working_days_counted
-from foiclock.timeline import requester_receipt, review_request_by
-from foiclock.versions import RESPONDED, turns_on
+from foiclock.base.dates import as_date
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M
+from foiclock.calendar.calendars import WorkingCalendar
+from foiclock.calendar.working_days import counting_calendar
+from foiclock.clock.case import CASE_KEYS, Case, case_date, case_from_mapping
+from foiclock.clock.deadline import RUNNING, Deadline, checked_case_deadline
+from foiclock.clock.status import case_status, happened, state_on, working_days_counted
+from foiclock.clock.timeline import requester_receipt, review_request_by
+from foiclock.law.versions import RESPONDED, turns_on
 
 ERROR: Final = "error"
 

@@ -13,14 +13,14 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final, overload
 
-from foiclock.calendar import WorkingCalendar
-from foiclock.case import make_case
-from foiclock.dates import FIRST_YEAR, LAST_YEAR, as_date, check_supported, parse_date
-from foiclock.deadline import checked_case_deadline
-from foiclock.engine import date_of_receipt, regime_calendar
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M
-from foiclock.regimes import (
+from foiclock.base.dates import FIRST_YEAR, LAST_YEAR, as_date, check_supported, parse_date
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M
+from foiclock.calendar.calendars import WorkingCalendar
+from foiclock.calendar.working_days import date_of_receipt, regime_calendar
+from foiclock.clock.case import make_case
+from foiclock.clock.deadline import checked_case_deadline
+from foiclock.law.regimes import (
     COMMENCEMENTS,
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
@@ -59,7 +59,7 @@ def response_deadlines(
     received: Any, regime: str = "foia", *, receipt_rule: str = DATE_OF_RECEIPT
 ) -> Any:
     """The statutory response deadline of each receipt date, with no case events (use
-    `response_deadline` or `foiclock.batch.answer_row` for those). A numpy `datetime64` array
+    `response_deadline` or `foiclock.batch.rows.answer_row` for those). A numpy `datetime64` array
     (or a Series) gives a `datetime64[D]` array, NaT staying NaT; any other sequence of dates
     or date text (None staying None) gives a list. InvalidInput names the first bad entry."""
     regime_rule = get_regime(regime)

@@ -28,17 +28,17 @@ from pathlib import Path
 from threading import Lock
 from typing import Final, NamedTuple
 
-from foiclock.dates import FIRST_YEAR, as_date
-from foiclock.divisions import ALL_DIVISIONS
-from foiclock.errors import InvalidInput
-from foiclock.holiday_data import (
+from foiclock.base.dates import FIRST_YEAR, as_date
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M
+from foiclock.calendar.table import (
     LAST_CALENDAR_YEAR,
     HolidayTable,
     load_holiday_table,
     with_proclaimed_days,
     without_changes,
 )
-from foiclock.i18n import M
+from foiclock.law.divisions import ALL_DIVISIONS
 
 _FIRST_ORDINAL: Final = date(FIRST_YEAR, 1, 1).toordinal()
 _LAST_ORDINAL: Final = date(LAST_CALENDAR_YEAR, 12, 31).toordinal()
@@ -242,7 +242,8 @@ class WorkingCalendar:
 
     def arrays(self) -> tuple[int, list[int], list[int]]:
         """(the ordinal of the span's first day, `rank`, `working`) over the whole supported span,
-        built if need be: for vectorised arithmetic over many dates (`foiclock.vectorised`)."""
+        built if need be: for vectorised arithmetic over many dates
+        (`foiclock.batch.vectorised`)."""
         span = self._span
         if span.last - span.first + 1 < _FULL_SIZE:
             span = self._grown(FIRST_YEAR, whole=True)
@@ -288,7 +289,7 @@ def holiday_table(baseline: bool = False) -> HolidayTable:
         if baseline:
             table = without_changes(holiday_table())
         else:
-            from foiclock.config import load_config
+            from foiclock.calendar.config import load_config
 
             identity = data_identity()
             table = with_proclaimed_days(load_holiday_table(), load_config().proclaimed)
@@ -300,8 +301,8 @@ def holiday_table(baseline: bool = False) -> HolidayTable:
 def data_identity() -> tuple[object, ...]:
     """What the tables are built from, besides the package and the snapshot: the config file in
     use and the stored update, each by path and stat (size, modification time, inode)."""
-    from foiclock.config import config_location
-    from foiclock.holiday_store import stored_update_file
+    from foiclock.calendar.config import config_location
+    from foiclock.calendar.stored_update import stored_update_file
 
     config_path, chosen_by, _ = config_location()
     return (chosen_by, _stat(config_path), _stat(stored_update_file()))

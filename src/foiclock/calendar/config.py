@@ -31,10 +31,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
-from foiclock.divisions import ALL_DIVISIONS
-from foiclock.errors import InvalidInput
-from foiclock.holiday_data import ProclaimedDay
-from foiclock.i18n import LANG_CHOICES, M
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import LANG_CHOICES, M
+from foiclock.calendar.table import ProclaimedDay
+from foiclock.law.divisions import ALL_DIVISIONS
 
 CONFIG_ENV: Final = "FOICLOCK_CONFIG"
 CONFIG_FILE_NAME: Final = "config.toml"
@@ -122,7 +122,7 @@ def config_location() -> tuple[Path, str, bool]:
     from_env = os.environ.get(CONFIG_ENV)
     if from_env:
         return Path(from_env), CONFIG_ENV, True
-    from foiclock.user_dirs import user_directory
+    from foiclock.base.user_dirs import user_directory
 
     return user_directory("config", None) / CONFIG_FILE_NAME, M("default location"), False
 
@@ -167,7 +167,7 @@ def check_setting(name: str, value: object, field: str) -> str:
         raise InvalidInput(field, value, M("is not a string"), accepted)
     cleaned = value.strip().lower()
     if name == "regime":
-        from foiclock.regimes import REGIMES
+        from foiclock.law.regimes import REGIMES
 
         accepted = ", ".join(REGIMES)
         if cleaned not in REGIMES:
@@ -184,7 +184,7 @@ def check_setting(name: str, value: object, field: str) -> str:
 
 
 def _read(path: Path, chosen_by: str, required: bool) -> Config:
-    from foiclock.reading import DATA_FILE_LIMIT, read_regular_file
+    from foiclock.base.files import DATA_FILE_LIMIT, read_regular_file
 
     try:
         data = read_regular_file(path, DATA_FILE_LIMIT)
@@ -206,7 +206,7 @@ def _read(path: Path, chosen_by: str, required: bool) -> Config:
         ) from None
     import tomllib
 
-    from foiclock.reading import loads_toml
+    from foiclock.base.files import loads_toml
 
     try:
         document = loads_toml(data.decode("utf-8"))
@@ -264,11 +264,11 @@ def _check_keys(entry: dict[str, Any], field: str, allowed: tuple[str, ...]) -> 
 def _entry_date(entry: dict[str, Any], key: str, field: str) -> date:
     value = entry.get(key)
     if isinstance(value, date) and not hasattr(value, "hour"):
-        from foiclock.dates import check_supported
+        from foiclock.base.dates import check_supported
 
         return check_supported(value, f"{key} of {field}")
     if isinstance(value, str):
-        from foiclock.dates import parse_date
+        from foiclock.base.dates import parse_date
 
         return parse_date(value, f"{key} of {field}")
     raise InvalidInput(

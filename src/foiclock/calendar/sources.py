@@ -1,6 +1,6 @@
 """Which holiday data an answer used and how old it is (`holidays --source`), and where the
 sources disagree (`holidays --diff`). Pure functions over the holiday table and its layers
-(`foiclock.holiday_data`); nothing here prints.
+(`foiclock.calendar.table`); nothing here prints.
 
 The layers, newest first, and what each covers:
 - the config file's proclaimed days (`[[proclaimed]]`): the days it names;
@@ -14,9 +14,9 @@ A newer layer wins for what it covers (rules.md section 2).
 from datetime import date
 from typing import Any, NamedTuple
 
-from foiclock.calendar import holiday_table
-from foiclock.divisions import ALL_DIVISIONS
-from foiclock.holiday_data import HolidayTable
+from foiclock.calendar.calendars import holiday_table
+from foiclock.calendar.table import HolidayTable
+from foiclock.law.divisions import ALL_DIVISIONS
 
 #: The layer kinds, newest (winning) first.
 LAYER_ORDER = ("config", "update", "snapshot", "package")
@@ -37,7 +37,7 @@ class DataSource(NamedTuple):
 
 def data_sources(today: date) -> tuple[DataSource, ...]:
     """The sources of the holidays in use, newest (winning) first."""
-    from foiclock.config import load_config
+    from foiclock.calendar.config import load_config
 
     table = holiday_table()
     sources = []
@@ -117,13 +117,13 @@ def holiday_differences() -> HolidayDifferences:
     package and GOV.UK word the same holidays differently on hundreds of days."""
     import json
 
-    from foiclock.holiday_data import (
+    from foiclock.calendar.stored_update import read_stored_update
+    from foiclock.calendar.table import (
         GOVUK_SNAPSHOT,
         GOVUK_SNAPSHOT_DATE,
         holidays_version,
         package_holidays,
     )
-    from foiclock.holiday_store import read_stored_update
 
     package = package_holidays()
     with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:

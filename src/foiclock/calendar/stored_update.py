@@ -13,12 +13,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
-from foiclock.dates import FIRST_YEAR, LAST_YEAR
-from foiclock.divisions import ALL_DIVISIONS
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M, Message
-from foiclock.text import unsafe_character
-from foiclock.user_dirs import user_directory
+from foiclock.base.dates import FIRST_YEAR, LAST_YEAR
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M, Message
+from foiclock.base.text import unsafe_character
+from foiclock.base.user_dirs import user_directory
+from foiclock.law.divisions import ALL_DIVISIONS
 
 DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
 STORED_UPDATE_NAME: Final = "bank-holidays-update.json"
@@ -178,7 +178,7 @@ def read_stored_update() -> StoredUpdate | None:
     """The stored update, None when there is none; InvalidInput when it is damaged."""
     import json
 
-    from foiclock.reading import DATA_FILE_LIMIT, read_regular_file
+    from foiclock.base.files import DATA_FILE_LIMIT, read_regular_file
 
     path = stored_update_file()
     try:
@@ -214,7 +214,7 @@ def store_update(document: dict[str, Any], source: str, fetched: datetime) -> Pa
     """Write a checked GOV.UK document as the stored update, atomically; returns its path."""
     import json
 
-    from foiclock.output import write_atomically
+    from foiclock.base.output import write_atomically
 
     path = stored_update_file()
     try:

@@ -4,8 +4,8 @@ The names and dates come from the `holidays` package (its UK subdivisions ENG, S
 encodes each nation's rules and the proclaimed one-off days; foiclock hand-codes no holiday table.
 For the years the shipped GOV.UK snapshot covers (2012 to 2028), GOV.UK wins wherever the two
 disagree, so a `holidays` release that drops or moves a day cannot move a deadline there; a GOV.UK
-update stored by `foiclock update-holidays` (`foiclock.holiday_store`) then wins in the same way
-for the years it covers, and the config file's proclaimed days are added last
+update stored by `foiclock update-holidays` (`foiclock.calendar.stored_update`) then wins in the
+same way for the years it covers, and the config file's proclaimed days are added last
 (`with_proclaimed_days`, not cached: they are a few entries). What the update and the config file
 changed is kept (`HolidayTable.changes`), so a deadline they move can say which day moved it.
 Building them costs about 200 ms (importing `holidays` and constructing 102 years for three
@@ -34,16 +34,16 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from foiclock._version import __version__
-from foiclock.dates import FIRST_YEAR, LAST_YEAR
-from foiclock.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
-from foiclock.user_dirs import user_directory
+from foiclock.base.dates import FIRST_YEAR, LAST_YEAR
+from foiclock.base.user_dirs import user_directory
+from foiclock.law.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 
 CACHE_FORMAT: Final = 8  # bump whenever what build_holiday_table produces changes
 _MARSHAL_VERSION: Final = 4
 #: The calendar runs one year past the last accepted input year, so that a deadline counted from
 #: a date late in LAST_YEAR still has days to land on.
 LAST_CALENDAR_YEAR: Final = LAST_YEAR + 1
-GOVUK_SNAPSHOT: Final = Path(__file__).with_name("data") / "bank-holidays.json"
+GOVUK_SNAPSHOT: Final = Path(__file__).parent.parent / "data" / "bank-holidays.json"
 GOVUK_SNAPSHOT_DATE: Final = "2026-03-18"  # as published up to this day (data/README.md)
 CACHE_DIR_ENV: Final = "FOICLOCK_CACHE_DIR"
 
@@ -111,7 +111,7 @@ def build_holiday_table(*, include_update: bool = True) -> HolidayTable:
     stale)."""
     import json
 
-    from foiclock.holiday_store import govuk_years, read_stored_update
+    from foiclock.calendar.stored_update import govuk_years, read_stored_update
 
     with GOVUK_SNAPSHOT.open(encoding="utf-8") as snapshot_file:
         snapshot = json.load(snapshot_file)
@@ -332,7 +332,7 @@ def _cache_file() -> Path:
 
 def _cache_key() -> str:
     """What the cached table was built from: a change to any part makes it stale."""
-    from foiclock.holiday_store import stored_update_file
+    from foiclock.calendar.stored_update import stored_update_file
 
     snapshot_stat = GOVUK_SNAPSHOT.stat()
     try:
@@ -387,7 +387,7 @@ def _read_cache(cache_file: Path, key: str) -> HolidayTable | None:
     """The cached table, or None when it is missing, stale, corrupt, wrongly shaped or not a
     regular file (a FIFO, a link to a device: rebuilt in its place). The CRC is checked before the
     payload is unmarshalled, so a damaged file is never decoded."""
-    from foiclock.reading import DATA_FILE_LIMIT, read_regular_file
+    from foiclock.base.files import DATA_FILE_LIMIT, read_regular_file
 
     try:
         envelope = marshal.loads(read_regular_file(cache_file, DATA_FILE_LIMIT))

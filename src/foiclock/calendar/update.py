@@ -1,5 +1,5 @@
 """`foiclock update-holidays`: fetch GOV.UK's bank-holidays.json (or read a local copy), check it,
-store it (`foiclock.holiday_store`) and say which days it changed. The only network access
+store it (`foiclock.calendar.stored_update`) and say which days it changed. The only network access
 foiclock makes, and only here.
 
 Nothing is stored unless the whole document arrived, parsed and has GOV.UK's shape: a failed
@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from foiclock._version import __version__
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M, Message
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M, Message
 
 GOVUK_URL: Final = "https://www.gov.uk/bank-holidays.json"
 DEFAULT_TIMEOUT: Final = 10.0
@@ -46,10 +46,10 @@ def update_holidays(
 ) -> UpdateReport:
     """Load GOV.UK's bank-holidays.json from `source` (a URL or a file), check it, store it as
     the update that wins over the shipped data, and report which weekdays changed status."""
-    from foiclock.divisions import ALL_DIVISIONS
-    from foiclock.engine import forget_calendars
-    from foiclock.holiday_data import build_holiday_table, load_holiday_table
-    from foiclock.holiday_store import check_govuk_document, govuk_years, store_update
+    from foiclock.calendar.stored_update import check_govuk_document, govuk_years, store_update
+    from foiclock.calendar.table import build_holiday_table, load_holiday_table
+    from foiclock.calendar.working_days import forget_calendars
+    from foiclock.law.divisions import ALL_DIVISIONS
 
     if not source or source != source.strip():
         raise InvalidInput(
@@ -216,7 +216,7 @@ def _within_limit(data: bytes, source: str) -> bytes:
 
 
 def _parse(raw: bytes, source: str) -> Any:
-    from foiclock.holiday_store import GOVUK_SHAPE
+    from foiclock.calendar.stored_update import GOVUK_SHAPE
 
     try:
         text = raw.decode("utf-8-sig")

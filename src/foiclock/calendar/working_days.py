@@ -1,5 +1,5 @@
 """Working-day arithmetic by regime, and the bank-holiday listings. Pure functions over the
-calendars; nothing here prints. The deadlines built on it are in `foiclock.deadline`.
+calendars; nothing here prints. The deadlines built on it are in `foiclock.clock.deadline`.
 
 Rules applied (../shared/rules.md): `C-RECEIPT` and `C-RECEIPT-ALT` (which day is the date of
 receipt), `C-WD` (the Nth working day after a date), `WD-UK` / `WD-SCOT` / `WD-NATION` (which
@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from foiclock.calendar import (
+from foiclock.base.dates import FIRST_YEAR, LAST_YEAR, as_date
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import HolidayName, M, joined
+from foiclock.calendar.calendars import (
     Holiday,
     WorkingCalendar,
     calendar_for,
@@ -18,10 +21,7 @@ from foiclock.calendar import (
     tables_are_stale,
     using_baseline,
 )
-from foiclock.dates import FIRST_YEAR, LAST_YEAR, as_date
-from foiclock.errors import InvalidInput
-from foiclock.i18n import HolidayName, M, joined
-from foiclock.regimes import (
+from foiclock.law.regimes import (
     NEXT_WORKING_DAY,
     CalendarRule,
     check_nation,
@@ -50,7 +50,7 @@ def forget_calendars() -> None:
 
     _calendar_by_regime.clear()
     forget_tables()
-    vectorised = sys.modules.get("foiclock.vectorised")
+    vectorised = sys.modules.get("foiclock.batch.vectorised")
     if vectorised is not None:
         vectorised._numpy_arrays.clear()
 
@@ -243,7 +243,7 @@ def bank_holidays(
         regime_table = get_regime("foia" if regime is None else regime)
         calendar_rule = regime_table.calendar
         regime_key = regime_table.key
-    from foiclock.holiday_sources import day_source
+    from foiclock.calendar.sources import day_source
 
     calendar = calendar_for(calendar_rule.divisions)
     if isinstance(years, str | bytes) or not isinstance(years, Iterable):

@@ -20,19 +20,19 @@ from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageErro
 from typer.core import TyperGroup
 
 from foiclock._version import __version__
-from foiclock.errors import InvalidInput
-from foiclock.i18n import N_
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import N_
 
 if TYPE_CHECKING:
     from datetime import date
 
     from rich.console import Console
 
-    from foiclock.case import Case
-    from foiclock.deadline import Deadline
-    from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
-    from foiclock.newer_data import MovedBy
-    from foiclock.timeline import Timeline
+    from foiclock.calendar.working_days import HolidayListing, WorkingDayAfter, WorkingDayCount
+    from foiclock.clock.case import Case
+    from foiclock.clock.deadline import Deadline
+    from foiclock.clock.newer_data import MovedBy
+    from foiclock.clock.timeline import Timeline
 
     Result = Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing
 
@@ -179,8 +179,8 @@ _group_lang: "ContextVar[str | None]" = ContextVar("foiclock_group_lang", defaul
 
 
 def _languages(flag: object) -> tuple[str, ...]:
-    from foiclock.config import check_setting
-    from foiclock.i18n import languages
+    from foiclock.base.i18n import languages
+    from foiclock.calendar.config import check_setting
 
     if flag is None:
         flag = _group_lang.get()
@@ -192,7 +192,7 @@ def _languages(flag: object) -> tuple[str, ...]:
 
 def _in_languages(render: Callable[[], str], separator: str = "\n\n") -> str:
     """`render()` in each of the run's languages (Welsh, then English, for cy+en)."""
-    from foiclock.i18n import in_languages
+    from foiclock.base.i18n import in_languages
 
     return in_languages(_run_languages.get(), render, separator)
 
@@ -204,7 +204,7 @@ def _echo_text(render: Callable[[], str]) -> None:
 
 def _echo_error(error: InvalidInput) -> None:
     """'foiclock: error: ...' on stderr, one line (one a language for cy+en)."""
-    from foiclock.i18n import _
+    from foiclock.base.i18n import _
 
     _echo_note(lambda: _("error: {message}").format(message=error.localised()))
 
@@ -228,12 +228,12 @@ def _emit(
     if _wants_json(as_json):
         import json
 
-        from foiclock.serialise import to_json
+        from foiclock.present.serialise import to_json
 
         payload = {**to_json(result), **(extra or {})}
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
-        from foiclock.render import to_text
+        from foiclock.present.render import to_text
 
         _echo_text(lambda: "\n".join([to_text(result, explain=explain), *extra_lines()]))
     _warn_provisional(result.provisional, result.holidays_checked)
@@ -247,7 +247,7 @@ def _wants_json(flag: bool | None) -> bool:
 
 
 def _setting(name: str, flag: str | None = None) -> str | None:
-    from foiclock.config import setting
+    from foiclock.calendar.config import setting
 
     return setting(name, flag).value
 
@@ -256,8 +256,8 @@ def _warn_provisional(provisional: bool, holidays_checked: bool = True) -> None:
     """The warning for an answer past the announced holidays, or the note for one counted over
     years before GOV.UK's data (`WD-PRE2012`: by rule, not checked against GOV.UK)."""
     if not provisional and not holidays_checked:
-        from foiclock.engine import regime_calendar
-        from foiclock.i18n import _
+        from foiclock.base.i18n import _
+        from foiclock.calendar.working_days import regime_calendar
 
         first = regime_calendar("foia").first_checked_year
         _echo_note(
@@ -272,8 +272,8 @@ def _warn_provisional(provisional: bool, holidays_checked: bool = True) -> None:
             )
         )
     if provisional:
-        from foiclock.engine import last_announced_year
-        from foiclock.i18n import _
+        from foiclock.base.i18n import _
+        from foiclock.calendar.working_days import last_announced_year
 
         last = last_announced_year()
         _echo_note(
@@ -315,13 +315,14 @@ def main_options(
     lang: LangOption = None,
 ) -> None:
     """UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says."""
-    from foiclock.config import use_config_file
+    from foiclock.calendar.config import use_config_file
 
     _group_lang.set(lang)  # `foiclock --lang cy due ...`: the command's own --lang comes first
 
     use_config_file(config)  # None too: a run in the same process must not keep the last one
-    if "foiclock.engine" in sys.modules:  # tables built earlier in this process (a library call)
-        from foiclock.engine import refresh_holiday_data
+    # tables built earlier in this process (a library call)
+    if "foiclock.calendar.working_days" in sys.modules:
+        from foiclock.calendar.working_days import refresh_holiday_data
 
         refresh_holiday_data()
     context.call_on_close(_forget_run_data)
@@ -330,11 +331,11 @@ def main_options(
 def _forget_run_data() -> None:
     """After a run, leave nothing of its config file or stored update behind for a later run or
     library call in the same process (tests, notebooks); a real run's process just ends."""
-    from foiclock.config import use_config_file
+    from foiclock.calendar.config import use_config_file
 
     use_config_file(None)
-    if "foiclock.engine" in sys.modules:
-        from foiclock.engine import forget_calendars
+    if "foiclock.calendar.working_days" in sys.modules:
+        from foiclock.calendar.working_days import forget_calendars
 
         forget_calendars()
 
@@ -508,7 +509,7 @@ def _case_from_options(parameters: dict[str, Any]) -> "Case":
     """A checked Case from a command's parameters (its `locals()` on entry): those named like a
     case key (CASE_KEYS) are the case's options, over the keys of the case file in `case`.
     `school_closed` and `school_closed_file` give the closures."""
-    from foiclock.case import CASE_KEYS, case_from_mapping, parse_day_range, read_day_ranges
+    from foiclock.clock.case import CASE_KEYS, case_from_mapping, parse_day_range, read_day_ranges
 
     # "today" in a date option is the day the case is judged on (--today), when there is one.
     today = _today(parameters["today"]) if parameters.get("today") is not None else None
@@ -526,7 +527,7 @@ def _case_from_options(parameters: dict[str, Any]) -> "Case":
         options["school_closed"] = tuple(closures)
     file_values: dict[str, Any] = {}
     if parameters.get("case") is not None:
-        from foiclock.case_file import read_case_mapping
+        from foiclock.clock.case_file import read_case_mapping
 
         file_values = read_case_mapping(parameters["case"])
     elif parameters.get("received") is None:
@@ -542,7 +543,7 @@ def _case_from_options(parameters: dict[str, Any]) -> "Case":
 def _today(text: str | None) -> "date":
     from datetime import date
 
-    from foiclock.dates import parse_date
+    from foiclock.base.dates import parse_date
 
     return parse_date(text, "today") if text is not None else date.today()
 
@@ -576,8 +577,8 @@ def due(
     The case's events (clarification, fees, extension, body, SAR identity) move it as the law
     says; --explain shows each event's effect day by day.
     """
-    from foiclock.deadline import case_deadline
-    from foiclock.newer_data import deadline_moved_by
+    from foiclock.clock.deadline import case_deadline
+    from foiclock.clock.newer_data import deadline_moved_by
 
     request = _case_from_options(locals())
     deadline = case_deadline(request)
@@ -593,8 +594,8 @@ def _moved_output(
     data moved."""
     if moved is None:
         return {"moved_by": None}, list
-    from foiclock.serialise import moved_by_json
-    from foiclock.sources_render import moved_by_lines
+    from foiclock.present.serialise import moved_by_json
+    from foiclock.present.sources import moved_by_lines
 
     return {"moved_by": moved_by_json(moved)}, lambda: moved_by_lines(moved)
 
@@ -657,16 +658,16 @@ def timeline(
 
     A milestone whose date depends on one not given says what it waits for.
     """
-    from foiclock.config import load_config
-    from foiclock.newer_data import timeline_moved_by
-    from foiclock.timeline import case_timeline
+    from foiclock.calendar.config import load_config
+    from foiclock.clock.newer_data import timeline_moved_by
+    from foiclock.clock.timeline import case_timeline
 
     request = _case_from_options(locals())
     chosen = "json" if as_json else _timeline_format(output_format, output)
     result = case_timeline(request, _today(today)).with_office_closed(load_config().office_closed)
     moved = timeline_moved_by(result)
     if chosen == "ics":
-        from foiclock.ics import timeline_ics
+        from foiclock.present.ics import timeline_ics
 
         data = timeline_ics(result, remind_days=remind_days, languages=_run_languages.get())
     elif chosen in ("json", "csv"):  # machine formats: English
@@ -676,7 +677,7 @@ def timeline(
         data = (text + "\n").encode("utf-8")
     _write(data, output)
     if moved is not None and chosen not in ("table", "json"):
-        from foiclock.sources_render import moved_by_lines
+        from foiclock.present.sources import moved_by_lines
 
         _echo_note(lambda: "\n".join(line.strip() for line in moved_by_lines(moved)))
     _warn_provisional(result.provisional, result.holidays_checked)
@@ -700,14 +701,14 @@ def _render_timeline(result: "Timeline", chosen: str, moved: "MovedBy | None") -
     if chosen == "json":
         import json
 
-        from foiclock.serialise import moved_by_json, timeline_json
+        from foiclock.present.serialise import moved_by_json, timeline_json
 
         payload = {**timeline_json(result), "moved_by": moved_by_json(moved)}
         return json.dumps(payload, indent=2, ensure_ascii=False)
-    from foiclock import timeline_render
+    from foiclock.present import timeline as timeline_render
 
     if chosen == "table" and moved is not None:
-        from foiclock.sources_render import moved_by_lines
+        from foiclock.present.sources import moved_by_lines
 
         return "\n".join([timeline_render.timeline_table(result), *moved_by_lines(moved)])
     render = {
@@ -725,14 +726,14 @@ def _write(data: bytes, output: str | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from foiclock.output import write_atomically
+    from foiclock.base.output import write_atomically
 
     write_atomically(output, data)
     _echo_wrote(output)
 
 
 def _echo_wrote(output: str) -> None:
-    from foiclock.i18n import _
+    from foiclock.base.i18n import _
 
     _echo_note(lambda: _("wrote {file}").format(file=output))
 
@@ -761,18 +762,18 @@ def status(
 ) -> None:
     """Where a case stands on --today: working days elapsed, days left or days overdue, or
     whether the response came in time. Exits 1 when it is overdue or was answered late."""
-    from foiclock.status import NEEDS_ATTENTION, case_status
+    from foiclock.clock.status import NEEDS_ATTENTION, case_status
 
     request = _case_from_options(locals())
     result = case_status(request, _today(today))
     if _wants_json(as_json):
         import json
 
-        from foiclock.serialise import status_json
+        from foiclock.present.serialise import status_json
 
         typer.echo(json.dumps(status_json(result), indent=2, ensure_ascii=False))
     else:
-        from foiclock.render import status_text
+        from foiclock.present.render import status_text
 
         _echo_text(lambda: status_text(result))
     _warn_provisional(result.provisional, result.holidays_checked)
@@ -817,8 +818,8 @@ def appeal(
 
     With no response yet, give --received: under the EIR, FOISA and EISRs the review window
     then counts from the response deadline; under FOIA it does so as guidance only."""
-    from foiclock.dates import parse_date
-    from foiclock.timeline import timeline_from_events
+    from foiclock.base.dates import parse_date
+    from foiclock.clock.timeline import timeline_from_events
 
     def optional(text: str | None, field: str) -> "date | None":
         return parse_date(text, field) if text is not None else None
@@ -851,11 +852,11 @@ def appeal(
     if _wants_json(as_json):
         import json
 
-        from foiclock.serialise import appeal_json
+        from foiclock.present.serialise import appeal_json
 
         typer.echo(json.dumps(appeal_json(result), indent=2, ensure_ascii=False))
     else:
-        from foiclock.timeline_render import appeal_text
+        from foiclock.present.timeline import appeal_text
 
         _echo_text(lambda: appeal_text(result))
     _warn_provisional(result.provisional, result.holidays_checked)
@@ -882,8 +883,8 @@ def letter(
 
     How each date was counted goes to stderr.
     """
-    from foiclock.dates import parse_date
-    from foiclock.letters import RESPONSE, REVIEW, letter_date_notes, next_steps
+    from foiclock.base.dates import parse_date
+    from foiclock.present.letters import RESPONSE, REVIEW, letter_date_notes, next_steps
 
     if (responded is None) == (review_responded is None):
         raise InvalidInput(
@@ -932,16 +933,16 @@ def calendar_command(
 
     Colour only on a terminal (and never with NO_COLOR); the marks alone carry the meaning.
     """
-    from foiclock.config import load_config
-    from foiclock.deadline import case_deadline
-    from foiclock.month_grid import month_grid
+    from foiclock.calendar.config import load_config
+    from foiclock.clock.deadline import case_deadline
+    from foiclock.present.month_grid import month_grid
 
     request = _case_from_options(locals())
     deadline = case_deadline(request)
     office_closed = load_config().office_closed
     if sys.stdout.isatty():
-        from foiclock.i18n import using_language
-        from foiclock.month_grid import print_in_colour
+        from foiclock.base.i18n import using_language
+        from foiclock.present.month_grid import print_in_colour
 
         for index, language in enumerate(_run_languages.get()):
             if index:
@@ -968,8 +969,8 @@ def add(
     lang: LangOption = None,
 ) -> None:
     """The Nth working day after START, or before it for a negative N (C-WD)."""
-    from foiclock.dates import parse_date
-    from foiclock.engine import nth_working_day
+    from foiclock.base.dates import parse_date
+    from foiclock.calendar.working_days import nth_working_day
 
     chosen = _setting("regime", regime) or "foia"
     result = nth_working_day(parse_date(start, "start"), _parse_count(n), chosen)
@@ -999,8 +1000,8 @@ def count(
 
     Negative when END is before START.
     """
-    from foiclock.dates import parse_date
-    from foiclock.engine import count_working_days
+    from foiclock.base.dates import parse_date
+    from foiclock.calendar.working_days import count_working_days
 
     chosen = _setting("regime", regime) or "foia"
     result = count_working_days(parse_date(start, "start"), parse_date(end, "end"), chosen)
@@ -1045,7 +1046,7 @@ def holidays(
     """
     from datetime import date
 
-    from foiclock.engine import bank_holidays
+    from foiclock.calendar.working_days import bank_holidays
 
     if diff:
         if years or regime or nation or source:
@@ -1061,10 +1062,10 @@ def holidays(
     if not source:
         _emit(listing, as_json=as_json)
         return
-    from foiclock.holiday_sources import data_sources
-    from foiclock.render import holidays_listing_text
-    from foiclock.serialise import data_sources_json, holidays_json
-    from foiclock.sources_render import data_sources_lines
+    from foiclock.calendar.sources import data_sources
+    from foiclock.present.render import holidays_listing_text
+    from foiclock.present.serialise import data_sources_json, holidays_json
+    from foiclock.present.sources import data_sources_lines
 
     sources = data_sources(date.today())
     if _wants_json(as_json):
@@ -1073,7 +1074,7 @@ def holidays(
         payload = {**holidays_json(listing), "sources": data_sources_json(sources)}
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
-        from foiclock.engine import last_announced_year
+        from foiclock.calendar.working_days import last_announced_year
 
         last = last_announced_year()
         _echo_text(
@@ -1089,17 +1090,17 @@ def holidays(
 
 
 def _emit_differences(as_json: bool | None) -> None:
-    from foiclock.holiday_sources import holiday_differences
+    from foiclock.calendar.sources import holiday_differences
 
     differences = holiday_differences()
     if _wants_json(as_json):
         import json
 
-        from foiclock.serialise import differences_json
+        from foiclock.present.serialise import differences_json
 
         typer.echo(json.dumps(differences_json(differences), indent=2, ensure_ascii=False))
     else:
-        from foiclock.sources_render import differences_text
+        from foiclock.present.sources import differences_text
 
         _echo_text(lambda: differences_text(differences))
 
@@ -1127,9 +1128,9 @@ def update_holidays(
     Nothing is stored unless the whole file arrived and has GOV.UK's shape: on any failure
     (exit 2) the stored data stays exactly as it was. Prints the weekdays that changed.
     """
-    from foiclock.holiday_update import GOVUK_URL
-    from foiclock.holiday_update import update_holidays as update
-    from foiclock.sources_render import update_report_lines
+    from foiclock.calendar.update import GOVUK_URL
+    from foiclock.calendar.update import update_holidays as update
+    from foiclock.present.sources import update_report_lines
 
     report = update(GOVUK_URL if source is None else source, timeout)
     _echo_text(lambda: "\n".join(update_report_lines(report)))
@@ -1156,18 +1157,18 @@ def config_options(lang: LangOption = None) -> None:
 def config_show(as_json: JsonOption = None, lang: LangOption = None) -> None:
     """Print the merged settings (flag > environment > config file > default), where each came
     from, and the config file's proclaimed days and office closures."""
-    from foiclock.config import SETTINGS, load_config, setting
+    from foiclock.calendar.config import SETTINGS, load_config, setting
 
     settings = [setting(name) for name in SETTINGS]
     config = load_config()
     if _wants_json(as_json):
         import json
 
-        from foiclock.serialise import config_json
+        from foiclock.present.serialise import config_json
 
         typer.echo(json.dumps(config_json(config, settings), indent=2, ensure_ascii=False))
     else:
-        from foiclock.sources_render import config_lines
+        from foiclock.present.sources import config_lines
 
         _echo_text(lambda: "\n".join(config_lines(config, settings)))
 
@@ -1276,9 +1277,9 @@ def batch(
     failed (unless --allow-errors); 130 on Ctrl-C and 143 on SIGTERM, with the -o file left as
     it was, or already written in full if the interrupt came after that: the message says which.
     """
-    from foiclock.batch_files import BatchOptions, run_batch
-    from foiclock.output import file_identity
-    from foiclock.render import batch_summary_lines
+    from foiclock.base.output import file_identity
+    from foiclock.batch.files import BatchOptions, run_batch
+    from foiclock.present.render import batch_summary_lines
 
     options = BatchOptions(
         today=_today(today),
@@ -1323,8 +1324,8 @@ def _echo_interrupted(output: str | None, before: tuple[int, int] | None) -> Non
     (the rename came before the interrupt). `before` is its `file_identity` from before the run:
     the rename, and nothing else, changes it, so the answer is right however late the interrupt
     came. The exit code stays 130 (or 143) either way, so that a script stops as asked."""
-    from foiclock.i18n import _
-    from foiclock.output import file_identity, replaced_by_rename
+    from foiclock.base.i18n import _
+    from foiclock.base.output import file_identity, replaced_by_rename
 
     if output is None or not replaced_by_rename(output):
         _echo_note(lambda: _("interrupted"))
@@ -1343,7 +1344,7 @@ def _progress_bar() -> "Iterator[Callable[[int, float | None], None] | None]":
         return
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from foiclock.i18n import _
+    from foiclock.base.i18n import _
 
     def rows_word() -> str:
         return _("rows")
@@ -1395,7 +1396,7 @@ def main() -> None:
         with contextlib.suppress(OSError):  # the exit's own flush then writes nowhere
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         if not isinstance(failure, BrokenPipeError):
-            from foiclock.i18n import _
+            from foiclock.base.i18n import _
 
             reason = failure.strerror or str(failure)
             with contextlib.suppress(OSError):
@@ -1441,7 +1442,7 @@ def _help_in_language(arguments: list[str]) -> None:
             flag = arguments[at + 1]
         elif argument.startswith("--lang="):
             flag = argument.removeprefix("--lang=")
-    from foiclock.config import use_config_file
+    from foiclock.calendar.config import use_config_file
 
     config = arguments[arguments.index("--config") + 1] if "--config" in arguments[:-1] else None
     use_config_file(config)  # `foiclock --config FILE due --help`: the file's `lang` counts
@@ -1455,7 +1456,7 @@ def _help_in_language(arguments: list[str]) -> None:
         return
     import typer.main
 
-    from foiclock.cli_help import translate_help
+    from foiclock.cli.help import translate_help
 
     command = typer.main.get_command(app)
     translate_help(command, language)

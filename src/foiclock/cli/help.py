@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from typer._click import Command  # typer 0.28 vendors click
 
-from foiclock.i18n import _, using_language
+from foiclock.base.i18n import _, using_language
 
 
 def _commands(command: Command) -> Iterator[Command]:

@@ -12,10 +12,11 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any, Final, NamedTuple, TypedDict, Unpack
 
-from foiclock.dates import ACCEPTED_FORMS, as_date, check_supported, parse_date
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M
-from foiclock.regimes import (
+from foiclock.base.dates import ACCEPTED_FORMS, as_date, check_supported, parse_date
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M
+from foiclock.base.text import unsafe_character
+from foiclock.law.regimes import (
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
     RECEIPT_RULES,
@@ -24,8 +25,7 @@ from foiclock.regimes import (
     get_body,
     get_regime,
 )
-from foiclock.sar_versions import in_force
-from foiclock.text import unsafe_character
+from foiclock.law.sar_versions import in_force
 
 RANGE_SEPARATOR: Final = ":"
 RANGE_LIST_SEPARATOR: Final = ";"  # between ranges in one text value (a batch cell)
@@ -291,7 +291,7 @@ def check_case(case: Case) -> Case:
 
 def typed_case(case: Case) -> Case:
     """`case` with each value of the type its field holds, or InvalidInput naming the field:
-    dates (`foiclock.dates.as_date`: a midnight datetime becomes its date), `extended` and
+    dates (`foiclock.base.dates.as_date`: a midnight datetime becomes its date), `extended` and
     `review_by_other_authority` bools (None: False), `school_closed` a sequence of DayRange,
     `case_id` text on one line."""
     changes: dict[str, Any] = {}
@@ -431,7 +431,7 @@ def check_after_response(
         and statement_of_reasons is None
     ):
         return  # no event after the response: nothing to check (a plain deadline)
-    from foiclock.windows import review_rule
+    from foiclock.law.windows import review_rule
 
     regime = get_regime(regime_key)
     events = {
@@ -519,7 +519,7 @@ def check_complaint(
     """A complaint to the controller (`SAR-CTRL`): a subject access event only; received on or
     after the date of receipt and on or after the day the duty came into force; its answer not
     before (nor without) it."""
-    from foiclock.windows import complaint_window
+    from foiclock.law.windows import complaint_window
 
     if complaint_received is None and complaint_responded is None:
         return
@@ -577,7 +577,7 @@ def _check_scottish_events(regime_key: str, events: dict[str, date | None]) -> N
     """`C-POST-SCOT`: a notice's posting date needs the notice, on or after its date; an actual
     receipt needs the posting, and replaces the presumption only when later than it. Both are
     FOISA's (the EISRs as FOISA, best reading); a statement of reasons is `FOISA-COURT`'s."""
-    from foiclock.windows import POSTED_DAYS, POSTING_RULES, POSTINGS, WINDOWS
+    from foiclock.law.windows import POSTED_DAYS, POSTING_RULES, POSTINGS, WINDOWS
 
     regime = get_regime(regime_key)
     for posting in POSTINGS:

@@ -1,6 +1,6 @@
 """Case files: a case kept as TOML or JSON (`foiclock due --case case.toml`), one flat table of
-the keys in `foiclock.case.CASE_KEYS`. TOML dates may be written bare (`received = 2025-09-01`)
-or as text; JSON dates are text. Unknown keys are refused by name."""
+the keys in `foiclock.clock.case.CASE_KEYS`. TOML dates may be written bare (`received =
+2025-09-01`) or as text; JSON dates are text. Unknown keys are refused by name."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foiclock.case import Case, case_from_mapping
-from foiclock.dates import as_date
-from foiclock.errors import InvalidInput
-from foiclock.i18n import M
+from foiclock.base.dates import as_date
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import M
+from foiclock.clock.case import Case, case_from_mapping
 
 FIELD = "case"
 ACCEPTED = M("a .toml or .json file holding one table of case keys (see the README)")
@@ -35,7 +35,7 @@ def read_case_mapping(path: str | Path) -> dict[str, Any]:
     suffix = file.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise InvalidInput(FIELD, str(path), M("is neither a .toml nor a .json file"), ACCEPTED)
-    from foiclock.reading import CASE_FILE_LIMIT, loads_toml, read_regular_file
+    from foiclock.base.files import CASE_FILE_LIMIT, loads_toml, read_regular_file
 
     try:
         text = read_regular_file(file, CASE_FILE_LIMIT).decode("utf-8-sig")

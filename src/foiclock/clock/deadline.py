@@ -1,29 +1,29 @@
 """The case clock: the statutory response deadline of a case, moved by its events exactly as
 ../shared/rules.md says, with what is needed to explain it. Pure functions; nothing here prints.
-The day-by-day explanation (`Deadline.steps`) is built in `foiclock.steps`.
+The day-by-day explanation (`Deadline.steps`) is built in `foiclock.clock.steps`.
 
 Rules applied: `C-RECEIPT`, `C-RECEIPT-ALT`, `C-WD`, `C-MONTH`, `C-BEGINNING-WITH`; the response
 windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarification
 (`*-CLAR` restart, `SAR-STOP`); fees (`*-FEES` pause and last day to pay); extensions
 (`FOIA-PIT`, `EIR-EXT`, `EISR-EXT`, `SAR-EXT`); bodies (`FOIA-SCHOOL`, `FOIA-ARCHIVE`,
 `FOIA-ARMED`, `FOIA-ABROAD`); `SAR-START`; subject access as in force on the day of receipt
-(rules-over-time.md `T-SAR-*`, chosen by `foiclock.sar_versions`).
+(rules-over-time.md `T-SAR-*`, chosen by `foiclock.law.sar_versions`).
 """
 
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple, Unpack
 
-from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
-from foiclock.case import Case, CaseEvents, DayRange, check_case, make_case
-from foiclock.engine import (
+from foiclock.base.i18n import M
+from foiclock.calendar.calendars import Holiday, WorkingCalendar, calendar_for
+from foiclock.calendar.working_days import (
     add_excluding,
     counting_calendar,
     date_of_receipt,
     first_working_day_from,
     regime_calendar,
 )
-from foiclock.i18n import M
-from foiclock.regimes import (
+from foiclock.clock.case import Case, CaseEvents, DayRange, check_case, make_case
+from foiclock.law.regimes import (
     BODIES,
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
@@ -36,11 +36,11 @@ from foiclock.regimes import (
     WorkingDayWindow,
     get_regime,
 )
-from foiclock.sar_versions import SarRules, in_force, sar_rules
-from foiclock.versions import RuleVersion, remarks_in_force, version_in_force, version_notes
+from foiclock.law.sar_versions import SarRules, in_force, sar_rules
+from foiclock.law.versions import RuleVersion, remarks_in_force, version_in_force, version_notes
 
 if TYPE_CHECKING:
-    from foiclock.steps import Step
+    from foiclock.clock.steps import Step
 
 # Deadline.state
 RUNNING: Final = "running"
@@ -66,7 +66,7 @@ class Clarification(NamedTuple):
     requested: date
     received: date | None
     stopped_days: int | None  # SAR-STOP: calendar days that do not count (None for a restart)
-    #: SAR: the dated version of `SAR-STOP` applied at the relevant time (foiclock.versions).
+    #: SAR: the dated version of `SAR-STOP` applied at the relevant time (foiclock.law.versions).
     version: "RuleVersion | None" = None
 
 
@@ -223,7 +223,7 @@ class Deadline(NamedTuple):
     def steps(self) -> "tuple[Step, ...]":
         """Every day from the receipt to the deadline (received, skipped with why, counted,
         paused, stopped, restarted, extension days); for calendar months, the dates that matter."""
-        from foiclock.steps import deadline_steps
+        from foiclock.clock.steps import deadline_steps
 
         return tuple(deadline_steps(self))
 
@@ -260,7 +260,7 @@ def response_deadline(
 ) -> Deadline:
     """The statutory response deadline for a request received on `received`, moved by the case's
     events. `regime`: foia, eir, foisa, eisr or sar. The events are keyword arguments named as
-    `foiclock.case.Case`'s fields: `nation` (the body's own nation; for SAR the controller's,
+    `foiclock.clock.case.Case`'s fields: `nation` (the body's own nation; for SAR the controller's,
     whose calendar counts), `receipt_rule` ("date-of-receipt", `C-RECEIPT`, the default, or
     "next-working-day", `C-RECEIPT-ALT`), `clarification_requested`, `clarification_received`,
     `fees_notice`, `fee_paid`, `extended`, `body`, `school_closed` (a tuple of DayRange) and
@@ -269,7 +269,7 @@ def response_deadline(
 
 
 def case_deadline(case: Case) -> Deadline:
-    """The deadline of a case, checked first as `foiclock.case.make_case` checks it."""
+    """The deadline of a case, checked first as `foiclock.clock.case.make_case` checks it."""
     return checked_case_deadline(check_case(case))
 
 
@@ -501,7 +501,7 @@ def _fees(
     assert notice is not None  # checked by the caller
     paid = case.fee_paid
     if rule.pay_months is not None:
-        from foiclock.months import last_day_beginning_with
+        from foiclock.clock.months import last_day_beginning_with
 
         pay_by = last_day_beginning_with(notice, rule.pay_months)  # C-BEGINNING-WITH
     else:
@@ -546,10 +546,10 @@ def _working_day_extension(
 
 
 def _month_deadline(case: Case, regime: Regime) -> Deadline:
-    """`SAR-RESP` as in force for the case (`foiclock.sar_versions`): one month from the relevant
-    time (`SAR-START`) by `C-MONTH`, later by the days stopped (`SAR-STOP`), on the controller's
-    own nation's calendar (`WD-NATION`); or, for a request received before 25 May 2018, 40 days
-    beginning with the relevant day, with no roll and no extension (`T-SAR-1998`)."""
+    """`SAR-RESP` as in force for the case (`foiclock.law.sar_versions`): one month from the
+    relevant time (`SAR-START`) by `C-MONTH`, later by the days stopped (`SAR-STOP`), on the
+    controller's own nation's calendar (`WD-NATION`); or, for a request received before 25 May 2018,
+    40 days beginning with the relevant day, with no roll and no extension (`T-SAR-1998`)."""
     nation = case.nation or regime.default_nation
     calendar = calendar_for((nation,))
     law = sar_rules(case)
@@ -625,7 +625,7 @@ def _months_on(
     """The period of `months` months from the relevant time: the corresponding date, moved on by
     the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`), with the strict reading's
     last day (`SAR-WORDS`) and, under `T-SAR-GDPR-A`, the ICO's date of the time."""
-    from foiclock.months import corresponding_date, last_day_beginning_with
+    from foiclock.clock.months import corresponding_date, last_day_beginning_with
 
     relevant_time = law.relevant_time
     corresponding = corresponding_date(relevant_time, months)

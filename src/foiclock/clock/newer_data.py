@@ -11,12 +11,12 @@ the `holidays` package and the shipped snapshot alone.
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from foiclock.calendar import calendar_for, holiday_table, without_newer_data
-from foiclock.deadline import Deadline, case_deadline
-from foiclock.i18n import N_
+from foiclock.base.i18n import N_
+from foiclock.calendar.calendars import calendar_for, holiday_table, without_newer_data
+from foiclock.clock.deadline import Deadline, case_deadline
 
 if TYPE_CHECKING:
-    from foiclock.timeline import Timeline
+    from foiclock.clock.timeline import Timeline
 
 
 class NewerDay(NamedTuple):
@@ -93,7 +93,7 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
     state = (deadline.state, before.state) if deadline.state != before.state else None
     if not moved and state is None:
         return None
-    from foiclock.engine import counting_calendar
+    from foiclock.calendar.working_days import counting_calendar
 
     divisions = counting_calendar(deadline.regime, deadline.nation).divisions
     dates = [d for d in (deadline.due, deadline.extended_due, before.due, before.extended_due) if d]
@@ -141,7 +141,7 @@ def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
         return None
     if not _has_newer_days_from(timeline.received):
         return None
-    from foiclock.timeline import case_timeline
+    from foiclock.clock.timeline import case_timeline
 
     with without_newer_data():
         before = case_timeline(case, timeline.today)
@@ -153,7 +153,7 @@ def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
             moved.append(MovedDate(milestone.key, milestone.label, milestone.date, then_day))
     if not moved:
         return None
-    from foiclock.engine import counting_calendar
+    from foiclock.calendar.working_days import counting_calendar
 
     divisions = counting_calendar(timeline.regime, timeline.nation).divisions
     dates = [m.date for m in (*timeline.milestones, *before.milestones) if m.date is not None]

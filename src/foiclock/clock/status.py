@@ -12,9 +12,10 @@ request arrives after the day), `open`, `due_today`, `overdue`, `answered_on_tim
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from foiclock.calendar import WorkingCalendar
-from foiclock.case import Case, Planned, clock_on, planned
-from foiclock.deadline import (
+from foiclock.calendar.calendars import WorkingCalendar
+from foiclock.calendar.working_days import counting_calendar, date_of_receipt
+from foiclock.clock.case import Case, Planned, clock_on, planned
+from foiclock.clock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
     FEE_NOT_PAID,
@@ -24,7 +25,6 @@ from foiclock.deadline import (
     checked_case_deadline,
     on_day,
 )
-from foiclock.engine import counting_calendar, date_of_receipt
 
 NOT_YET_RECEIVED: Final = "not_yet_received"
 OPEN: Final = "open"

@@ -15,18 +15,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from foiclock.calendar import Holiday, WorkingCalendar, calendar_for
-from foiclock.engine import (
+from foiclock.base.i18n import MP, HolidayName, M, Weekday, joined
+from foiclock.calendar.calendars import Holiday, WorkingCalendar, calendar_for
+from foiclock.calendar.working_days import (
     date_of_receipt,
     merge_ranges,
     non_working_reason,
     regime_calendar,
 )
-from foiclock.i18n import MP, HolidayName, M, Weekday, joined
-from foiclock.regimes import RECEIPT_RULES, get_regime
+from foiclock.law.regimes import RECEIPT_RULES, get_regime
 
 if TYPE_CHECKING:
-    from foiclock.deadline import Deadline, MonthCount
+    from foiclock.clock.deadline import Deadline, MonthCount
 
 _ONE_DAY: Final = timedelta(days=1)
 
@@ -50,7 +50,7 @@ def deadline_steps(deadline: Deadline) -> list[Step]:
 
 def _working_day_steps(deadline: Deadline) -> list[Step]:
     """Walk day by day from the receipt to the last date that matters, classifying each day the
-    way the count in `foiclock.deadline` treated it."""
+    way the count in `foiclock.clock.deadline` treated it."""
     regime = get_regime(deadline.regime)
     calendar = regime_calendar(regime.key)
     case = deadline.case

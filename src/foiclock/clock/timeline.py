@@ -1,8 +1,9 @@
 """A case's timeline: every milestone from receipt to the last appeal, each with its date, its rule
 and its state on a given day (`today`), and the requester's view of it (which windows are open).
-Dates come from the case clock (`foiclock.deadline`) and the windows of `foiclock.windows`,
-counted from every event given, whatever `today` is; a milestone whose anchor is not given has
-no date and says what it waits for: never a guess. Only the states are judged on `today`.
+Dates come from the case clock (`foiclock.clock.deadline`) and the windows of
+`foiclock.law.windows`, counted from every event given, whatever `today` is; a milestone whose
+anchor is not given has no date and says what it waits for: never a guess. Only the states are
+judged on `today`.
 
 Milestone states:
 - events: `done`, or `planned` when dated after `today` (it has not happened yet);
@@ -28,8 +29,13 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Final, NamedTuple, NoReturn
 
-from foiclock.calendar import WorkingCalendar, calendar_for
-from foiclock.case import (
+from foiclock.base.dates import day_or_today
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import N_, M, joined
+from foiclock.calendar.calendars import WorkingCalendar, calendar_for
+from foiclock.calendar.config import OfficeClosure
+from foiclock.calendar.working_days import counting_calendar, first_working_day_from
+from foiclock.clock.case import (
     Case,
     CaseEvents,
     Planned,
@@ -39,9 +45,7 @@ from foiclock.case import (
     planned,
     typed_case,
 )
-from foiclock.config import OfficeClosure
-from foiclock.dates import day_or_today
-from foiclock.deadline import (
+from foiclock.clock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
     FEE_NOT_PAID,
@@ -49,13 +53,16 @@ from foiclock.deadline import (
     case_deadline,
     on_day,
 )
-from foiclock.engine import counting_calendar, first_working_day_from
-from foiclock.errors import InvalidInput
-from foiclock.i18n import N_, M, joined
-from foiclock.regimes import MonthWindow, Regime, check_nation, get_regime
-from foiclock.sar_versions import in_force as sar_rules_in_force
-from foiclock.versions import RuleVersion, superseded, version_id, version_in_force, version_notes
-from foiclock.windows import (
+from foiclock.law.regimes import MonthWindow, Regime, check_nation, get_regime
+from foiclock.law.sar_versions import in_force as sar_rules_in_force
+from foiclock.law.versions import (
+    RuleVersion,
+    superseded,
+    version_id,
+    version_in_force,
+    version_notes,
+)
+from foiclock.law.windows import (
     ACTUAL_RECEIPT,
     BODY,
     DAY_AFTER_WORKING_DAYS,
@@ -113,7 +120,7 @@ class Milestone(NamedTuple):
     days_late: int | None = None  # the same in calendar days (late on a Saturday: 1, and 0 WD)
     provisional: bool = False
     guidance: bool = False  # guidance only: no rule sets this date (FOIA-IR-REQ, no response)
-    rule_version: str | None = None  # the rules-over-time version applied (foiclock.versions)
+    rule_version: str | None = None  # the rules-over-time version applied (foiclock.law.versions)
     warning: str | None = None  # a last day that stands though offices may be shut (FOISA-COURT)
 
     @property
@@ -747,7 +754,7 @@ def _count(window: Window, anchor: date, calendar: WorkingCalendar) -> date:
     if window.counted == DAY_AFTER_WORKING_DAYS:
         return calendar.add(anchor, window.amount) + timedelta(days=1)
     if window.counted == MONTHS:
-        from foiclock.months import corresponding_date
+        from foiclock.clock.months import corresponding_date
 
         return corresponding_date(anchor, window.amount)
     if window.counted == DAYS_BEGINNING_WITH:  # C-BEGINNING-WITH: the anchor is day 1
@@ -823,8 +830,8 @@ def window_date(regime: str, key: str, anchor: date) -> tuple[date, Window, bool
 
 def _no_date(field: str, anchor: date, version: RuleVersion) -> NoReturn:
     """A clear error for a date asked of a version that set none (`T-IR-2004`)."""
-    from foiclock.errors import InvalidInput
-    from foiclock.i18n import M
+    from foiclock.base.errors import InvalidInput
+    from foiclock.base.i18n import M
 
     assert version.last is not None  # only an earlier version sets no date
     raise InvalidInput(

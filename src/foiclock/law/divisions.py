@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from foiclock.i18n import N_, joined
+from foiclock.base.i18n import N_, joined
 
 ENGLAND_AND_WALES: Final = "england-and-wales"
 SCOTLAND: Final = "scotland"

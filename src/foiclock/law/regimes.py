@@ -6,9 +6,9 @@ event rule is adding an entry here, not a branch in the engine."""
 from datetime import date
 from typing import Final, NamedTuple
 
-from foiclock.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
-from foiclock.errors import InvalidInput
-from foiclock.i18n import N_, M
+from foiclock.base.errors import InvalidInput
+from foiclock.base.i18n import N_, M
+from foiclock.law.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
 
 # rules.md section 1: which day is the date of receipt.
 DATE_OF_RECEIPT: Final = "date-of-receipt"

@@ -1,8 +1,8 @@
 """Subject access as it was in force for a case (../shared/rules-over-time.md section 1), as
 data: what each dated version of `SAR-RESP` counts, and which `SAR-START` and `SAR-STOP` rules
 applied at the relevant time. The versions' days and keys are entries of
-`foiclock.versions.VERSIONS`; this module holds their numbers and rules, keyed by the same ids,
-and makes the choice. The month-deadline code (`foiclock.deadline`) reads what it returns.
+`foiclock.law.versions.VERSIONS`; this module holds their numbers and rules, keyed by the same ids,
+and makes the choice. The month-deadline code (`foiclock.clock.deadline`) reads what it returns.
 
 - `T-SAR-1998` + `T-SAR-TRANS`: a request received before 25 May 2018 stays under DPA 1998 s7:
   40 days beginning with the relevant day (the later of receipt and the first day the controller
@@ -19,12 +19,12 @@ and makes the choice. The month-deadline code (`foiclock.deadline`) reads what i
 from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from foiclock.i18n import N_
-from foiclock.regimes import REGIMES, DayWindow, EventRule, ExtensionRule, MonthWindow, Regime
-from foiclock.versions import RuleVersion, version_id, version_in_force
+from foiclock.base.i18n import N_
+from foiclock.law.regimes import REGIMES, DayWindow, EventRule, ExtensionRule, MonthWindow, Regime
+from foiclock.law.versions import RuleVersion, version_id, version_in_force
 
 if TYPE_CHECKING:
-    from foiclock.case import Case
+    from foiclock.clock.case import Case
 
 _SAR: Final = REGIMES["sar"]
 assert isinstance(_SAR.response, MonthWindow) and _SAR.start_events is not None
@@ -53,7 +53,7 @@ _GDPR: Final = SarVersion(
     no_extension="",
 )
 
-#: Keyed by the id of the `SAR-RESP` version (foiclock.versions).
+#: Keyed by the id of the `SAR-RESP` version (foiclock.law.versions).
 SAR_VERSIONS: Final[dict[str, SarVersion]] = {
     "T-SAR-1998": SarVersion(
         response=DayWindow(

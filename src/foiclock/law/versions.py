@@ -13,7 +13,7 @@ A version may also turn on a second event of the case (`also`): FOISA's 2020 cor
 the SIC keys it. An entry may set the limit in working days (`working_days`); and besides the
 versions that apply (`APPLIES`) the table holds conflicting readings shown beside the answer
 (`READING`) and `--explain` notes that change no date (`NOTE`). A version that counts a
-window differently from today's (`foiclock.windows`: its numbers, its roll, or no date at
+window differently from today's (`foiclock.law.windows`: its numbers, its roll, or no date at
 all) says so in `counts`, which the timeline counts by.
 """
 
@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Final, NamedTuple
 
-from foiclock.i18n import N_, M
+from foiclock.base.i18n import N_, M
 
 RECEIVED: Final = "received"
 RESPONDED: Final = "responded"
@@ -54,7 +54,7 @@ class EventDays(NamedTuple):
 
 
 class VersionCount(NamedTuple):
-    """How a version counts one window of its rule (a milestone key of `foiclock.windows`) where
+    """How a version counts one window of its rule (a milestone key of `foiclock.law.windows`) where
     that differs from the window's own numbers, which are today's: `amount` days of the window's
     kind, rolled to a working day in `roll_to_working_day` (a division; None: not moved), or no
     date at all (`amount` None: the milestone says why, in `description`)."""
@@ -78,7 +78,7 @@ class RuleVersion(NamedTuple):
     description: str
     source: str
     status: str
-    #: The windows it counts otherwise than today's version (empty: as `foiclock.windows`).
+    #: The windows it counts otherwise than today's version (empty: as `foiclock.law.windows`).
     counts: tuple[VersionCount, ...] = ()
     also: EventDays | None = None  # a second event it turns on (T-COVID-FOISA: the response)
     working_days: int | None = None  # the limit it sets (None: the rule's own)
@@ -399,11 +399,11 @@ VERSIONS: Final[tuple[RuleVersion, ...]] = (
     *_FOISA_VERSIONS,  # FOISA s10 and s21, T-COVID-*
     # Subject access over time (rules-over-time.md section 1: T-SAR-1998, T-SAR-TRANS,
     # T-SAR-GDPR-A, T-SAR-GDPR-B, T-SAR-STOP-ICO, T-SAR-12A); what each counts is in
-    # foiclock.sar_versions, keyed by these ids. SAR-RESP is keyed by the date of receipt
+    # foiclock.law.sar_versions, keyed by these ids. SAR-RESP is keyed by the date of receipt
     # (T-SAR-TRANS: DPA 2018 Sch 20 para 2(1) keeps the DPA 1998 for a request received before
     # 25 May 2018); SAR-STOP and SAR-START by the relevant time (T-SAR-12A). Before the first
     # SAR-STOP entry ICO practice had no stop-the-clock, and before the SAR-START entry the same
-    # start was ICO practice: foiclock.sar_versions says so. T-SAR-UKGDPR (1 January 2021) is
+    # start was ICO practice: foiclock.law.sar_versions says so. T-SAR-UKGDPR (1 January 2021) is
     # not an entry: it renamed the instrument, changed no word of art 12(3) and overlaps
     # T-SAR-GDPR-B, whose description names it.
     RuleVersion(
@@ -500,8 +500,8 @@ def version_in_force(
 ) -> RuleVersion | None:
     """The version of `rule` in force for a case whose keying date is `day`; None when the rule
     has no dated versions, or `day` is not known yet. `events`: the case's event dates (keyed as
-    `foiclock.case.Case`'s fields), for a version that also turns on one (`also`); an event not
-    given has no date. `working_days`: the rule's own limit where it has more than one (FOISA
+    `foiclock.clock.case.Case`'s fields), for a version that also turns on one (`also`); an event
+    not given has no date. `working_days`: the rule's own limit where it has more than one (FOISA
     s21(1) 20, s21(2) 30)."""
     given = events or {}
     return next(

@@ -3,7 +3,7 @@ for a review, the body's time to answer it, the Commissioner, the Tribunal and t
 Session; for subject access, the controller's time to acknowledge a complaint (`SAR-CTRL`) and
 the ICO's (`SAR-ICO`). Each window counts from an anchor (an event or an earlier milestone) in
 working days (`C-WD`), calendar days (`C-DAYS`, `C-BEGINNING-WITH`) or months;
-`foiclock.timeline` reads these tables.
+`foiclock.clock.timeline` reads these tables.
 
 Milestone keys are the JSON contract of `foiclock timeline` (issue "Timelines").
 """
@@ -11,8 +11,8 @@ Milestone keys are the JSON contract of `foiclock timeline` (issue "Timelines").
 from datetime import date
 from typing import Final, NamedTuple
 
-from foiclock.divisions import ENGLAND_AND_WALES, SCOTLAND
-from foiclock.i18n import N_
+from foiclock.base.i18n import N_
+from foiclock.law.divisions import ENGLAND_AND_WALES, SCOTLAND
 
 # Window.counted
 WORKING_DAYS: Final = "working-days"  # the Nth working day after the anchor (C-WD)

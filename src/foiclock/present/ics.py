@@ -11,12 +11,12 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from foiclock._version import __version__
-from foiclock.config import OfficeClosure
-from foiclock.dates import format_long
-from foiclock.i18n import ENGLISH, _, in_languages, localise
-from foiclock.regimes import get_regime
-from foiclock.render import status_note
-from foiclock.timeline import EVENT, Milestone, Timeline
+from foiclock.base.dates import format_long
+from foiclock.base.i18n import ENGLISH, _, in_languages, localise
+from foiclock.calendar.config import OfficeClosure
+from foiclock.clock.timeline import EVENT, Milestone, Timeline
+from foiclock.law.regimes import get_regime
+from foiclock.present.render import status_note
 
 PRODID = "-//foiclock//foiclock//EN"
 UID_DOMAIN = "foiclock"

@@ -1,6 +1,6 @@
 """The "next steps" paragraphs of a response letter and of a review outcome letter, with their
 dates filled in, as data: one entry per regime and kind of letter. `{review_by}` and
-`{complaint_by}` are filled from the windows of `foiclock.windows` (see LETTER_DATES).
+`{complaint_by}` are filled from the windows of `foiclock.law.windows` (see LETTER_DATES).
 
 The seed letter (rules.md section 9) said "you can ask for an internal review within 40 working
 days of the date of this response" and gave no date; these say the same and give it.
@@ -10,10 +10,10 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from foiclock.i18n import N_
+from foiclock.base.i18n import N_
 
 if TYPE_CHECKING:
-    from foiclock.windows import Window
+    from foiclock.law.windows import Window
 
 RESPONSE: Final = "response"
 REVIEW: Final = "review"
@@ -157,8 +157,8 @@ class Letter(NamedTuple):
     def holidays_checked(self) -> bool:
         """Every year from the letter's date to its last date is in GOV.UK's data
         (`WD-PRE2012`)."""
-        from foiclock.engine import counting_calendar
-        from foiclock.regimes import get_regime
+        from foiclock.calendar.working_days import counting_calendar
+        from foiclock.law.regimes import get_regime
 
         calendar = counting_calendar(self.regime, get_regime(self.regime).default_nation)
         return calendar.is_checked(self.letter_date, self.provisional)
@@ -166,8 +166,8 @@ class Letter(NamedTuple):
     @property
     def paragraphs(self) -> tuple[str, ...]:
         """The paragraphs in Markdown, in the language in use, dates filled in."""
-        from foiclock.dates import format_long
-        from foiclock.i18n import _
+        from foiclock.base.dates import format_long
+        from foiclock.base.i18n import _
 
         values = {filled.placeholder: format_long(filled.date) for filled in self.dates}
         return tuple(
@@ -187,10 +187,10 @@ class Letter(NamedTuple):
 
 def next_steps(regime: str, kind: str, letter_date: date) -> Letter:
     """The next-steps paragraphs of a `kind` letter (RESPONSE or REVIEW) dated `letter_date`."""
-    from foiclock.errors import InvalidInput
-    from foiclock.i18n import M
-    from foiclock.regimes import get_regime
-    from foiclock.timeline import window_date
+    from foiclock.base.errors import InvalidInput
+    from foiclock.base.i18n import M
+    from foiclock.clock.timeline import window_date
+    from foiclock.law.regimes import get_regime
 
     key = get_regime(regime).key
     if (key, kind) not in PARAGRAPHS:
@@ -209,8 +209,8 @@ def next_steps(regime: str, kind: str, letter_date: date) -> Letter:
 
 def letter_date_notes(letter: Letter) -> list[str]:
     """How each date of `letter` was counted, a line each, in the language in use."""
-    from foiclock.dates import format_long
-    from foiclock.i18n import _, localise
+    from foiclock.base.dates import format_long
+    from foiclock.base.i18n import _, localise
 
     return [
         _("{date} is {rule}: {description} ({source})").format(

@@ -13,20 +13,20 @@ import calendar as month_calendar
 from datetime import date, timedelta
 from typing import IO, TYPE_CHECKING, Final, NamedTuple
 
-from foiclock.dates import (
+from foiclock.base.dates import (
     format_long,
     month_heading,
     short_date_column,
     weekday_short_names,
 )
-from foiclock.i18n import N_, _
-from foiclock.regimes import get_regime
-from foiclock.render import closure_line, holidays_text, wrap_lines
+from foiclock.base.i18n import N_, _
+from foiclock.law.regimes import get_regime
+from foiclock.present.render import closure_line, holidays_text, wrap_lines
 
 if TYPE_CHECKING:
-    from foiclock.config import OfficeClosure
-    from foiclock.deadline import Deadline
-    from foiclock.steps import Step
+    from foiclock.calendar.config import OfficeClosure
+    from foiclock.clock.deadline import Deadline
+    from foiclock.clock.steps import Step
 
 CELL_WIDTH: Final = 10  # 7 cells: 70 columns
 

@@ -7,28 +7,28 @@ import re
 import textwrap
 from typing import TYPE_CHECKING, Final
 
-from foiclock.calendar import Holiday
-from foiclock.dates import format_long, format_short, short_date_column
-from foiclock.deadline import (
+from foiclock.base.dates import format_long, format_short, short_date_column
+from foiclock.base.i18n import N_, _, holiday_name, localise, ngettext, ordinal
+from foiclock.calendar.calendars import Holiday
+from foiclock.calendar.working_days import HolidayListing, WorkingDayAfter, WorkingDayCount
+from foiclock.clock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
     FEE_NOT_PAID,
     Deadline,
 )
-from foiclock.divisions import DIVISION_NAME, division_names
-from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
-from foiclock.i18n import N_, _, holiday_name, localise, ngettext, ordinal
-from foiclock.regimes import RECEIPT_RULES, CalendarRule, get_regime
-from foiclock.steps import Step
+from foiclock.clock.steps import Step
+from foiclock.law.divisions import DIVISION_NAME, division_names
+from foiclock.law.regimes import RECEIPT_RULES, CalendarRule, get_regime
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from foiclock.batch_files import BatchSummary
-    from foiclock.case import Planned
-    from foiclock.config import OfficeClosure
-    from foiclock.status import CaseStatus
-    from foiclock.versions import RuleVersion
+    from foiclock.batch.files import BatchSummary
+    from foiclock.calendar.config import OfficeClosure
+    from foiclock.clock.case import Planned
+    from foiclock.clock.status import CaseStatus
+    from foiclock.law.versions import RuleVersion
 
 BEST_READING = "best reading"
 #: The status words rules.md gives a rule, as shown beside it.
@@ -780,7 +780,7 @@ def to_text(
     result: Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing, *, explain: bool = False
 ) -> str:
     """Any engine result as text for people (`explain` applies to deadlines), in the language
-    in use (`foiclock.i18n.using_language`)."""
+    in use (`foiclock.base.i18n.using_language`)."""
     if isinstance(result, Deadline):
         return due_text(result, explain=explain)
     if isinstance(result, WorkingDayAfter):
@@ -792,8 +792,8 @@ def to_text(
 
 def batch_summary_lines(summary: BatchSummary) -> list[str]:
     """What a batch run did, for stderr: rows by status, then the first errors by line."""
-    from foiclock.batch import ERROR
-    from foiclock.status import STATES
+    from foiclock.batch.rows import ERROR
+    from foiclock.clock.status import STATES
 
     counts = ", ".join(
         f"{summary.counts[state]:,} {state_word(state)}"

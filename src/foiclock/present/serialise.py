@@ -5,22 +5,22 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from foiclock.calendar import Holiday
-from foiclock.deadline import Deadline
-from foiclock.engine import HolidayListing, WorkingDayAfter, WorkingDayCount
-from foiclock.regimes import BodyRule, EventRule, ExtensionRule
-from foiclock.steps import Step
-from foiclock.versions import version_id
+from foiclock.calendar.calendars import Holiday
+from foiclock.calendar.working_days import HolidayListing, WorkingDayAfter, WorkingDayCount
+from foiclock.clock.deadline import Deadline
+from foiclock.clock.steps import Step
+from foiclock.law.regimes import BodyRule, EventRule, ExtensionRule
+from foiclock.law.versions import version_id
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from foiclock.case import Planned
-    from foiclock.config import Config, OfficeClosure, Setting
-    from foiclock.holiday_sources import DataSource, HolidayDifferences
-    from foiclock.newer_data import MovedBy
-    from foiclock.status import CaseStatus
-    from foiclock.timeline import Timeline
+    from foiclock.calendar.config import Config, OfficeClosure, Setting
+    from foiclock.calendar.sources import DataSource, HolidayDifferences
+    from foiclock.clock.case import Planned
+    from foiclock.clock.newer_data import MovedBy
+    from foiclock.clock.status import CaseStatus
+    from foiclock.clock.timeline import Timeline
 
 
 def holiday_json(holiday: Holiday) -> dict[str, Any]:
@@ -270,7 +270,7 @@ def _closure_json(closure: OfficeClosure) -> dict[str, Any]:
 
 def appeal_json(timeline: Timeline) -> dict[str, Any]:
     """`foiclock appeal --json`: the requester's windows only, under `windows`."""
-    from foiclock.timeline import requester_windows
+    from foiclock.clock.timeline import requester_windows
 
     result = timeline_json(timeline)
     del result["milestones"]

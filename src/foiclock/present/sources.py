@@ -5,14 +5,14 @@ moved a date. Pure functions; nothing here computes a date."""
 from collections.abc import Sequence
 from datetime import date
 
-from foiclock.config import Config, Setting
-from foiclock.dates import format_long, format_short, short_date_column, short_date_width
-from foiclock.divisions import DIVISION_NAME, division_names
-from foiclock.holiday_sources import DataSource, HolidayDifferences
-from foiclock.holiday_update import UpdateReport
-from foiclock.i18n import N_, _, holiday_name, localise, ngettext
-from foiclock.newer_data import MovedBy
-from foiclock.render import closure_line, state_word, wrap_lines
+from foiclock.base.dates import format_long, format_short, short_date_column, short_date_width
+from foiclock.base.i18n import N_, _, holiday_name, localise, ngettext
+from foiclock.calendar.config import Config, Setting
+from foiclock.calendar.sources import DataSource, HolidayDifferences
+from foiclock.calendar.update import UpdateReport
+from foiclock.clock.newer_data import MovedBy
+from foiclock.law.divisions import DIVISION_NAME, division_names
+from foiclock.present.render import closure_line, state_word, wrap_lines
 
 _CHANGE_TEXT = {
     ("added", "update"): N_("a bank holiday in the GOV.UK update stored by update-holidays"),
@@ -192,7 +192,7 @@ def update_report_lines(report: UpdateReport) -> list[str]:
 
 def config_lines(config: Config, settings: Sequence[Setting]) -> list[str]:
     """`config show`: the file, each setting with where it came from, and the file's days."""
-    from foiclock.config import config_location
+    from foiclock.calendar.config import config_location
 
     if config.path is not None:
         lines = [

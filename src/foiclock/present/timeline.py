@@ -6,11 +6,13 @@ from __future__ import annotations
 import csv
 import io
 
-from foiclock.dates import format_long, format_short
-from foiclock.i18n import N_, _, localise
-from foiclock.output import neutralised
-from foiclock.regimes import get_regime
-from foiclock.render import (
+from foiclock.base.dates import format_long, format_short
+from foiclock.base.i18n import N_, _, localise
+from foiclock.base.output import neutralised
+from foiclock.clock.timeline import CALENDAR, OPENS, Milestone, Timeline, requester_windows
+from foiclock.law.regimes import get_regime
+from foiclock.law.windows import BODY
+from foiclock.present.render import (
     WIDTH,
     closure_line,
     lateness,
@@ -19,8 +21,6 @@ from foiclock.render import (
     status_note,
     wrap_lines,
 )
-from foiclock.timeline import CALENDAR, OPENS, Milestone, Timeline, requester_windows
-from foiclock.windows import BODY
 
 _DATE_WIDTH = 15
 _LABEL_WIDTH = 33

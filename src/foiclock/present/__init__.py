@@ -1,0 +1,6 @@
+"""Results for people and other programs: text (`render`, `timeline`, `sources`), JSON-ready
+dicts (`serialise`), month grids (`month_grid`), iCalendar (`ics`) and the next-steps paragraphs
+of letters (`letters`). Nothing here computes a date.
+
+May import: every layer below it: `foiclock.base`, `law`, `calendar`, `clock` and `batch`.
+"""
