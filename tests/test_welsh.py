@@ -508,7 +508,8 @@ def test_errors_cross_a_process_pool_as_themselves() -> None:
     from datetime import date
 
     from foiclock import InvalidInput, answer_row, parse_date
-    from foiclock.base.i18n import localise, using_language
+    from foiclock.base.i18n import localise
+    from foiclock.base.languages import using_language
 
     try:
         parse_date("2025-02-30", "received")
@@ -526,7 +527,7 @@ def test_errors_cross_a_process_pool_as_themselves() -> None:
 
 
 def test_the_moved_by_state_and_the_config_source_are_welsh(own_dirs: Path) -> None:
-    from foiclock.base.i18n import using_language
+    from foiclock.base.languages import using_language
     from foiclock.clock.newer_data import MovedBy
     from foiclock.present.sources import moved_by_lines
 

@@ -19,7 +19,8 @@ from foiclock._version import __version__
 if TYPE_CHECKING:
     from foiclock.base.dates import format_long, parse_date
     from foiclock.base.errors import InvalidInput
-    from foiclock.base.i18n import localise, using_language
+    from foiclock.base.i18n import localise
+    from foiclock.base.languages import using_language
     from foiclock.batch.rows import RowAnswer, answer_row
     from foiclock.batch.vectorised import response_deadlines
     from foiclock.calendar.calendars import Holiday
@@ -78,7 +79,7 @@ _EXPORTED_FROM = {
     "next_steps": "foiclock.present.letters",
     "InvalidInput": "foiclock.base.errors",
     "localise": "foiclock.base.i18n",
-    "using_language": "foiclock.base.i18n",
+    "using_language": "foiclock.base.languages",
     "REGIMES": "foiclock.law.regimes",
     "Milestone": "foiclock.clock.timeline",
     "Timeline": "foiclock.clock.timeline",

@@ -12,7 +12,15 @@ from datetime import date, datetime, time
 from typing import Final
 
 from foiclock.base.errors import InvalidInput
-from foiclock.base.i18n import ENGLISH, DateWords, M, current_language, date_names, using_language
+from foiclock.base.i18n import (
+    ENGLISH,
+    MONTH_NAMES,
+    WEEKDAY_NAMES,
+    M,
+    date_words,
+    in_language,
+    long_date,
+)
 
 FIRST_YEAR: Final = 2000
 LAST_YEAR: Final = 2100
@@ -20,14 +28,6 @@ LAST_YEAR: Final = 2100
 ACCEPTED_FORMS: Final = M(
     "YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY, D Month YYYY (19 August 2025, 19 Aug 2025) or today"
 )
-
-MONTH_NAMES: Final = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAY_NAMES: Final = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-)  # fmt: skip
 
 _MONTH_BY_WORD: Final[dict[str, int]] = {
     **{name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)},
@@ -110,7 +110,7 @@ def _build(year: int, month: int, day: int, field: str, text: str) -> date:
     try:
         built = date(year, month, day)
     except ValueError:
-        with using_language(ENGLISH):  # the English text names the month in English
+        with in_language(ENGLISH):  # the English text names the month in English
             problem = M(
                 "is not a real date ({month} {year} has no day {day})",
                 month=_MonthName(month),
@@ -193,27 +193,12 @@ class _MonthName:
         return date_words().months[self.month - 1]
 
 
-_ENGLISH_WORDS: Final = DateWords(
-    WEEKDAY_NAMES,
-    tuple(name[:3] for name in WEEKDAY_NAMES),
-    MONTH_NAMES,
-    tuple(name[:3] for name in MONTH_NAMES),
-)
-
-
-def date_words() -> DateWords:
-    """The day and month names of the language in use (Welsh from CLDR, through Babel)."""
-    language = current_language()
-    return _ENGLISH_WORDS if language == ENGLISH else date_names(language)
-
-
 def format_long(day: date) -> str:
     """'Wednesday 17 September 2025' (Welsh: 'Dydd Mercher 17 Medi 2025'): the form shown to
     people, in the language in use."""
     if type(day) is not date:
         day = as_date(day, "day")
-    words = date_words()
-    return f"{words.weekdays[day.weekday()]} {day.day} {words.months[day.month - 1]} {day.year}"
+    return long_date(day)
 
 
 def format_short(day: date) -> str:

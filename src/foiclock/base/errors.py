@@ -8,6 +8,8 @@ English. The field name stays as the user typed it (an option or column name, a 
 
 from __future__ import annotations
 
+from foiclock.base.i18n import M, localise
+
 
 class InvalidInput(ValueError):
     """Input foiclock cannot use: a bad date, an unknown regime, a count out of range."""
@@ -27,8 +29,6 @@ class InvalidInput(ValueError):
     def message(self) -> str:
         """`str(self)` as a `foiclock.base.i18n.Message`: English, and translatable where shown (a
         batch row keeps it in its error cell and its summary line)."""
-        from foiclock.base.i18n import M
-
         field = self.field  # a field or option name: a machine word, never translated
         if self.value is None:
             return M(
@@ -46,7 +46,5 @@ class InvalidInput(ValueError):
         )
 
     def localised(self) -> str:
-        """The message in the language in use (`foiclock.base.i18n.using_language`)."""
-        from foiclock.base.i18n import localise
-
+        """The message in the language in use (`foiclock.base.languages.using_language`)."""
         return localise(self.message())

@@ -4,7 +4,7 @@ Every string shown to people is written in English in the code and looked up in
 `locale/cy/LC_MESSAGES/foiclock.mo` when the language is Welsh. Three ways to mark one:
 
 - `_("text")` translates now, in the language in use: for the render modules, which run inside
-  `using_language`.
+  `in_language` (or the library's `using_language`).
 - `M("text {name}", name=value)` makes a `Message`: a `str` whose value is the English text (so
   JSON, CSV and comparisons see English) that remembers its template and values, so that
   `localise` can write it again in another language. For the engine, whose results are rendered
@@ -58,12 +58,10 @@ def current_language() -> str:
 
 
 @contextmanager
-def using_language(language: str) -> Iterator[None]:
-    """Translate with `language` ('en' or 'cy') inside the block."""
-    if language not in LANGUAGES:
-        from foiclock.base.errors import InvalidInput
-
-        raise InvalidInput("language", language, M("is not a language foiclock speaks"), "en, cy")
+def in_language(language: str) -> Iterator[None]:
+    """Translate with `language` ('en' or 'cy', already checked) inside the block. The library's
+    `using_language` (`foiclock.base.languages`) checks a language someone chose, then comes
+    here."""
     token = _language.set(language)
     try:
         yield
@@ -205,15 +203,13 @@ class Weekday:
 
 
 def _weekday_name(day: date) -> str:
-    from foiclock.base.dates import date_words
-
     return date_words().weekdays[day.weekday()]
 
 
 def _english(value: object) -> object:
     """A Message's value as its English text shows it (a date in the long form)."""
     if isinstance(value, (Weekday, date)):
-        with using_language(ENGLISH):
+        with in_language(ENGLISH):
             return localise(value)
     return value
 
@@ -226,9 +222,7 @@ def localise(value: object) -> str:
     if isinstance(value, Weekday):
         return _weekday_name(value.day)
     if isinstance(value, date):
-        from foiclock.base.dates import format_long
-
-        return format_long(value)
+        return long_date(value)
     if language == ENGLISH:
         return str(value)
     if isinstance(value, Message):
@@ -283,6 +277,36 @@ def date_names(language: str) -> DateWords:
     )
 
 
+#: English day and month names, Monday and January first (the parser reads them too).
+MONTH_NAMES: Final = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAY_NAMES: Final = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+
+_ENGLISH_WORDS: Final = DateWords(
+    WEEKDAY_NAMES,
+    tuple(name[:3] for name in WEEKDAY_NAMES),
+    MONTH_NAMES,
+    tuple(name[:3] for name in MONTH_NAMES),
+)
+
+
+def date_words() -> DateWords:
+    """The day and month names of the language in use (Welsh from CLDR, through Babel)."""
+    language = _language.get()
+    return _ENGLISH_WORDS if language == ENGLISH else date_names(language)
+
+
+def long_date(day: date) -> str:
+    """'Wednesday 17 September 2025' (Welsh: 'Dydd Mercher 17 Medi 2025') for a `date`; the
+    library's `format_long` (`foiclock.base.dates`) checks what it is given, then comes here."""
+    words = date_words()
+    return f"{words.weekdays[day.weekday()]} {day.day} {words.months[day.month - 1]} {day.year}"
+
+
 def in_languages(
     chosen: tuple[str, ...], render: Callable[[], str], separator: str = "\n\n"
 ) -> str:
@@ -290,7 +314,7 @@ def in_languages(
     Welsh text, then the English, as Welsh bodies set out bilingual text."""
     texts = []
     for language in chosen:
-        with using_language(language):
+        with in_language(language):
             texts.append(render())
     return separator.join(texts)
 

@@ -941,7 +941,7 @@ def calendar_command(
     deadline = case_deadline(request)
     office_closed = load_config().office_closed
     if sys.stdout.isatty():
-        from foiclock.base.i18n import using_language
+        from foiclock.base.languages import using_language
         from foiclock.present.month_grid import print_in_colour
 
         for index, language in enumerate(_run_languages.get()):

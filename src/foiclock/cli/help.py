@@ -9,7 +9,8 @@ from collections.abc import Iterator
 
 from typer._click import Command  # typer 0.28 vendors click
 
-from foiclock.base.i18n import _, using_language
+from foiclock.base.i18n import _
+from foiclock.base.languages import using_language
 
 
 def _commands(command: Command) -> Iterator[Command]:
