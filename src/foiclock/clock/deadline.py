@@ -22,14 +22,23 @@ from foiclock.calendar.working_days import (
     first_working_day_from,
     regime_calendar,
 )
-from foiclock.clock.case import Case, CaseEvents, DayRange, check_case, make_case
+from foiclock.clock.case import Case, CaseEvents, check_case, make_case
+from foiclock.clock.deadline_parts import (
+    AWAITING_CLARIFICATION,
+    AWAITING_FEE,
+    FEE_NOT_PAID,
+    RUNNING,
+    Body,
+    Clarification,
+    Extension,
+    Fees,
+    MonthCount,
+)
 from foiclock.law.regimes import (
     BODIES,
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
-    BodyRule,
     DayWindow,
-    EventRule,
     ExtensionRule,
     FeesRule,
     Regime,
@@ -42,12 +51,6 @@ from foiclock.law.versions import RuleVersion, remarks_in_force, version_in_forc
 if TYPE_CHECKING:
     from foiclock.clock.steps import Step
 
-# Deadline.state
-RUNNING: Final = "running"
-AWAITING_CLARIFICATION: Final = "awaiting_clarification"
-AWAITING_FEE: Final = "awaiting_fee"
-FEE_NOT_PAID: Final = "fee_not_paid"
-
 _ONE_DAY: Final = timedelta(days=1)
 
 
@@ -57,79 +60,6 @@ class CalendarDifference(NamedTuple):
     day: date
     non_working_under: str  # "statute" or "nation"
     holidays: tuple[Holiday, ...]
-
-
-class Clarification(NamedTuple):
-    """A clarification asked for (`*-CLAR`: the count restarts; `SAR-STOP`: the clock stops)."""
-
-    rule: EventRule
-    requested: date
-    received: date | None
-    stopped_days: int | None  # SAR-STOP: calendar days that do not count (None for a restart)
-    #: SAR: the dated version of `SAR-STOP` applied at the relevant time (foiclock.law.versions).
-    version: "RuleVersion | None" = None
-
-
-class Fees(NamedTuple):
-    """A fees notice (`*-FEES`)."""
-
-    rule: FeesRule
-    notice: date
-    paid: date | None
-    pay_by: date
-    counted_before_notice: int  # working days counted after the date of receipt, before it
-    paused_working_days: int | None  # working days it left out of the count (None: unpaid)
-    lapsed: bool  # paid after pay_by: the body need not comply
-    after_due: bool  # given after the count had ended: it moves nothing
-
-
-class Extension(NamedTuple):
-    """`--extend` (`FOIA-PIT`, `EIR-EXT`, `EISR-EXT`, `SAR-EXT`)."""
-
-    rule: ExtensionRule
-    due: date | None
-    provisional: bool
-    months: "MonthCount | None" = None  # SAR-EXT: how the three months were counted
-
-
-class Body(NamedTuple):
-    """A body with its own limit (`FOIA-SCHOOL`, `FOIA-ARCHIVE`, `FOIA-ARMED`, `FOIA-ABROAD`)."""
-
-    rule: BodyRule
-    school_closed: tuple[DayRange, ...] | None  # None: no closures given, none assumed
-    school_day_due: date | None  # the 20th school day
-    working_day_due: date | None  # the 60th (30th) working day; the latest, when set
-    apply_to_commissioner_by: date | None
-
-    @property
-    def decided_by_school_days(self) -> bool:
-        return (
-            self.school_day_due is not None
-            and self.working_day_due is not None
-            and self.school_day_due <= self.working_day_due
-        )
-
-
-class MonthCount(NamedTuple):
-    """How a calendar-month period was counted (`SAR-START`, `C-MONTH`, `SAR-STOP`), or under the
-    DPA 1998 a period of calendar days (`T-SAR-1998`: `days` is set)."""
-
-    relevant_time: date
-    #: "received", "id_received", "fee_paid" (or, DPA 1998, "clarification_received"): the latest
-    relevant_event: str
-    #: one month on (C-MONTH), before any stop; for days, the last day (relevant time + days - 1)
-    corresponding: date
-    clamped: bool  # the month had no such day: its last day was taken
-    end: date | None  # corresponding + the days stopped, before rolling to a working day
-    #: `SAR-WORDS`: the last day of "one month beginning with the relevant time" read strictly
-    #: (`C-BEGINNING-WITH`), later by the days stopped, never rolled: the safe date.
-    safe_end: date | None = None
-    start: EventRule | None = None  # the rule that set the relevant time (SAR-START in force)
-    days: int | None = None  # T-SAR-1998: the period is this many days beginning with it
-    common_end: date | None = None  # T-SAR-1998: "within 40 days" read as relevant time + 40
-    #: T-SAR-GDPR-A: the ICO's guidance of the time, which counted from the day after the
-    #: relevant time (C-MONTH and its roll otherwise); a note, not the deadline.
-    guidance_due: date | None = None
 
 
 class Deadline(NamedTuple):
@@ -552,7 +482,7 @@ def _month_deadline(case: Case, regime: Regime) -> Deadline:
     40 days beginning with the relevant day, with no roll and no extension (`T-SAR-1998`)."""
     nation = case.nation or regime.default_nation
     calendar = calendar_for((nation,))
-    law = sar_rules(case)
+    law = sar_rules(case.received, case._asdict())
     regime = in_force(regime, case.received)
     window = regime.response
     assert not isinstance(window, WorkingDayWindow)
@@ -754,7 +684,8 @@ def _clarification_notes(case: Case, law: SarRules, months: MonthCount) -> list[
         ]
     if law.clarification.effect != "start" or months.days is None:
         return []
-    without = sar_rules(case._replace(clarification_requested=None, clarification_received=None))
+    events = case._asdict() | {"clarification_requested": None, "clarification_received": None}
+    without = sar_rules(case.received, events)
     original_due = without.relevant_time + timedelta(days=months.days - 1)
     if asked <= original_due:
         return []

@@ -13,7 +13,7 @@ the deadline), `event` (an event that moves nothing); for calendar months also `
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple, Protocol
 
 from foiclock.base.i18n import MP, HolidayName, M, Weekday, joined
 from foiclock.calendar.calendars import Holiday, WorkingCalendar, calendar_for
@@ -23,10 +23,9 @@ from foiclock.calendar.working_days import (
     non_working_reason,
     regime_calendar,
 )
+from foiclock.clock.case import Case
+from foiclock.clock.deadline_parts import Body, Clarification, Extension, Fees, MonthCount
 from foiclock.law.regimes import RECEIPT_RULES, get_regime
-
-if TYPE_CHECKING:
-    from foiclock.clock.deadline import Deadline, MonthCount
 
 _ONE_DAY: Final = timedelta(days=1)
 
@@ -42,13 +41,51 @@ class Step(NamedTuple):
     holidays: tuple[Holiday, ...] = ()
 
 
-def deadline_steps(deadline: Deadline) -> list[Step]:
+class Counted(Protocol):
+    """What the explanation reads of a deadline: `foiclock.clock.deadline.Deadline` is one (its
+    `steps` come here), described by its fields so that this module needs nothing above it."""
+
+    @property
+    def regime(self) -> str: ...
+    @property
+    def received(self) -> date: ...
+    @property
+    def due(self) -> date | None: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def working_days(self) -> int | None: ...
+    @property
+    def receipt_rule(self) -> str: ...
+    @property
+    def counting_from(self) -> date | None: ...
+    @property
+    def nation(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def case(self) -> Case | None: ...
+    @property
+    def clarification(self) -> Clarification | None: ...
+    @property
+    def fees(self) -> Fees | None: ...
+    @property
+    def extension(self) -> Extension | None: ...
+    @property
+    def body(self) -> Body | None: ...
+    @property
+    def months(self) -> MonthCount | None: ...
+    @property
+    def extended_due(self) -> date | None: ...
+
+
+def deadline_steps(deadline: Counted) -> list[Step]:
     if deadline.months is not None:
         return _month_steps(deadline)
     return _working_day_steps(deadline)
 
 
-def _working_day_steps(deadline: Deadline) -> list[Step]:
+def _working_day_steps(deadline: Counted) -> list[Step]:
     """Walk day by day from the receipt to the last date that matters, classifying each day the
     way the count in `foiclock.clock.deadline` treated it."""
     regime = get_regime(deadline.regime)
@@ -183,7 +220,7 @@ def _working_day_steps(deadline: Deadline) -> list[Step]:
     return steps
 
 
-def _clarification_asked(day: date, deadline: Deadline) -> Step:
+def _clarification_asked(day: date, deadline: Counted) -> Step:
     clarification = deadline.clarification
     assert clarification is not None
     if day == clarification.received:
@@ -216,7 +253,7 @@ def _skipped(calendar: WorkingCalendar, day: date, calendar_rule: str) -> Step:
 
 
 def _fee_step(
-    calendar: WorkingCalendar, day: date, deadline: Deadline, working: bool, calendar_rule: str
+    calendar: WorkingCalendar, day: date, deadline: Counted, working: bool, calendar_rule: str
 ) -> Step:
     fees = deadline.fees
     assert fees is not None
@@ -243,7 +280,7 @@ def _fee_step(
 def _counted(
     day: date,
     number: int,
-    deadline: Deadline,
+    deadline: Counted,
     target: int,
     apply_within: int | None,
     closed: list[tuple[date, date]],
@@ -260,7 +297,7 @@ def _counted(
     return Step(day, "counted", number, joined("; ", reasons), rule)
 
 
-def _late_fee_steps(deadline: Deadline) -> list[Step]:
+def _late_fee_steps(deadline: Counted) -> list[Step]:
     fees = deadline.fees
     assert fees is not None
     rule = fees.rule.pause.rule
@@ -278,7 +315,7 @@ def _late_fee_steps(deadline: Deadline) -> list[Step]:
     return steps
 
 
-def _month_steps(deadline: Deadline) -> list[Step]:
+def _month_steps(deadline: Counted) -> list[Step]:
     """Calendar months (`C-MONTH`): the dates that matter, not every day of the month."""
     months = deadline.months
     case = deadline.case
@@ -361,7 +398,7 @@ def _month_steps(deadline: Deadline) -> list[Step]:
     return sorted(steps, key=lambda step: step.day)
 
 
-def _start_reasons(deadline: Deadline) -> list[tuple[str, date | None, str, str]]:
+def _start_reasons(deadline: Counted) -> list[tuple[str, date | None, str, str]]:
     """Each start event of the case (`SAR-START`) with its reason as the relevant time and as
     an earlier event; under the DPA 1998 the information asked for too, and day 1 of the days."""
     months, case = deadline.months, deadline.case
@@ -422,7 +459,7 @@ def _day_period_steps(rule: str, months: MonthCount, due: date | None) -> list[S
     return [Step(due, "due", None, reason, rule)]
 
 
-def _stops_nothing(deadline: Deadline, asked: date) -> str:
+def _stops_nothing(deadline: Counted, asked: date) -> str:
     """Why a clarification stopped no day (`SAR-STOP`): asked and answered before the relevant
     time (a), after the period ended though not after the day it rolls to (b), or after the
     response was due."""

@@ -16,15 +16,13 @@ and makes the choice. The month-deadline code (`foiclock.clock.deadline`) reads 
   `T-SAR-12A`, the statute from it, the same days.
 """
 
+from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Final, NamedTuple
 
 from foiclock.base.i18n import N_
 from foiclock.law.regimes import REGIMES, DayWindow, EventRule, ExtensionRule, MonthWindow, Regime
 from foiclock.law.versions import RuleVersion, version_id, version_in_force
-
-if TYPE_CHECKING:
-    from foiclock.clock.case import Case
 
 _SAR: Final = REGIMES["sar"]
 assert isinstance(_SAR.response, MonthWindow) and _SAR.start_events is not None
@@ -163,13 +161,14 @@ def in_force(regime: Regime, received: date | None) -> Regime:
     )
 
 
-def sar_rules(case: "Case") -> SarRules:
-    """The version of `SAR-RESP` for the case's date of receipt, its relevant time (the latest
-    of receipt and the version's start events; a tie keeps the earlier event), and the
-    `SAR-START` and `SAR-STOP` rules in force at that time."""
-    version = sar_version(case.received)
-    starts = [("received", case.received)]
-    starts += [(key, getattr(case, key)) for key in version.start_keys]
+def sar_rules(received: date, events: Mapping[str, date | None]) -> SarRules:
+    """The version of `SAR-RESP` for a case received on `received`, its relevant time (the
+    latest of receipt and the version's start events, from `events`, the case's dates by case
+    key; a tie keeps the earlier event), and the `SAR-START` and `SAR-STOP` rules in force at
+    that time."""
+    version = sar_version(received)
+    starts: list[tuple[str, date | None]] = [("received", received)]
+    starts += [(key, events.get(key)) for key in version.start_keys]
     relevant_event, relevant_time = max(
         ((key, day) for key, day in starts if day is not None), key=lambda item: item[1]
     )
