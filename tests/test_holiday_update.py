@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from foiclock.calendar.stored_update import STORED_UPDATE_NAME
+from foiclock.base.files import STORED_UPDATE_NAME
 from foiclock.cli import app
 from foiclock.clock.deadline import response_deadline
 from tests.isolation import own_dirs

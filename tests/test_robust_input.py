@@ -35,7 +35,7 @@ from foiclock import (
     timeline_from_events,
     working_days_between,
 )
-from foiclock.calendar.stored_update import STORED_UPDATE_NAME
+from foiclock.base.files import STORED_UPDATE_NAME
 from foiclock.cli import app
 from tests.isolation import own_dirs
 

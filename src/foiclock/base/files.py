@@ -1,20 +1,54 @@
-"""Reading foiclock's own files (the holiday cache, the stored GOV.UK update, the config file,
-case files): regular files only, and only up to a size, so that a FIFO at one of those paths
-cannot hang every command and a link to /dev/zero cannot fill the memory.
+"""foiclock's own files: where they live, and reading them.
 
-The bounds are generous: the holiday cache is about 40 kB, a stored update about 100 kB
-(`update-holidays` accepts a download of up to 5 MB, stored indented), a config file a few kB
-even with years of proclaimed days and office closures; a case file is one table of keys, a few
-hundred bytes, or a few kB with a school's closures for years.
+Where: the user's own directories (a FOICLOCK_* variable when set, else the platform's, from
+platformdirs: `~/.cache/foiclock`, `~/.local/share/foiclock`, `~/.config/foiclock` on Linux),
+and in the data directory the GOV.UK update that `update-holidays` stores.
+
+Reading (the holiday cache, the stored GOV.UK update, the config file, case files): regular
+files only, and only up to a size, so that a FIFO at one of those paths cannot hang every
+command and a link to /dev/zero cannot fill the memory. The bounds are generous: the holiday
+cache is about 40 kB, a stored update about 100 kB (`update-holidays` accepts a download of up
+to 5 MB, stored indented), a config file a few kB even with years of proclaimed days and office
+closures; a case file is one table of keys, a few hundred bytes, or a few kB with a school's
+closures for years.
 """
 
 import errno
 import os
 import stat
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from foiclock.base.i18n import M
+
+DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
+STORED_UPDATE_NAME: Final = "bank-holidays-update.json"
+
+
+def user_directory(kind: Literal["cache", "data", "config"], variable: str | None) -> Path:
+    """`variable`'s directory if it is set, else the platform's user `kind` directory."""
+    configured = os.environ.get(variable) if variable is not None else None
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    directories = {
+        "cache": platformdirs.user_cache_dir,
+        "data": platformdirs.user_data_dir,
+        "config": platformdirs.user_config_dir,
+    }
+    return Path(directories[kind]("foiclock", appauthor=False))
+
+
+def data_directory() -> Path:
+    """FOICLOCK_DATA_DIR if set, else the platform's user data directory for foiclock."""
+    return user_directory("data", DATA_DIR_ENV)
+
+
+def stored_update_file() -> Path:
+    """Where `update-holidays` stores GOV.UK's data (`foiclock.calendar.stored_update`)."""
+    return data_directory() / STORED_UPDATE_NAME
+
 
 _MIB: Final = 1 << 20
 #: The holiday cache, the stored update and the config file.

@@ -301,8 +301,8 @@ def holiday_table(baseline: bool = False) -> HolidayTable:
 def data_identity() -> tuple[object, ...]:
     """What the tables are built from, besides the package and the snapshot: the config file in
     use and the stored update, each by path and stat (size, modification time, inode)."""
+    from foiclock.base.files import stored_update_file
     from foiclock.calendar.config import config_location
-    from foiclock.calendar.stored_update import stored_update_file
 
     config_path, chosen_by, _ = config_location()
     return (chosen_by, _stat(config_path), _stat(stored_update_file()))

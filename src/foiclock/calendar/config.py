@@ -122,7 +122,7 @@ def config_location() -> tuple[Path, str, bool]:
     from_env = os.environ.get(CONFIG_ENV)
     if from_env:
         return Path(from_env), CONFIG_ENV, True
-    from foiclock.base.user_dirs import user_directory
+    from foiclock.base.files import user_directory
 
     return user_directory("config", None) / CONFIG_FILE_NAME, M("default location"), False
 

@@ -15,13 +15,11 @@ from typing import Any, Final, NamedTuple
 
 from foiclock.base.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.base.errors import InvalidInput
+from foiclock.base.files import DATA_DIR_ENV, stored_update_file
 from foiclock.base.i18n import M, Message
 from foiclock.base.text import unsafe_character
-from foiclock.base.user_dirs import user_directory
 from foiclock.law.divisions import ALL_DIVISIONS
 
-DATA_DIR_ENV: Final = "FOICLOCK_DATA_DIR"
-STORED_UPDATE_NAME: Final = "bank-holidays-update.json"
 _STORED_FORMAT: Final = 1
 _ISO_DAY: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 GOVUK_SHAPE: Final = M(
@@ -42,15 +40,6 @@ class StoredUpdate(NamedTuple):
     @property
     def fetched_day(self) -> date:
         return self.fetched.date()
-
-
-def data_directory() -> Path:
-    """FOICLOCK_DATA_DIR if set, else the platform's user data directory for foiclock."""
-    return user_directory("data", DATA_DIR_ENV)
-
-
-def stored_update_file() -> Path:
-    return data_directory() / STORED_UPDATE_NAME
 
 
 def check_govuk_document(document: object, field: str, value: str) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from typing import Any, Final, NamedTuple
 
 from foiclock._version import __version__
 from foiclock.base.dates import FIRST_YEAR, LAST_YEAR
-from foiclock.base.user_dirs import user_directory
+from foiclock.base.files import user_directory
 from foiclock.law.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 
 CACHE_FORMAT: Final = 8  # bump whenever what build_holiday_table produces changes
@@ -332,7 +332,7 @@ def _cache_file() -> Path:
 
 def _cache_key() -> str:
     """What the cached table was built from: a change to any part makes it stale."""
-    from foiclock.calendar.stored_update import stored_update_file
+    from foiclock.base.files import stored_update_file
 
     snapshot_stat = GOVUK_SNAPSHOT.stat()
     try:

@@ -15,17 +15,16 @@ from typing import Any, Final, NamedTuple, TypedDict, Unpack
 from foiclock.base.dates import ACCEPTED_FORMS, as_date, check_supported, parse_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
-from foiclock.base.text import unsafe_character
 from foiclock.law.regimes import (
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,
     RECEIPT_RULES,
+    MonthWindow,
     check_in_force,
     check_nation,
     get_body,
     get_regime,
 )
-from foiclock.law.sar_versions import in_force
 
 RANGE_SEPARATOR: Final = ":"
 RANGE_LIST_SEPARATOR: Final = ";"  # between ranges in one text value (a batch cell)
@@ -182,8 +181,12 @@ def check_case(case: Case) -> Case:
     case = typed_case(case)
     regime = get_regime(case.regime)
     check_in_force(regime.key, case.received)  # T-*-START
-    # The rules of the version in force on the date of receipt (T-SAR-1998: no extension).
-    regime = in_force(regime, case.received)
+    if isinstance(regime.response, MonthWindow):
+        # Subject access: the rules of the version in force on the date of receipt (T-SAR-1998:
+        # no extension). Only SAR has dated versions of its response window.
+        from foiclock.law.sar_versions import in_force
+
+        regime = in_force(regime, case.received)
     nation = check_nation(case.nation) if case.nation is not None else None
     if case.receipt_rule not in RECEIPT_RULES:
         raise InvalidInput(
@@ -341,6 +344,8 @@ def _day_ranges(closures: object) -> tuple[DayRange, ...]:
 def _check_case_id(case_id: object) -> None:
     if not isinstance(case_id, str):
         raise InvalidInput("case_id", case_id, M("is not text"), CASE_KEYS["case_id"])
+    from foiclock.base.text import unsafe_character
+
     character = unsafe_character(case_id)
     if character is not None:
         raise InvalidInput(
@@ -519,10 +524,10 @@ def check_complaint(
     """A complaint to the controller (`SAR-CTRL`): a subject access event only; received on or
     after the date of receipt and on or after the day the duty came into force; its answer not
     before (nor without) it."""
-    from foiclock.law.windows import complaint_window
-
     if complaint_received is None and complaint_responded is None:
         return
+    from foiclock.law.windows import complaint_window
+
     regime = get_regime(regime_key)
     window = complaint_window(regime.key)
     if window is None:

@@ -45,11 +45,11 @@ from foiclock.law.regimes import (
     WorkingDayWindow,
     get_regime,
 )
-from foiclock.law.sar_versions import SarRules, in_force, sar_rules
 from foiclock.law.versions import RuleVersion, remarks_in_force, version_in_force, version_notes
 
 if TYPE_CHECKING:
     from foiclock.clock.steps import Step
+    from foiclock.law.sar_versions import SarRules
 
 _ONE_DAY: Final = timedelta(days=1)
 
@@ -482,6 +482,8 @@ def _month_deadline(case: Case, regime: Regime) -> Deadline:
     40 days beginning with the relevant day, with no roll and no extension (`T-SAR-1998`)."""
     nation = case.nation or regime.default_nation
     calendar = calendar_for((nation,))
+    from foiclock.law.sar_versions import in_force, sar_rules
+
     law = sar_rules(case.received, case._asdict())
     regime = in_force(regime, case.received)
     window = regime.response
@@ -550,7 +552,7 @@ def _month_deadline(case: Case, regime: Regime) -> Deadline:
 
 
 def _months_on(
-    calendar: WorkingCalendar, case: Case, law: SarRules, months: int
+    calendar: WorkingCalendar, case: Case, law: "SarRules", months: int
 ) -> tuple[MonthCount, date | None]:
     """The period of `months` months from the relevant time: the corresponding date, moved on by
     the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`), with the strict reading's
@@ -582,7 +584,7 @@ def _months_on(
     return count, due
 
 
-def _days_on(case: Case, law: SarRules, window: DayWindow) -> tuple[MonthCount, date | None]:
+def _days_on(case: Case, law: "SarRules", window: DayWindow) -> tuple[MonthCount, date | None]:
     """`T-SAR-1998`: `window.days` calendar days beginning with the relevant day, which is day 1
     (`C-BEGINNING-WITH`: the last day is D + N - 1), not rolled to a working day; the common
     reading "within N days" (`C-DAYS`, D + N) beside it. While information asked for to locate
@@ -608,7 +610,7 @@ def _stopped_days(case: Case, relevant_time: date) -> int:
 
 
 def _late_stop_notes(
-    case: Case, law: SarRules, months: MonthCount, due: date | None, *, extended: bool
+    case: Case, law: "SarRules", months: MonthCount, due: date | None, *, extended: bool
 ) -> list[str]:
     """`SAR-STOP` (b): the warning for a clarification asked after the period's corresponding
     date but on or before the working day it rolls to. `extended`: the period is the first month
@@ -643,7 +645,7 @@ def _late_stop_notes(
     ]
 
 
-def _early_stop_notes(case: Case, law: SarRules) -> list[str]:
+def _early_stop_notes(case: Case, law: "SarRules") -> list[str]:
     """`SAR-STOP` (a): a clarification asked before the relevant time stops only the days from
     it (the period was not running before)."""
     asked, answered = case.clarification_requested, case.clarification_received
@@ -667,7 +669,7 @@ def _early_stop_notes(case: Case, law: SarRules) -> list[str]:
     ]
 
 
-def _clarification_notes(case: Case, law: SarRules, months: MonthCount) -> list[str]:
+def _clarification_notes(case: Case, law: "SarRules", months: MonthCount) -> list[str]:
     """A clarification that is not a stop: before `T-SAR-STOP-ICO` it moves nothing (best
     reading); under the DPA 1998 it is a start event (`T-SAR-1998`), and one asked for after
     the period counted without it had ended is flagged, as `*-CLAR` flags a late ask."""
@@ -685,6 +687,8 @@ def _clarification_notes(case: Case, law: SarRules, months: MonthCount) -> list[
     if law.clarification.effect != "start" or months.days is None:
         return []
     events = case._asdict() | {"clarification_requested": None, "clarification_received": None}
+    from foiclock.law.sar_versions import sar_rules
+
     without = sar_rules(case.received, events)
     original_due = without.relevant_time + timedelta(days=months.days - 1)
     if asked <= original_due:

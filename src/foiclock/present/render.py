@@ -13,7 +13,6 @@ from foiclock.calendar.calendars import Holiday
 from foiclock.calendar.working_days import HolidayListing, WorkingDayAfter, WorkingDayCount
 from foiclock.clock.deadline import Deadline
 from foiclock.clock.deadline_parts import AWAITING_CLARIFICATION, AWAITING_FEE, FEE_NOT_PAID
-from foiclock.clock.steps import Step
 from foiclock.law.divisions import DIVISION_NAME, division_names
 from foiclock.law.regimes import RECEIPT_RULES, CalendarRule, get_regime
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from foiclock.calendar.config import OfficeClosure
     from foiclock.clock.case import Planned
     from foiclock.clock.status import CaseStatus
+    from foiclock.clock.steps import Step
     from foiclock.law.versions import RuleVersion
 
 BEST_READING = "best reading"
