@@ -4,8 +4,8 @@ module anywhere in a file (at the top, inside a function, or under `if TYPE_CHEC
 Run: python -m tools.import_graph [SRC]   prints the circles, the depth and the longest chain.
 
 tests/test_architecture.py uses it to hold the layers' one direction of imports; this script
-gives the figures for a closing note. A module imports its own package's `__init__` when it is
-imported, but that is not an edge here: only what a file names counts.
+gives the figures for a closing note. Importing `foiclock.a.b` runs `foiclock/a/__init__.py`
+too, but that is not an edge here: only what a file names counts.
 """
 
 from __future__ import annotations
@@ -48,8 +48,9 @@ def _named_imports(module: str, path: Path) -> Iterator[tuple[str, int]]:
             else:
                 prefix = node.module or ""
             for alias in node.names:
+                # `from foiclock.x import y` names module foiclock.x.y if there is one, else
+                # something in foiclock.x (imports() tries the longest name first).
                 yield f"{prefix}.{alias.name}", node.lineno
-                yield prefix, node.lineno
 
 
 def imports(source: Path = SOURCE) -> dict[str, dict[str, int]]:
@@ -59,10 +60,9 @@ def imports(source: Path = SOURCE) -> dict[str, dict[str, int]]:
     for module, path in modules.items():
         edges: dict[str, int] = {}
         for name, line in _named_imports(module, path):
-            # `from foiclock.x import y` names foiclock.x.y: a module if there is one, else x.
             while name and name not in modules:
                 name = name.rpartition(".")[0]
-            if name and name != module and name != PACKAGE:
+            if name and name != module:
                 edges.setdefault(name, line)
         graph[module] = edges
     return graph

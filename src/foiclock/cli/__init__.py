@@ -1,6 +1,10 @@
 """The `foiclock` command: one small function per command that parses, calls the library and
 prints. No date logic lives here. Data goes to stdout; warnings and errors go to stderr as one
-line each; exit codes: 0 ok, 1 a result that needs attention, 2 bad input."""
+line each; exit codes: 0 ok, 1 a result that needs attention, 2 bad input.
+
+May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.clock`,
+`foiclock.batch` and `foiclock.present`.
+"""
 
 # No `from __future__ import annotations` here: typer reads the parameter annotations at every
 # run, and string annotations would be compiled and evaluated each time (~10 ms of start-up).

@@ -2,5 +2,6 @@
 dicts (`serialise`), month grids (`month_grid`), iCalendar (`ics`) and the next-steps paragraphs
 of letters (`letters`). Nothing here computes a date.
 
-May import: every layer below it: `foiclock.base`, `law`, `calendar`, `clock` and `batch`.
+May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.clock` and
+`foiclock.batch`.
 """
