@@ -2,6 +2,14 @@
 prints. No date logic lives here. Data goes to stdout; warnings and errors go to stderr as one
 line each; exit codes: 0 ok, 1 a result that needs attention, 2 bad input.
 
+This module holds what every command shares: the options the commands have in common, the
+output helpers (`_emit`, `_echo_text`, `_echo_note`, `_warn_provisional`, ...), the reading of a
+case from the options (`_case_from_options`), the group's own options and `main`. The commands
+are in one module a group, each holding them as `commands`: deadlines (due, calendar, add,
+count), timelines (timeline, status, appeal, letter), holidays (holidays, update-holidays),
+batch and settings (config show); help turns `--help` Welsh. `main` imports only the module of
+the command a run names (COMMAND_MODULES); `app`, the whole command, imports them all.
+
 May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.clock`,
 `foiclock.batch` and `foiclock.present`.
 """
@@ -11,9 +19,8 @@ May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.cloc
 import contextlib
 import errno
 import functools
-import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
@@ -25,22 +32,19 @@ from typer.core import TyperGroup
 
 from foiclock._version import __version__
 from foiclock.base.errors import InvalidInput
-from foiclock.base.i18n import N_
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from rich.console import Console
-
     from foiclock.calendar.working_days import HolidayListing, WorkingDayAfter, WorkingDayCount
     from foiclock.clock.case import Case
     from foiclock.clock.deadline import Deadline
-    from foiclock.clock.newer_data import MovedBy
-    from foiclock.clock.timeline import Timeline
 
     Result = Deadline | WorkingDayAfter | WorkingDayCount | HolidayListing
 
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 # "\b" keeps click from refolding the examples into a paragraph.
 EXAMPLES = """Examples:
@@ -108,17 +112,6 @@ class OneLineErrorsGroup(TyperGroup):
             sys.exit(result if isinstance(result, int) else 0)
         return result
 
-
-app = typer.Typer(
-    name="foiclock",
-    cls=OneLineErrorsGroup,
-    help="UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law says.",
-    epilog=EXAMPLES,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    add_completion=False,
-)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -298,7 +291,6 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_options(
     context: typer.Context,
     version: Annotated[
@@ -552,828 +544,69 @@ def _today(text: str | None) -> "date":
     return parse_date(text, "today") if text is not None else date.today()
 
 
-@app.command()
-@reports_bad_input
-def due(
-    received: ReceivedArgument = None,
-    regime: CaseRegimeOption = None,
-    nation: NationOption = None,
-    receipt_rule: ReceiptRuleOption = None,
-    clarification_requested: ClarificationRequestedOption = None,
-    clarification_received: ClarificationReceivedOption = None,
-    fees_notice: FeesNoticeOption = None,
-    fee_paid: FeePaidOption = None,
-    extend: ExtendOption = None,
-    body: BodyOption = None,
-    school_closed: SchoolClosedOption = None,
-    school_closed_file: SchoolClosedFileOption = None,
-    id_received: IdReceivedOption = None,
-    responded: RespondedOption = None,
-    case: CaseFileOption = None,
-    explain: Annotated[
-        bool, typer.Option("--explain", help="Show every day counted and skipped, and why.")
-    ] = False,
-    as_json: JsonOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Response deadline for a request received on RECEIVED.
-
-    The case's events (clarification, fees, extension, body, SAR identity) move it as the law
-    says; --explain shows each event's effect day by day.
-    """
-    from foiclock.clock.deadline import case_deadline
-    from foiclock.clock.newer_data import deadline_moved_by
-
-    request = _case_from_options(locals())
-    deadline = case_deadline(request)
-    moved = deadline_moved_by(deadline)
-    extra, lines = _moved_output(moved)
-    _emit(deadline, as_json=as_json, explain=explain, extra=extra, extra_lines=lines)
-
-
-def _moved_output(
-    moved: "MovedBy | None",
-) -> "tuple[dict[str, Any], Callable[[], list[str]]]":
-    """The `moved_by` JSON key, and what renders the text lines for dates that newer holiday
-    data moved."""
-    if moved is None:
-        return {"moved_by": None}, list
-    from foiclock.present.serialise import moved_by_json
-    from foiclock.present.sources import moved_by_lines
-
-    return {"moved_by": moved_by_json(moved)}, lambda: moved_by_lines(moved)
-
-
-TIMELINE_FORMATS = ("table", "json", "csv", "ics", "md")
-_FORMAT_BY_SUFFIX = {".json": "json", ".csv": "csv", ".ics": "ics", ".md": "md"}
-
-
-@app.command()
-@reports_bad_input
-def timeline(
-    received: ReceivedArgument = None,
-    regime: CaseRegimeOption = None,
-    nation: NationOption = None,
-    receipt_rule: ReceiptRuleOption = None,
-    clarification_requested: ClarificationRequestedOption = None,
-    clarification_received: ClarificationReceivedOption = None,
-    fees_notice: FeesNoticeOption = None,
-    fee_paid: FeePaidOption = None,
-    extend: ExtendOption = None,
-    body: BodyOption = None,
-    school_closed: SchoolClosedOption = None,
-    school_closed_file: SchoolClosedFileOption = None,
-    id_received: IdReceivedOption = None,
-    responded: RespondedOption = None,
-    review_requested: ReviewRequestedOption = None,
-    review_responded: ReviewRespondedOption = None,
-    decision_notice: DecisionNoticeOption = None,
-    complaint_received: ComplaintReceivedOption = None,
-    complaint_responded: ComplaintRespondedOption = None,
-    responded_posted: RespondedPostedOption = None,
-    responded_received: RespondedReceivedOption = None,
-    review_responded_posted: ReviewRespondedPostedOption = None,
-    review_responded_received: ReviewRespondedReceivedOption = None,
-    statement_of_reasons: StatementOfReasonsOption = None,
-    review_by_other_authority: ReviewByOtherAuthorityOption = None,
-    case: CaseFileOption = None,
-    case_id: CaseIdOption = None,
-    today: TodayOption = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table, json, csv, ics or md (default: from the -o file's suffix, else table).",
-        ),
-    ] = None,
-    output: Annotated[
-        str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically)."),
-    ] = None,
-    remind_days: Annotated[
-        int, typer.Option(min=0, max=60, help="iCalendar: remind this many days before, at 09:00.")
-    ] = 2,
-    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
-    lang: LangOption = None,
-) -> None:
-    """Every milestone of a case, in date order: the response, the internal review, the
-    Commissioner and the Tribunal or Court, each with its rule and its state on --today.
-
-    A milestone whose date depends on one not given says what it waits for.
-    """
-    from foiclock.calendar.config import load_config
-    from foiclock.clock.newer_data import timeline_moved_by
-    from foiclock.clock.timeline import case_timeline
-
-    request = _case_from_options(locals())
-    chosen = "json" if as_json else _timeline_format(output_format, output)
-    result = case_timeline(request, _today(today)).with_office_closed(load_config().office_closed)
-    moved = timeline_moved_by(result)
-    if chosen == "ics":
-        from foiclock.present.ics import timeline_ics
-
-        data = timeline_ics(result, remind_days=remind_days, languages=_run_languages.get())
-    elif chosen in ("json", "csv"):  # machine formats: English
-        data = (_render_timeline(result, chosen, moved) + "\n").encode("utf-8")
-    else:
-        text = _in_languages(lambda: _render_timeline(result, chosen, moved))
-        data = (text + "\n").encode("utf-8")
-    _write(data, output)
-    if moved is not None and chosen not in ("table", "json"):
-        from foiclock.present.sources import moved_by_lines
-
-        _echo_note(lambda: "\n".join(line.strip() for line in moved_by_lines(moved)))
-    _warn_provisional(result.provisional, result.holidays_checked)
-
-
-def _timeline_format(chosen: str | None, output: str | None) -> str:
-    if chosen is None:
-        from pathlib import PurePath
-
-        suffix = PurePath(output).suffix.lower() if output is not None else ""
-        if suffix in _FORMAT_BY_SUFFIX:
-            return _FORMAT_BY_SUFFIX[suffix]
-        return "json" if _setting("format") == "json" else "table"
-    cleaned = chosen.strip().lower()
-    if cleaned not in TIMELINE_FORMATS:
-        raise InvalidInput("format", chosen, N_("is not a format"), ", ".join(TIMELINE_FORMATS))
-    return cleaned
-
-
-def _render_timeline(result: "Timeline", chosen: str, moved: "MovedBy | None") -> str:
-    if chosen == "json":
-        import json
-
-        from foiclock.present.serialise import moved_by_json, timeline_json
-
-        payload = {**timeline_json(result), "moved_by": moved_by_json(moved)}
-        return json.dumps(payload, indent=2, ensure_ascii=False)
-    from foiclock.present import timeline as timeline_render
-
-    if chosen == "table" and moved is not None:
-        from foiclock.present.sources import moved_by_lines
-
-        return "\n".join([timeline_render.timeline_table(result), *moved_by_lines(moved)])
-    render = {
-        "table": timeline_render.timeline_table,
-        "csv": timeline_render.timeline_csv,
-        "md": timeline_render.timeline_markdown,
-    }[chosen]
-    return render(result)
-
-
-def _write(data: bytes, output: str | None) -> None:
-    """To stdout, or atomically to the file `output`."""
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    from foiclock.base.output import write_atomically
-
-    write_atomically(output, data)
-    _echo_wrote(output)
-
-
 def _echo_wrote(output: str) -> None:
     from foiclock.base.i18n import _
 
     _echo_note(lambda: _("wrote {file}").format(file=output))
 
 
-@app.command()
-@reports_bad_input
-def status(
-    received: ReceivedArgument = None,
-    regime: CaseRegimeOption = None,
-    nation: NationOption = None,
-    receipt_rule: ReceiptRuleOption = None,
-    clarification_requested: ClarificationRequestedOption = None,
-    clarification_received: ClarificationReceivedOption = None,
-    fees_notice: FeesNoticeOption = None,
-    fee_paid: FeePaidOption = None,
-    extend: ExtendOption = None,
-    body: BodyOption = None,
-    school_closed: SchoolClosedOption = None,
-    school_closed_file: SchoolClosedFileOption = None,
-    id_received: IdReceivedOption = None,
-    responded: RespondedOption = None,
-    case: CaseFileOption = None,
-    today: TodayOption = None,
-    as_json: JsonOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Where a case stands on --today: working days elapsed, days left or days overdue, or
-    whether the response came in time. Exits 1 when it is overdue or was answered late."""
-    from foiclock.clock.status import NEEDS_ATTENTION, case_status
-
-    request = _case_from_options(locals())
-    result = case_status(request, _today(today))
-    if _wants_json(as_json):
-        import json
-
-        from foiclock.present.serialise import status_json
-
-        typer.echo(json.dumps(status_json(result), indent=2, ensure_ascii=False))
-    else:
-        from foiclock.present.render import status_text
-
-        _echo_text(lambda: status_text(result))
-    _warn_provisional(result.provisional, result.holidays_checked)
-    if result.state in NEEDS_ATTENTION:
-        raise typer.Exit(1)
+#: Every command by name, in the order the help lists them, with the module of foiclock.cli that
+#: defines it (as `commands`, a typer.Typer holding that module's commands).
+COMMAND_MODULES = {
+    "due": "deadlines",
+    "timeline": "timelines",
+    "status": "timelines",
+    "appeal": "timelines",
+    "letter": "timelines",
+    "calendar": "deadlines",
+    "add": "deadlines",
+    "count": "deadlines",
+    "holidays": "holidays",
+    "update-holidays": "holidays",
+    "batch": "batch",
+    "config": "settings",
+}
 
 
-@app.command()
-@reports_bad_input
-def appeal(
-    responded: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="The response was issued (received by you)."),
-    ] = None,
-    review_requested: ReviewRequestedOption = None,
-    review_responded: ReviewRespondedOption = None,
-    decision_notice: DecisionNoticeOption = None,
-    complaint_received: ComplaintReceivedOption = None,
-    complaint_responded: ComplaintRespondedOption = None,
-    responded_posted: RespondedPostedOption = None,
-    responded_received: RespondedReceivedOption = None,
-    review_responded_posted: ReviewRespondedPostedOption = None,
-    review_responded_received: ReviewRespondedReceivedOption = None,
-    statement_of_reasons: StatementOfReasonsOption = None,
-    regime: RegimeOption = None,
-    received: Annotated[
-        str | None,
-        typer.Option(
-            metavar="DATE",
-            help="When your request was received (FOISA's statutory review date and EIR's "
-            "deadline count from its deadline).",
-        ),
-    ] = None,
-    extend: ExtendOption = None,
-    nation: NationOption = None,
-    today: TodayOption = None,
-    as_json: JsonOption = None,
-    lang: LangOption = None,
-) -> None:
-    """The requester's view: which review and appeal windows are open on --today, how many
-    working or calendar days are left in each, and which have closed and when.
+def _app_with(names: Collection[str]) -> typer.Typer:
+    """The `foiclock` command with only the commands `names` (in the help's order), importing
+    only the modules that define them. typer builds the click parameters of every command it
+    holds on each run (about 1 ms a command), so a run that names its command needs only that
+    one; `--help` and unknown names need them all, so that the help and the "no such command"
+    error still list every command."""
+    from importlib import import_module
 
-    With no response yet, give --received: under the EIR, FOISA and EISRs the review window
-    then counts from the response deadline; under FOIA it does so as guidance only."""
-    from foiclock.base.dates import parse_date
-    from foiclock.clock.timeline import timeline_from_events
-
-    def optional(text: str | None, field: str) -> "date | None":
-        return parse_date(text, field) if text is not None else None
-
-    if responded is None and received is None:
-        raise InvalidInput(
-            "appeal",
-            None,
-            N_("needs the date of the response, or of the request when no response came"),
-            N_("--responded DATE, --received DATE or both"),
-        )
-    result = timeline_from_events(
-        optional(received, "received"),
-        _setting("regime", regime) or "foia",
-        responded=optional(responded, "responded"),
-        review_requested=optional(review_requested, "review_requested"),
-        review_responded=optional(review_responded, "review_responded"),
-        decision_notice=optional(decision_notice, "decision_notice"),
-        nation=_setting("nation", nation),
-        today=_today(today),
-        complaint_received=optional(complaint_received, "complaint_received"),
-        complaint_responded=optional(complaint_responded, "complaint_responded"),
-        responded_posted=optional(responded_posted, "responded_posted"),
-        responded_received=optional(responded_received, "responded_received"),
-        review_responded_posted=optional(review_responded_posted, "review_responded_posted"),
-        review_responded_received=optional(review_responded_received, "review_responded_received"),
-        statement_of_reasons=optional(statement_of_reasons, "statement_of_reasons"),
-        extended=bool(extend),
+    app = typer.Typer(
+        name="foiclock",
+        cls=OneLineErrorsGroup,
+        help="UK information-rights deadlines (FOIA, EIR, FOISA, EISR, SAR), counted as the law "
+        "says.",
+        epilog=EXAMPLES,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+        no_args_is_help=True,
+        add_completion=False,
     )
-    if _wants_json(as_json):
-        import json
-
-        from foiclock.present.serialise import appeal_json
-
-        typer.echo(json.dumps(appeal_json(result), indent=2, ensure_ascii=False))
-    else:
-        from foiclock.present.timeline import appeal_text
-
-        _echo_text(lambda: appeal_text(result))
-    _warn_provisional(result.provisional, result.holidays_checked)
-
-
-@app.command()
-@reports_bad_input
-def letter(
-    responded: Annotated[
-        str | None, typer.Option(metavar="DATE", help="The date of the response letter.")
-    ] = None,
-    review_responded: Annotated[
-        str | None,
-        typer.Option(metavar="DATE", help="The date of a review outcome letter instead."),
-    ] = None,
-    regime: RegimeOption = None,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="text (one line a paragraph) or md.")
-    ] = "text",
-    lang: LangOption = None,
-) -> None:
-    """The "next steps" paragraphs of a response letter (or, with --review-responded, of a
-    review outcome letter), with the dates filled in, ready to paste.
-
-    How each date was counted goes to stderr.
-    """
-    from foiclock.base.dates import parse_date
-    from foiclock.present.letters import RESPONSE, REVIEW, letter_date_notes, next_steps
-
-    if (responded is None) == (review_responded is None):
-        raise InvalidInput(
-            "letter",
-            None,
-            N_("needs the date of the letter"),
-            N_(
-                "--responded DATE (a response letter) or --review-responded DATE (a review outcome)"
-            ),
-        )
-    chosen = output_format.strip().lower()
-    if chosen not in ("text", "md"):
-        raise InvalidInput("format", output_format, N_("is not a letter format"), "text, md")
-    regime = _setting("regime", regime) or "foia"
-    if responded is not None:
-        result = next_steps(regime, RESPONSE, parse_date(responded, "responded"))
-    else:
-        assert review_responded is not None
-        result = next_steps(regime, REVIEW, parse_date(review_responded, "review_responded"))
-    _echo_text(lambda: result.markdown if chosen == "md" else result.text)
-    _echo_note(lambda: "\n".join(letter_date_notes(result)))
-    _warn_provisional(result.provisional, result.holidays_checked)
-
-
-@app.command("calendar")
-@reports_bad_input
-def calendar_command(
-    received: ReceivedArgument = None,
-    regime: CaseRegimeOption = None,
-    nation: NationOption = None,
-    receipt_rule: ReceiptRuleOption = None,
-    clarification_requested: ClarificationRequestedOption = None,
-    clarification_received: ClarificationReceivedOption = None,
-    fees_notice: FeesNoticeOption = None,
-    fee_paid: FeePaidOption = None,
-    extend: ExtendOption = None,
-    body: BodyOption = None,
-    school_closed: SchoolClosedOption = None,
-    school_closed_file: SchoolClosedFileOption = None,
-    id_received: IdReceivedOption = None,
-    case: CaseFileOption = None,
-    lang: LangOption = None,
-) -> None:
-    """The count as month grids: working days numbered, skipped days marked with their reason,
-    paused days marked, the deadline in brackets, to check a count by eye.
-
-    Colour only on a terminal (and never with NO_COLOR); the marks alone carry the meaning.
-    """
-    from foiclock.calendar.config import load_config
-    from foiclock.clock.deadline import case_deadline
-    from foiclock.present.month_grid import month_grid
-
-    request = _case_from_options(locals())
-    deadline = case_deadline(request)
-    office_closed = load_config().office_closed
-    if sys.stdout.isatty():
-        from foiclock.base.languages import using_language
-        from foiclock.present.month_grid import print_in_colour
-
-        for index, language in enumerate(_run_languages.get()):
-            if index:
-                typer.echo()
-            with using_language(language):
-                print_in_colour(month_grid(deadline, office_closed))
-    else:
-        _echo_text(lambda: month_grid(deadline, office_closed).text)
-    _warn_provisional(deadline.provisional, deadline.holidays_checked)
-
-
-@app.command(context_settings={"ignore_unknown_options": True})  # N may be negative: -20
-@reports_bad_input
-def add(
-    start: Annotated[str, typer.Argument(help="The date to count from (it never counts).")],
-    n: Annotated[
-        str,
-        typer.Argument(
-            help="How many working days: after START, or before it if negative (0 is START)."
-        ),
-    ],
-    regime: RegimeOption = None,
-    as_json: JsonOption = None,
-    lang: LangOption = None,
-) -> None:
-    """The Nth working day after START, or before it for a negative N (C-WD)."""
-    from foiclock.base.dates import parse_date
-    from foiclock.calendar.working_days import nth_working_day
-
-    chosen = _setting("regime", regime) or "foia"
-    result = nth_working_day(parse_date(start, "start"), _parse_count(n), chosen)
-    _emit(result, as_json=as_json)
-
-
-def _parse_count(text: str) -> int:
-    """A signed whole number, ASCII digits only; its size is the calendar's to judge."""
-    if not re.fullmatch(r"-?[0-9]{1,18}", text.strip()):
-        accepted = N_("a whole number of working days (negative to count back)")
-        if re.fullmatch(r"-?[0-9]+", text.strip()):
-            raise InvalidInput("n", text, N_("runs past the years foiclock supports"), accepted)
-        raise InvalidInput("n", text, N_("is not a whole number"), accepted)
-    return int(text)
-
-
-@app.command()
-@reports_bad_input
-def count(
-    start: Annotated[str, typer.Argument(help="The day after which counting starts.")],
-    end: Annotated[str, typer.Argument(help="The last day counted.")],
-    regime: RegimeOption = None,
-    as_json: JsonOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Working days after START up to and including END.
-
-    Negative when END is before START.
-    """
-    from foiclock.base.dates import parse_date
-    from foiclock.calendar.working_days import count_working_days
-
-    chosen = _setting("regime", regime) or "foia"
-    result = count_working_days(parse_date(start, "start"), parse_date(end, "end"), chosen)
-    _emit(result, as_json=as_json)
-
-
-@app.command()
-@reports_bad_input
-def holidays(
-    years: Annotated[
-        list[str] | None, typer.Argument(help="Years to list (default: this year).")
-    ] = None,
-    regime: Annotated[
-        str | None,
-        typer.Option("--regime", "-r", help="List the days this regime's count skips."),
-    ] = None,
-    nation: Annotated[
-        str | None,
-        typer.Option("--nation", help="List one nation's own bank holidays (WD-NATION)."),
-    ] = None,
-    source: Annotated[
-        bool,
-        typer.Option(
-            "--source", help="Say which data each holiday comes from, and how old each source is."
-        ),
-    ] = False,
-    diff: Annotated[
-        bool,
-        typer.Option(
-            "--diff",
-            help="List every weekday on which the holidays package, the shipped GOV.UK snapshot "
-            "and the stored update disagree.",
-        ),
-    ] = False,
-    as_json: JsonOption = None,
-    lang: LangOption = None,
-) -> None:
-    """Bank holidays a count skips, with the parts of the UK they belong to.
-
-    Saturdays and Sundays are never working days; a holiday that falls on one is listed and
-    marked, beside its weekday substitute.
-    """
-    from datetime import date
-
-    from foiclock.calendar.working_days import bank_holidays
-
-    if diff:
-        if years or regime or nation or source:
-            raise InvalidInput(
-                "diff", None, N_("compares the sources over every year"), N_("--diff on its own")
-            )
-        _emit_differences(as_json)
-        return
-    year_numbers = [_parse_year(year) for year in years] if years else [date.today().year]
-    if nation is None:
-        regime = _setting("regime", regime)
-    listing = bank_holidays(year_numbers, regime, nation)
-    if not source:
-        _emit(listing, as_json=as_json)
-        return
-    from foiclock.calendar.sources import data_sources
-    from foiclock.present.render import holidays_listing_text
-    from foiclock.present.serialise import data_sources_json, holidays_json
-    from foiclock.present.sources import data_sources_lines
-
-    sources = data_sources(date.today())
-    if _wants_json(as_json):
-        import json
-
-        payload = {**holidays_json(listing), "sources": data_sources_json(sources)}
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
-    else:
-        from foiclock.calendar.working_days import last_announced_year
-
-        last = last_announced_year()
-        _echo_text(
-            lambda: "\n".join(
-                [
-                    *data_sources_lines(sources, last),
-                    "",
-                    holidays_listing_text(listing, with_sources=True),
-                ]
-            )
-        )
-    _warn_provisional(listing.provisional, listing.holidays_checked)
-
-
-def _emit_differences(as_json: bool | None) -> None:
-    from foiclock.calendar.sources import holiday_differences
-
-    differences = holiday_differences()
-    if _wants_json(as_json):
-        import json
-
-        from foiclock.present.serialise import differences_json
-
-        typer.echo(json.dumps(differences_json(differences), indent=2, ensure_ascii=False))
-    else:
-        from foiclock.present.sources import differences_text
-
-        _echo_text(lambda: differences_text(differences))
-
-
-@app.command("update-holidays")
-@reports_bad_input
-def update_holidays(
-    source: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            metavar="FILE_OR_URL",
-            help="GOV.UK's bank-holidays.json: an address or a local file (default: "
-            "https://www.gov.uk/bank-holidays.json).",
-        ),
-    ] = None,
-    timeout: Annotated[
-        float, typer.Option(metavar="SECONDS", help="Give up on a download after this long.")
-    ] = 10.0,
-    lang: LangOption = None,
-) -> None:
-    """Fetch GOV.UK's bank holidays, check them and store them in the user data directory;
-    from then on they win over the shipped data for the years they cover.
-
-    Nothing is stored unless the whole file arrived and has GOV.UK's shape: on any failure
-    (exit 2) the stored data stays exactly as it was. Prints the weekdays that changed.
-    """
-    from foiclock.calendar.update import GOVUK_URL
-    from foiclock.calendar.update import update_holidays as update
-    from foiclock.present.sources import update_report_lines
-
-    report = update(GOVUK_URL if source is None else source, timeout)
-    _echo_text(lambda: "\n".join(update_report_lines(report)))
-
-
-config_app = typer.Typer(
-    name="config",
-    help="The settings in use and where each came from.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
-app.add_typer(config_app)
-
-
-@config_app.callback()
-def config_options(lang: LangOption = None) -> None:
-    """The settings in use and where each came from."""
-    if lang is not None:
-        _group_lang.set(lang)
-
-
-@config_app.command("show")
-@reports_bad_input
-def config_show(as_json: JsonOption = None, lang: LangOption = None) -> None:
-    """Print the merged settings (flag > environment > config file > default), where each came
-    from, and the config file's proclaimed days and office closures."""
-    from foiclock.calendar.config import SETTINGS, load_config, setting
-
-    settings = [setting(name) for name in SETTINGS]
-    config = load_config()
-    if _wants_json(as_json):
-        import json
-
-        from foiclock.present.serialise import config_json
-
-        typer.echo(json.dumps(config_json(config, settings), indent=2, ensure_ascii=False))
-    else:
-        from foiclock.present.sources import config_lines
-
-        _echo_text(lambda: "\n".join(config_lines(config, settings)))
-
-
-def _parse_year(text: str) -> int:
-    if not re.fullmatch(r"[0-9]{4}", text.strip()):
-        raise InvalidInput(
-            "year", text, N_("is not a four-digit year"), N_("a year from 2000 to 2100")
-        )
-    return int(text)
-
-
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
-EXIT_TERMINATED = 143  # 128 + SIGTERM
-
-
-class _Terminated(BaseException):
-    """SIGTERM, raised where the batch is, so that it stops the way Ctrl-C does."""
-
-
-def _stop_on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated
-
-
-@contextlib.contextmanager
-def _stops_on_sigterm() -> "Iterator[None]":
-    """SIGTERM stops the block as Ctrl-C does (so that no partial -o file is left); the handler
-    before it is put back after. Only the main thread can set one."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-@app.command()
-@reports_bad_input
-def batch(
-    input_path: Annotated[
-        str,
-        typer.Argument(
-            metavar="INPUT", help="A CSV file (or JSON Lines), or - for standard input."
-        ),
-    ],
-    output: Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help="Write to FILE atomically, never over INPUT (default: standard output).",
-        ),
-    ] = None,
-    regime: Annotated[
-        str | None,
-        typer.Option(
-            "--regime",
-            "-r",
-            help="For rows with no regime cell: foia, eir, foisa, eisr or sar (default: foia, "
-            "or the config's).",
-        ),
-    ] = None,
-    today: TodayOption = None,
-    input_format: Annotated[
-        str | None,
-        typer.Option(
-            "--input-format",
-            help="csv or jsonl; the output is the same (default: jsonl for .jsonl and .ndjson "
-            "files, else csv).",
-        ),
-    ] = None,
-    received_column: Annotated[
-        str, typer.Option(metavar="NAME", help="The column with the date of receipt.")
-    ] = "received",
-    delimiter: Annotated[
-        str, typer.Option(metavar="CHAR", help="The CSV delimiter: , or ; or tab.")
-    ] = ",",
-    encoding: Annotated[
-        str, typer.Option(metavar="NAME", help="The input's text encoding; the output's too.")
-    ] = "utf-8",
-    allow_errors: Annotated[
-        bool,
-        typer.Option("--allow-errors", help="Exit 0 even when some rows could not be counted."),
-    ] = False,
-    no_sanitize: Annotated[
-        bool,
-        typer.Option(
-            "--no-sanitize",
-            help="Write cells starting with = + - @ as they are (no leading ' against CSV "
-            "injection).",
-        ),
-    ] = False,
-    lang: LangOption = None,
-) -> None:
-    """Add deadlines and statuses to every row of a case export.
-
-    Every row is written in order with its cells untouched, then due, extended_due,
-    working_days_elapsed, status, working_days_late, review_request_by, rule, provisional and
-    error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
-    failed (unless --allow-errors); 130 on Ctrl-C and 143 on SIGTERM, with the -o file left as
-    it was, or already written in full if the interrupt came after that: the message says which.
-    """
-    from foiclock.base.output import file_identity
-    from foiclock.batch.files import BatchOptions, run_batch
-    from foiclock.present.render import batch_summary_lines
-
-    options = BatchOptions(
-        today=_today(today),
-        regime=_setting("regime", regime) or "foia",
-        received_column=received_column,
-        delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
-        sanitize=not no_sanitize,
-        source_name="INPUT" if input_path == "-" else input_path,
-    )
-    if output == "-":
-        output = None  # standard output
-    before = file_identity(output) if output is not None else None
-    try:
-        with _stops_on_sigterm():
-            with _progress_bar() as progress:
-                summary = run_batch(
-                    input_path,
-                    output,
-                    options,
-                    input_format=input_format,
-                    encoding=encoding,
-                    progress=progress,
-                )
-            _echo_note(lambda: "\n".join(batch_summary_lines(summary)))
-            if output is not None:
-                _echo_wrote(output)
-    except (KeyboardInterrupt, _Terminated) as stop:
-        _echo_interrupted(output, before)
-        code = EXIT_TERMINATED if isinstance(stop, _Terminated) else EXIT_INTERRUPTED
-        raise typer.Exit(code) from None
-    except BrokenPipeError:  # `foiclock batch big.csv | head`: the reader has gone
-        import os
-
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(1) from None
-    if summary.failed and not allow_errors:
-        raise typer.Exit(1)
-
-
-def _echo_interrupted(output: str | None, before: tuple[int, int] | None) -> None:
-    """What an interrupt left of the -o file: as it was, or already replaced by the whole output
-    (the rename came before the interrupt). `before` is its `file_identity` from before the run:
-    the rename, and nothing else, changes it, so the answer is right however late the interrupt
-    came. The exit code stays 130 (or 143) either way, so that a script stops as asked."""
-    from foiclock.base.i18n import _
-    from foiclock.base.output import file_identity, replaced_by_rename
-
-    if output is None or not replaced_by_rename(output):
-        _echo_note(lambda: _("interrupted"))
-    elif file_identity(output) != before:
-        _echo_note(lambda: _("interrupted; {file} was already written in full").format(file=output))
-    else:
-        _echo_note(lambda: _("interrupted; {file} left as it was").format(file=output))
-
-
-@contextlib.contextmanager
-def _progress_bar() -> "Iterator[Callable[[int, float | None], None] | None]":
-    """A rich progress bar on stderr when it is a terminal (rich is imported only then); None,
-    and nothing printed, otherwise."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from foiclock.base.i18n import _
-
-    def rows_word() -> str:
-        return _("rows")
-
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.fields[rows]:,} " + _in_languages(rows_word, " / ")),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, transient=True, console=_stderr_console()) as bar:
-        task = bar.add_task("foiclock batch", total=None, rows=0)
-
-        def advance(rows: int, fraction: float | None) -> None:
-            bar.update(task, rows=rows, total=1.0 if fraction is not None else None)
-            if fraction is not None:
-                bar.update(task, completed=fraction)
-
-        yield advance
-
-
-def _stderr_console() -> "Console":
-    from rich.console import Console
-
-    return Console(stderr=True)
+    app.callback()(main_options)
+    for name, module in COMMAND_MODULES.items():
+        if name in names:
+            commands: typer.Typer = import_module(f"{__name__}.{module}").commands
+            app.registered_commands += [c for c in commands.registered_commands if c.name == name]
+            app.registered_groups += [g for g in commands.registered_groups if g.name == name]
+    return app
+
+
+@functools.cache
+def _whole_app() -> typer.Typer:
+    return _app_with(COMMAND_MODULES)
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`foiclock.cli.app`: the whole `foiclock` command, every command module imported (a name
+    loaded on first use, PEP 562: `main` imports only the module of the command a run names)."""
+    if name == "app":
+        return _whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> None:
@@ -1383,11 +616,12 @@ def main() -> None:
     not as a traceback at the interpreter's exit; a reader that has gone (a closed pipe) is
     not reported, exit 1, as typer does."""
     arguments = sys.argv[1:]
-    _register_only(_command_name(arguments))
+    named = _command_name(arguments)
+    app = _app_with(named) if named and named[0] in COMMAND_MODULES else _whole_app()
     try:
         try:
             if not arguments or "--help" in arguments:
-                _help_in_language(arguments)
+                _help_in_language(app, arguments)
             app()
         finally:
             _flush_stdout()
@@ -1437,7 +671,7 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
 
 
-def _help_in_language(arguments: list[str]) -> None:
+def _help_in_language(app: typer.Typer, arguments: list[str]) -> None:
     """`--help` in the language of `--lang` (or FOICLOCK_LANG, or the config's `lang`): the
     help is built before any option is read, so it is translated here, then shown."""
     flag = None
@@ -1468,27 +702,13 @@ def _help_in_language(arguments: list[str]) -> None:
 
 
 def _command_name(arguments: list[str]) -> list[str]:
-    """The command named in `arguments`, past a leading `--config FILE` ([] if none)."""
+    """The command named in `arguments`, past the options before it that take a value
+    (`--config FILE`, `--lang LANG`) ([] if none)."""
     while arguments:
-        if arguments[0] == "--config":
+        if arguments[0] in ("--config", "--lang"):
             arguments = arguments[2:]
-        elif arguments[0].startswith("--config="):
+        elif arguments[0].startswith(("--config=", "--lang=")):
             arguments = arguments[1:]
         else:
             break
     return arguments[:1]
-
-
-def _register_only(first_argument: list[str]) -> None:
-    """typer builds the click parameters of every registered command on each run (about 1 ms a
-    command); a run that names its command needs only that one. `--help` and unknown names
-    keep them all, so the help and the "no such command" error still list every command."""
-    if not first_argument:
-        return
-    chosen = [
-        info
-        for info in app.registered_commands
-        if (info.name or getattr(info.callback, "__name__", "")) == first_argument[0]
-    ]
-    if chosen:
-        app.registered_commands = chosen
