@@ -483,17 +483,18 @@ def test_runs_in_threads_of_one_process_keep_their_own_language() -> None:
     import threading
     from datetime import date
 
-    from foiclock import cli, response_deadline
+    from foiclock import response_deadline
+    from foiclock.cli import common
     from foiclock.present.render import due_text
 
     deadline = response_deadline(date(2025, 8, 19))
     both_chosen = threading.Barrier(2)
     printed: dict[str, str] = {}
 
-    @cli.reports_bad_input
+    @common.reports_bad_input
     def command(lang: str) -> None:
         both_chosen.wait()  # both runs have chosen their language before either prints
-        printed[lang] = cli._in_languages(lambda: due_text(deadline))
+        printed[lang] = common._in_languages(lambda: due_text(deadline))
 
     threads = [threading.Thread(target=command, kwargs={"lang": lang}) for lang in ("cy", "en")]
     for thread in threads:

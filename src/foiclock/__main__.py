@@ -6,7 +6,7 @@ without a traceback, as a Ctrl-C during a command does (typer's own handling).""
 
 import sys
 
-EXIT_INTERRUPTED = 130  # as foiclock.cli.EXIT_INTERRUPTED
+EXIT_INTERRUPTED = 130  # as foiclock.cli.common.EXIT_INTERRUPTED
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from foiclock.cli import (
+from foiclock.cli.common import (
     EXIT_INTERRUPTED,
     EXIT_TERMINATED,
     LangOption,

@@ -12,7 +12,7 @@ import typer
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import N_
-from foiclock.cli import (
+from foiclock.cli.common import (
     BodyOption,
     CaseFileOption,
     CaseRegimeOption,
@@ -76,12 +76,16 @@ def due(
     The case's events (clarification, fees, extension, body, SAR identity) move it as the law
     says; --explain shows each event's effect day by day.
     """
+    from foiclock.calendar.calendars import has_newer_days_from
     from foiclock.clock.deadline import case_deadline
-    from foiclock.clock.newer_data import deadline_moved_by
 
     request = _case_from_options(locals())
     deadline = case_deadline(request)
-    moved = deadline_moved_by(deadline)
+    moved = None
+    if has_newer_days_from(deadline.received):  # else no newer day can have moved it
+        from foiclock.clock.newer_data import deadline_moved_by
+
+        moved = deadline_moved_by(deadline)
     extra, lines = _moved_output(moved)
     _emit(deadline, as_json=as_json, explain=explain, extra=extra, extra_lines=lines)
 

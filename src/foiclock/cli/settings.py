@@ -3,7 +3,7 @@
 # No `from __future__ import annotations`: typer reads the parameter annotations at every run.
 import typer
 
-from foiclock.cli import (
+from foiclock.cli.common import (
     JsonOption,
     LangOption,
     _echo_text,

@@ -11,7 +11,7 @@ import typer
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import N_
-from foiclock.cli import (
+from foiclock.cli.common import (
     BodyOption,
     CaseFileOption,
     CaseIdOption,
