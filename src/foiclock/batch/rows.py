@@ -20,8 +20,7 @@ from foiclock.base.i18n import M
 from foiclock.calendar.calendars import WorkingCalendar
 from foiclock.calendar.working_days import counting_calendar
 from foiclock.clock.case import CASE_KEYS, Case, case_date, case_from_mapping
-from foiclock.clock.deadline import Deadline, checked_case_deadline
-from foiclock.clock.deadline_parts import RUNNING
+from foiclock.clock.deadline import RUNNING, Deadline, checked_case_deadline
 from foiclock.clock.status import case_status, happened, state_on, working_days_counted
 from foiclock.clock.timeline import requester_receipt, review_request_by
 from foiclock.law.versions import RESPONDED, turns_on

@@ -298,6 +298,14 @@ def holiday_table(baseline: bool = False) -> HolidayTable:
     return table
 
 
+def has_newer_days_from(first: date) -> bool:
+    """Whether the newer data (the stored GOV.UK update, the config file's proclaimed days)
+    changes any day on or after `first`: the cheap question before
+    `foiclock.clock.newer_data` asks what it moved."""
+    low = first.toordinal()
+    return any(change.ordinal >= low for change in holiday_table().changes)
+
+
 def data_identity() -> tuple[object, ...]:
     """What the tables are built from, besides the package and the snapshot: the config file in
     use and the stored update, each by path and stat (size, modification time, inode)."""

@@ -10,6 +10,8 @@ windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarif
 (rules-over-time.md `T-SAR-*`, chosen by `foiclock.law.sar_versions`).
 """
 
+from __future__ import annotations
+
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple, Unpack
 
@@ -23,17 +25,6 @@ from foiclock.calendar.working_days import (
     regime_calendar,
 )
 from foiclock.clock.case import Case, CaseEvents, check_case, make_case
-from foiclock.clock.deadline_parts import (
-    AWAITING_CLARIFICATION,
-    AWAITING_FEE,
-    FEE_NOT_PAID,
-    RUNNING,
-    Body,
-    Clarification,
-    Extension,
-    Fees,
-    MonthCount,
-)
 from foiclock.law.regimes import (
     BODIES,
     DATE_OF_RECEIPT,
@@ -48,8 +39,15 @@ from foiclock.law.regimes import (
 from foiclock.law.versions import RuleVersion, remarks_in_force, version_in_force, version_notes
 
 if TYPE_CHECKING:
+    from foiclock.clock.deadline_parts import Body, Clarification, Extension, Fees, MonthCount
     from foiclock.clock.steps import Step
     from foiclock.law.sar_versions import SarRules
+
+# Deadline.state
+RUNNING: Final = "running"
+AWAITING_CLARIFICATION: Final = "awaiting_clarification"
+AWAITING_FEE: Final = "awaiting_fee"
+FEE_NOT_PAID: Final = "fee_not_paid"
 
 _ONE_DAY: Final = timedelta(days=1)
 
@@ -84,7 +82,7 @@ class Deadline(NamedTuple):
     provisional: bool
     nation: str
     nation_due: date | None
-    alternative: "Deadline | None"
+    alternative: Deadline | None
     state: str = RUNNING
     case: Case | None = None
     clarification: Clarification | None = None
@@ -150,7 +148,7 @@ class Deadline(NamedTuple):
         return add_excluding(regime_calendar(self.regime), self.counting_from, 1, excluded)
 
     @property
-    def steps(self) -> "tuple[Step, ...]":
+    def steps(self) -> tuple[Step, ...]:
         """Every day from the receipt to the deadline (received, skipped with why, counted,
         paused, stopped, restarted, extension days); for calendar months, the dates that matter."""
         from foiclock.clock.steps import deadline_steps
@@ -280,6 +278,8 @@ def _count(
         # The application window (SI 2004/3364 regs 5, 6) is counted without any fees pause:
         # rules.md does not say the pause applies to it, and the earlier day is the safe one.
         apply_by = calendar.add(counting_from, body_rule.apply_within)
+    from foiclock.clock.deadline_parts import Body
+
     body = Body(body_rule, case.school_closed, school_day_due, working_day_due, apply_by)
     return due, body
 
@@ -295,6 +295,8 @@ def _working_day_deadline(
     notes: list[str] = []
     clarification = None
     if case.clarification_requested is not None:
+        from foiclock.clock.deadline_parts import Clarification
+
         clarification = Clarification(
             regime.clarification, case.clarification_requested, case.clarification_received, None
         )
@@ -320,6 +322,8 @@ def _working_day_deadline(
             state, due = AWAITING_FEE, None
     body_rule = BODIES[case.body] if case.body is not None else None
     if body is None and body_rule is not None:  # the clock waits: the body's limits are unknown
+        from foiclock.clock.deadline_parts import Body
+
         body = Body(body_rule, case.school_closed, None, None, None)
     if fees is not None and fees.after_due:
         pauses = []  # a notice after the count had ended moves nothing, the extension included
@@ -427,6 +431,8 @@ def _fees(
     counting_from: date | None,
     due_without_fee: date | None,
 ) -> Fees:
+    from foiclock.clock.deadline_parts import Fees
+
     notice = case.fees_notice
     assert notice is not None  # checked by the caller
     paid = case.fee_paid
@@ -464,6 +470,8 @@ def _working_day_extension(
     counting_from: date | None,
     pauses: list[tuple[date, date]],
 ) -> Extension:
+    from foiclock.clock.deadline_parts import Extension
+
     extended = None
     if due is not None and counting_from is not None:
         # FOIA-PIT: 20 further working days after the deadline, a body's own varied one too
@@ -480,6 +488,8 @@ def _month_deadline(case: Case, regime: Regime) -> Deadline:
     relevant time (`SAR-START`) by `C-MONTH`, later by the days stopped (`SAR-STOP`), on the
     controller's own nation's calendar (`WD-NATION`); or, for a request received before 25 May 2018,
     40 days beginning with the relevant day, with no roll and no extension (`T-SAR-1998`)."""
+    from foiclock.clock.deadline_parts import Clarification, Extension
+
     nation = case.nation or regime.default_nation
     calendar = calendar_for((nation,))
     from foiclock.law.sar_versions import in_force, sar_rules
@@ -552,11 +562,12 @@ def _month_deadline(case: Case, regime: Regime) -> Deadline:
 
 
 def _months_on(
-    calendar: WorkingCalendar, case: Case, law: "SarRules", months: int
+    calendar: WorkingCalendar, case: Case, law: SarRules, months: int
 ) -> tuple[MonthCount, date | None]:
     """The period of `months` months from the relevant time: the corresponding date, moved on by
     the days stopped, rolled to a working day (`C-MONTH`, `SAR-STOP`), with the strict reading's
     last day (`SAR-WORDS`) and, under `T-SAR-GDPR-A`, the ICO's date of the time."""
+    from foiclock.clock.deadline_parts import MonthCount
     from foiclock.clock.months import corresponding_date, last_day_beginning_with
 
     relevant_time = law.relevant_time
@@ -584,11 +595,13 @@ def _months_on(
     return count, due
 
 
-def _days_on(case: Case, law: "SarRules", window: DayWindow) -> tuple[MonthCount, date | None]:
+def _days_on(case: Case, law: SarRules, window: DayWindow) -> tuple[MonthCount, date | None]:
     """`T-SAR-1998`: `window.days` calendar days beginning with the relevant day, which is day 1
     (`C-BEGINNING-WITH`: the last day is D + N - 1), not rolled to a working day; the common
     reading "within N days" (`C-DAYS`, D + N) beside it. While information asked for to locate
     the data is awaited the period has not begun (DPA 1998 s7(3))."""
+    from foiclock.clock.deadline_parts import MonthCount
+
     relevant_time = law.relevant_time
     last = relevant_time + timedelta(days=window.days - 1)
     count = MonthCount(
@@ -610,7 +623,7 @@ def _stopped_days(case: Case, relevant_time: date) -> int:
 
 
 def _late_stop_notes(
-    case: Case, law: "SarRules", months: MonthCount, due: date | None, *, extended: bool
+    case: Case, law: SarRules, months: MonthCount, due: date | None, *, extended: bool
 ) -> list[str]:
     """`SAR-STOP` (b): the warning for a clarification asked after the period's corresponding
     date but on or before the working day it rolls to. `extended`: the period is the first month
@@ -645,7 +658,7 @@ def _late_stop_notes(
     ]
 
 
-def _early_stop_notes(case: Case, law: "SarRules") -> list[str]:
+def _early_stop_notes(case: Case, law: SarRules) -> list[str]:
     """`SAR-STOP` (a): a clarification asked before the relevant time stops only the days from
     it (the period was not running before)."""
     asked, answered = case.clarification_requested, case.clarification_received
@@ -669,7 +682,7 @@ def _early_stop_notes(case: Case, law: "SarRules") -> list[str]:
     ]
 
 
-def _clarification_notes(case: Case, law: "SarRules", months: MonthCount) -> list[str]:
+def _clarification_notes(case: Case, law: SarRules, months: MonthCount) -> list[str]:
     """A clarification that is not a stop: before `T-SAR-STOP-ICO` it moves nothing (best
     reading); under the DPA 1998 it is a start event (`T-SAR-1998`), and one asked for after
     the period counted without it had ended is flagged, as `*-CLAR` flags a late ask."""

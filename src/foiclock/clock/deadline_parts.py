@@ -1,21 +1,15 @@
-"""The parts of a deadline, as records: the state of the clock, and how a clarification, a fees
-notice, an extension, a body's own limit and a calendar-month period were counted. They are
+"""The parts of a deadline, as records: how a clarification, a fees notice, an extension, a
+body's own limit and a calendar-month period were counted. They are
 the fields of `foiclock.clock.deadline.Deadline` and what its explanation (`foiclock.clock.steps`)
 reads; the counting is in `foiclock.clock.deadline`.
 """
 
 from datetime import date
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
 from foiclock.clock.case import DayRange
 from foiclock.law.regimes import BodyRule, EventRule, ExtensionRule, FeesRule
 from foiclock.law.versions import RuleVersion
-
-# Deadline.state
-RUNNING: Final = "running"
-AWAITING_CLARIFICATION: Final = "awaiting_clarification"
-AWAITING_FEE: Final = "awaiting_fee"
-FEE_NOT_PAID: Final = "fee_not_paid"
 
 
 class Clarification(NamedTuple):

@@ -12,7 +12,12 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from foiclock.base.i18n import N_
-from foiclock.calendar.calendars import calendar_for, holiday_table, without_newer_data
+from foiclock.calendar.calendars import (
+    calendar_for,
+    has_newer_days_from,
+    holiday_table,
+    without_newer_data,
+)
 from foiclock.clock.deadline import Deadline, case_deadline
 
 if TYPE_CHECKING:
@@ -78,7 +83,7 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
     when that leaves none (a receipt rule or a stop that the newer day itself changed), every
     newer day from the receipt to the last date is listed."""
     case = deadline.case
-    if case is None or not _has_newer_days_from(deadline.received):
+    if case is None or not has_newer_days_from(deadline.received):
         return None
     with without_newer_data():
         before = case_deadline(case)
@@ -107,12 +112,6 @@ def deadline_moved_by(deadline: Deadline) -> MovedBy | None:
     return MovedBy(days, tuple(moved), state)
 
 
-def _has_newer_days_from(first: date) -> bool:
-    """Whether the newer data changed any day on or after `first`."""
-    low = first.toordinal()
-    return any(change.ordinal >= low for change in holiday_table().changes)
-
-
 #: Steps whose days cannot decide a date: the day counted from, and days left out of the count.
 _NOT_COUNTED: Final = frozenset(
     {"received", "treated_as_received", "restarted", "counted_before_restart", "stopped",
@@ -139,7 +138,7 @@ def timeline_moved_by(timeline: "Timeline") -> MovedBy | None:
     case = timeline.deadline.case if timeline.deadline is not None else None
     if case is None or timeline.received is None:
         return None
-    if not _has_newer_days_from(timeline.received):
+    if not has_newer_days_from(timeline.received):
         return None
     from foiclock.clock.timeline import case_timeline
 

@@ -15,12 +15,15 @@ from typing import Final, NamedTuple
 from foiclock.calendar.calendars import WorkingCalendar
 from foiclock.calendar.working_days import counting_calendar, date_of_receipt
 from foiclock.clock.case import Case, Planned, clock_on, planned
-from foiclock.clock.deadline import Deadline, case_deadline, checked_case_deadline, on_day
-from foiclock.clock.deadline_parts import (
+from foiclock.clock.deadline import (
     AWAITING_CLARIFICATION,
     AWAITING_FEE,
     FEE_NOT_PAID,
     RUNNING,
+    Deadline,
+    case_deadline,
+    checked_case_deadline,
+    on_day,
 )
 
 NOT_YET_RECEIVED: Final = "not_yet_received"

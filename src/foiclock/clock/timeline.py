@@ -45,8 +45,14 @@ from foiclock.clock.case import (
     planned,
     typed_case,
 )
-from foiclock.clock.deadline import Deadline, case_deadline, on_day
-from foiclock.clock.deadline_parts import AWAITING_CLARIFICATION, AWAITING_FEE, FEE_NOT_PAID
+from foiclock.clock.deadline import (
+    AWAITING_CLARIFICATION,
+    AWAITING_FEE,
+    FEE_NOT_PAID,
+    Deadline,
+    case_deadline,
+    on_day,
+)
 from foiclock.law.regimes import MonthWindow, Regime, check_nation, get_regime
 from foiclock.law.sar_versions import in_force as sar_rules_in_force
 from foiclock.law.versions import (

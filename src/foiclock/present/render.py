@@ -11,8 +11,7 @@ from foiclock.base.dates import format_long, format_short, short_date_column
 from foiclock.base.i18n import N_, _, holiday_name, localise, ngettext, ordinal
 from foiclock.calendar.calendars import Holiday
 from foiclock.calendar.working_days import HolidayListing, WorkingDayAfter, WorkingDayCount
-from foiclock.clock.deadline import Deadline
-from foiclock.clock.deadline_parts import AWAITING_CLARIFICATION, AWAITING_FEE, FEE_NOT_PAID
+from foiclock.clock.deadline import AWAITING_CLARIFICATION, AWAITING_FEE, FEE_NOT_PAID, Deadline
 from foiclock.law.divisions import DIVISION_NAME, division_names
 from foiclock.law.regimes import RECEIPT_RULES, CalendarRule, get_regime
 
