@@ -123,6 +123,41 @@ def test_the_fast_path_gives_the_general_count_field_by_field(
     assert_same(fast, eager(checked))
 
 
+#: An event that moves the count (`*-CLAR`, `*-FEES`, the extensions, FOIA-SCHOOL), by regime.
+MOVING_EVENTS: dict[str, Callable[[date], dict[str, Any]]] = {
+    "clarification": lambda day: {
+        "clarification_requested": day + timedelta(days=3),
+        "clarification_received": day + timedelta(days=10),
+    },
+    "fees": lambda day: {
+        "fees_notice": day + timedelta(days=2),
+        "fee_paid": day + timedelta(days=9),
+    },
+    "extended": lambda day: {"extended": True},
+    "school": lambda day: {"body": "school"},
+    "fee awaited": lambda day: {"fees_notice": day + timedelta(days=30)},
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    received=st.dates(date(2005, 1, 1), date(2100, 12, 31)),
+    regime=st.sampled_from(["foia", "eir", "foisa", "eisr"]),
+    event=st.sampled_from(sorted(MOVING_EVENTS)),
+    receipt_rule=st.sampled_from(sorted(RECEIPT_RULES)),
+)
+def test_a_case_an_event_moves_is_counted_in_full(
+    received: date, regime: str, event: str, receipt_rule: str
+) -> None:
+    """Only a case that nothing but its date of receipt moves takes the fast path."""
+    events = {"receipt_rule": receipt_rule, **MOVING_EVENTS[event](received)}
+    case = outcome(partial(make_case, received, regime, **events))
+    if isinstance(case, Case):  # a regime without fees or schools refuses them
+        fast = response_deadline(received, regime, **events)
+        assert fast._later is None
+        assert_same(fast, eager(case))
+
+
 def test_a_plain_case_file_and_a_batch_row_take_the_fast_path_too() -> None:
     """A Case with a case_id and later events, but nothing that moves the count."""
     case = Case(date(2025, 8, 24), "eir", case_id="R-1", responded=date(2025, 9, 30))
@@ -202,6 +237,26 @@ def test_lazy_fields_keep_the_holiday_data_they_were_counted_with(own_dirs: Path
     assert_same(built_inside, inside)  # read outside the block
     with without_newer_data():
         assert_same(built_outside, outside)  # read inside it
+
+
+def test_whether_there_is_an_alternative_is_judged_on_the_data_counted_with(
+    own_dirs: Path,
+) -> None:
+    """Received on Mon 1 Sep 2025, proclaimed in England and Wales: with the newer data the date
+    of receipt is not a working day, so C-RECEIPT-ALT gives an alternative; without it, none. By
+    hand, either way from Mon 1 Sep (the receipt day never counts, C-WD): 2-5 Sep (4), 8-12 (9),
+    15-19 (14), 22-26 (19), Mon 29 Sep (20). The alternative, from Tue 2 Sep: 3-5 Sep (3), 8-12
+    (8), 15-19 (13), 22-26 (18), 29, Tue 30 Sep (20)."""
+    proclaim_in_england(own_dirs, "2025-09-01")
+    received = date(2025, 9, 1)
+    with without_newer_data():
+        built_inside = response_deadline(received)
+    built_outside = response_deadline(received)
+    with without_newer_data():
+        assert built_outside.alternative is not None  # read inside the block
+        assert built_outside.alternative.due == date(2025, 9, 30)
+    assert built_inside.alternative is None  # read outside it
+    assert built_inside.due == built_outside.due == date(2025, 9, 29)
 
 
 def test_a_deadline_behaves_as_the_named_tuple_it_was() -> None:
