@@ -58,6 +58,18 @@ def main() -> None:
         response_deadline(start)
     rate("response_deadline(d)", len(sample), time.perf_counter() - started)
 
+    started = time.perf_counter()
+    for start in sample:
+        due = response_deadline(start).due  # noqa: F841 (what a batch wants)
+    rate("response_deadline(d).due", len(sample), time.perf_counter() - started)
+
+    # What the output reads besides: counted when first read (WD-NATION, C-RECEIPT-ALT).
+    started = time.perf_counter()
+    for start in sample:
+        deadline = response_deadline(start)
+        deadline.nation_due, deadline.alternative  # noqa: B018
+    rate("... nation_due, alternative read", len(sample), time.perf_counter() - started)
+
     # The case clock: each event costs a few more O(1) calendar lookups, never a walk.
     cases = {
         "... fees notice and payment": lambda d: response_deadline(

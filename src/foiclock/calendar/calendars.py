@@ -274,6 +274,10 @@ _baseline: ContextVar[bool] = ContextVar("foiclock_without_newer_data", default=
 def calendar_for(divisions: tuple[str, ...]) -> WorkingCalendar:
     """The calendar whose non-working days are the bank holidays of `divisions` (built once)."""
     baseline = _baseline.get()
+    if type(divisions) is tuple:  # often already in order, as the key holds them: one lookup
+        calendar = _calendars.get((baseline, divisions))
+        if calendar is not None:
+            return calendar
     key = (baseline, tuple(d for d in ALL_DIVISIONS if d in divisions))
     calendar = _calendars.get(key)
     if calendar is None:

@@ -1,6 +1,8 @@
 """The case clock: the statutory response deadline of a case, moved by its events exactly as
 ../shared/rules.md says, with what is needed to explain it. Pure functions; nothing here prints.
-The day-by-day explanation (`Deadline.steps`) is built in `foiclock.clock.steps`.
+The day-by-day explanation (`Deadline.steps`) is built in `foiclock.clock.steps`. A case that only
+its date of receipt moves (most of a batch) takes a fast path, `_plain_deadline`, which gives the
+same Deadline as the general count (tests/test_fast_deadline.py).
 
 Rules applied: `C-RECEIPT`, `C-RECEIPT-ALT`, `C-WD`, `C-MONTH`, `C-BEGINNING-WITH`; the response
 windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarification
@@ -12,11 +14,14 @@ windows (`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP`, `SAR-RESP`); clarif
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final, NamedTuple, Unpack
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple, Self, Unpack
 
 from foiclock.base.i18n import M
 from foiclock.calendar.calendars import Holiday, WorkingCalendar, calendar_for
+from foiclock.calendar.table import LAST_CALENDAR_YEAR
 from foiclock.calendar.working_days import (
     add_excluding,
     counting_calendar,
@@ -36,7 +41,13 @@ from foiclock.law.regimes import (
     WorkingDayWindow,
     get_regime,
 )
-from foiclock.law.versions import RuleVersion, remarks_in_force, version_in_force, version_notes
+from foiclock.law.versions import (
+    VERSIONS,
+    RuleVersion,
+    remarks_in_force,
+    version_in_force,
+    version_notes,
+)
 
 if TYPE_CHECKING:
     from foiclock.clock.deadline_parts import Body, Clarification, Extension, Fees, MonthCount
@@ -52,6 +63,74 @@ FEE_NOT_PAID: Final = "fee_not_paid"
 _ONE_DAY: Final = timedelta(days=1)
 
 
+class Record:
+    """A read-only record that behaves as a NamedTuple does: its fields in order (`_fields`,
+    `_field_defaults`), `_make`, `_replace`, `_asdict`, iteration, indexing and `len`, equality
+    and hash as the tuple of its values (so equal to that tuple), the same `repr`, copying and
+    pickling (as its values). Unlike a NamedTuple it keeps its values in slots, so a subclass
+    can work some out only when they are first read.
+
+    A subclass lists its fields in `_fields` (and `__match_args__`) and keeps each in the slot
+    `_NAME`; it gets a read-only property `NAME` for each field it does not define itself."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _field_defaults: ClassVar[dict[str, Any]] = {}
+    _read_fields: ClassVar[attrgetter[tuple[Any, ...]]]  # the fields, in order
+
+    def __init_subclass__(cls) -> None:
+        super().__init_subclass__()
+        for name in cls._fields:
+            if name not in cls.__dict__:
+                setattr(cls, name, property(attrgetter("_" + name), doc=f"The field {name}."))
+        cls._read_fields = attrgetter(*cls._fields)
+
+    def _values(self) -> tuple[Any, ...]:
+        """Every field's value, in order (a field worked out when read is worked out now)."""
+        return self._read_fields(self)
+
+    @classmethod
+    def _make(cls, iterable: Iterable[Any]) -> Self:
+        return cls(*iterable)
+
+    def _asdict(self) -> dict[str, Any]:
+        return dict(zip(self._fields, self._values(), strict=True))
+
+    def _replace(self, **changes: Any) -> Self:
+        record = self._make(map(changes.pop, self._fields, self._values()))
+        if changes:
+            raise ValueError(f"Got unexpected field names: {list(changes)!r}")
+        return record
+
+    __replace__ = _replace  # copy.replace (Python 3.13)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values())
+
+    def __len__(self) -> int:
+        return len(self._fields)
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._values()[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Record):
+            return self._values() == other._values()
+        if isinstance(other, tuple):
+            return self._values() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={v!r}" for n, v in zip(self._fields, self._values(), strict=True))
+        return f"{type(self).__name__}({fields})"
+
+    def __reduce__(self) -> tuple[type[Self], tuple[Any, ...]]:
+        return type(self), self._values()
+
+
 class CalendarDifference(NamedTuple):
     """A day the statutory calendar and the body's own nation's calendar treat differently."""
 
@@ -60,14 +139,40 @@ class CalendarDifference(NamedTuple):
     holidays: tuple[Holiday, ...]
 
 
-class Deadline(NamedTuple):
+#: The fields of a Deadline, in order (as the NamedTuple it was had them).
+_FIELDS: Final = (
+    "regime", "received", "due", "rule", "rule_description", "source", "status",
+    "calendar_rule", "working_days", "receipt_rule", "counting_from", "provisional", "nation",
+    "nation_due", "alternative", "state", "case", "clarification", "fees", "extension", "body",
+    "months", "notes", "version_notes",
+)  # fmt: skip
+
+
+class Deadline(Record):
     """A statutory response deadline, with everything needed to explain it.
 
     `due` is None while the clock waits for the requester (`state` says for what) and when an
     unpaid fee has ended the request. `steps` and `nation_differences` are worked out when asked
-    for, so a batch that wants only `due` does not pay for them.
+    for, so a batch that wants only `due` does not pay for them; so are `nation_due` and
+    `alternative` of a deadline only its date of receipt moves (`_Later`). A Deadline behaves as
+    the NamedTuple it was (`Record`): the same fields, equality, `_replace` and pickling.
     """
 
+    __slots__ = (*(f"_{name}" for name in _FIELDS), "_later")
+    _fields = __match_args__ = _FIELDS
+    _field_defaults: ClassVar[dict[str, Any]] = {
+        "state": RUNNING,
+        "case": None,
+        "clarification": None,
+        "fees": None,
+        "extension": None,
+        "body": None,
+        "months": None,
+        "notes": (),
+        "version_notes": (),
+    }
+
+    # Read-only properties (`Record`), but `nation_due` and `alternative`, defined below.
     regime: str
     received: date
     due: date | None
@@ -81,19 +186,101 @@ class Deadline(NamedTuple):
     counting_from: date | None  # the day the count starts after; None while it waits
     provisional: bool
     nation: str
-    nation_due: date | None
-    alternative: Deadline | None
-    state: str = RUNNING
-    case: Case | None = None
-    clarification: Clarification | None = None
-    fees: Fees | None = None
-    extension: Extension | None = None
-    body: Body | None = None
-    months: MonthCount | None = None
-    notes: tuple[str, ...] = ()
+    state: str
+    case: Case | None
+    clarification: Clarification | None
+    fees: Fees | None
+    extension: Extension | None
+    body: Body | None
+    months: MonthCount | None
+    notes: tuple[str, ...]
     #: The notes, among `notes`, of the rule's other versions (rules-over-time.md): the limit
     #: had the response come in another version's days, a conflicting reading.
-    version_notes: tuple[str, ...] = ()
+    version_notes: tuple[str, ...]
+
+    def __init__(
+        self,
+        regime: str,
+        received: date,
+        due: date | None,
+        rule: str,
+        rule_description: str,
+        source: str,
+        status: str,
+        calendar_rule: str,
+        working_days: int | None,
+        receipt_rule: str,
+        counting_from: date | None,
+        provisional: bool,
+        nation: str,
+        nation_due: date | None,
+        alternative: Deadline | None,
+        state: str = RUNNING,
+        case: Case | None = None,
+        clarification: Clarification | None = None,
+        fees: Fees | None = None,
+        extension: Extension | None = None,
+        body: Body | None = None,
+        months: MonthCount | None = None,
+        notes: tuple[str, ...] = (),
+        version_notes: tuple[str, ...] = (),
+    ) -> None:
+        self._regime = regime
+        self._received = received
+        self._due = due
+        self._rule = rule
+        self._rule_description = rule_description
+        self._source = source
+        self._status = status
+        self._calendar_rule = calendar_rule
+        self._working_days = working_days
+        self._receipt_rule = receipt_rule
+        self._counting_from = counting_from
+        self._provisional = provisional
+        self._nation = nation
+        self._nation_due = nation_due
+        self._alternative = alternative
+        self._state = state
+        self._case = case
+        self._clarification = clarification
+        self._fees = fees
+        self._extension = extension
+        self._body = body
+        self._months = months
+        self._notes = notes
+        self._version_notes = version_notes
+        self._later: _Later | None = None  # set by `_plain_deadline` until they are counted
+
+    @property
+    def nation_due(self) -> date | None:
+        """The date the body's own nation's calendar alone gives (`WD-NATION`); None when it is
+        the statutory calendar, or while the clock waits."""
+        if self._later is not None:
+            self._count_later()
+        return self._nation_due
+
+    @property
+    def alternative(self) -> Deadline | None:
+        """`C-RECEIPT-ALT`: the deadline on the other receipt rule, when the date of receipt (or
+        of the clarification) is not a working day; None otherwise."""
+        if self._later is not None:
+            self._count_later()
+        return self._alternative
+
+    def _count_later(self) -> None:
+        """Count `nation_due` and `alternative` of a deadline built by `_plain_deadline`, on the
+        calendars it was counted on (so the holiday data it used, whatever the block now)."""
+        later = self._later
+        case = self._case
+        assert later is not None and case is not None  # `_plain_deadline` sets both
+        self._nation_due = _plain_nation_due(case, self._receipt_rule, later)
+        alternative = None
+        if later.shown and not later.calendar.is_working_day(case.received):
+            # C-RECEIPT-ALT: received on a non-working day, the other reading is shown beside it.
+            other_rule = _other_receipt_rule(self._receipt_rule)
+            alternative = _plain_deadline(case, other_rule, later._replace(shown=False))
+        self._alternative = alternative
+        self._later = None
 
     @property
     def extended_due(self) -> date | None:
@@ -206,7 +393,18 @@ def checked_case_deadline(case: Case) -> Deadline:
     regime = get_regime(case.regime)
     if not isinstance(regime.response, WorkingDayWindow):  # SAR: calendar months or days
         return _month_deadline(case, regime)
-    window = _window_in_force(case, regime.response)
+    if _counts_plainly(case, regime.response):
+        calendar = regime_calendar(regime.key)
+        nation_calendar = calendar_for((case.nation or regime.default_nation,))
+        return _plain_deadline(
+            case, case.receipt_rule, _Later(regime, calendar, nation_calendar, shown=True)
+        )
+    return _counted_deadline(case, regime, regime.response)
+
+
+def _counted_deadline(case: Case, regime: Regime, response: WorkingDayWindow) -> Deadline:
+    """The deadline of a case under a working-day window, every event and version applied."""
+    window = _window_in_force(case, response)
     deadline = _working_day_deadline(case, regime, window, case.receipt_rule)
     calendar = regime_calendar(regime.key)
     arrival = _arrival(case)
@@ -214,9 +412,98 @@ def checked_case_deadline(case: Case) -> Deadline:
         return deadline
     # C-RECEIPT-ALT: the date of receipt (or of the clarification) is a non-working day, so the
     # other reading gives another answer, shown beside it.
-    other_rule = NEXT_WORKING_DAY if case.receipt_rule == DATE_OF_RECEIPT else DATE_OF_RECEIPT
+    other_rule = _other_receipt_rule(case.receipt_rule)
     alternative = _working_day_deadline(case, regime, window, other_rule)
     return deadline._replace(alternative=alternative)
+
+
+def _other_receipt_rule(receipt_rule: str) -> str:
+    """The receipt rule `C-RECEIPT-ALT`'s alternative is counted on: the one not applied."""
+    return NEXT_WORKING_DAY if receipt_rule == DATE_OF_RECEIPT else DATE_OF_RECEIPT
+
+
+#: The response rules with a version (rules-over-time.md) that sets its own limit or turns on
+#: another event (T-COVID-FOISA): only these can count a case otherwise than their window reads.
+_VERSIONED_LIMITS: Final = frozenset(
+    version.rule
+    for version in VERSIONS
+    if version.working_days is not None or version.also is not None
+)
+
+
+def _counts_plainly(case: Case, window: WorkingDayWindow) -> bool:
+    """Whether nothing but the date of receipt moves the case's count: no clarification
+    (`*-CLAR`), fee (`*-FEES`), extension or body of its own, under a window whose versions
+    change neither its limit nor its notes (`_window_in_force`, `version_notes`)."""
+    return (
+        case.clarification_requested is None
+        and case.fees_notice is None
+        and case.fee_paid is None
+        and not case.extended
+        and case.body is None
+        and window.rule not in _VERSIONED_LIMITS
+    )
+
+
+class _Later(NamedTuple):
+    """What a deadline `_plain_deadline` builds needs to count its `nation_due` and `alternative`
+    when they are first read: the regime, and the calendars the eager count would have used (so
+    the same holiday data, with or without `without_newer_data()`'s)."""
+
+    regime: Regime
+    calendar: WorkingCalendar  # the statutory one (WD-UK, WD-SCOT)
+    nation_calendar: WorkingCalendar  # the body's own nation's (WD-NATION)
+    shown: bool  # the reading asked for, which may have an alternative (not the alternative)
+
+
+def _plain_deadline(case: Case, receipt_rule: str, later: _Later) -> Deadline:
+    """`_counted_deadline` for a case that `_counts_plainly`, without the branches it cannot
+    take: the same Deadline, field for field (tests/test_fast_deadline.py). `FOIA-RESP` and the
+    other windows: the Nth working day after the date of receipt (`C-WD`; `C-RECEIPT`, or under
+    `C-RECEIPT-ALT` the next working day). `nation_due` (`WD-NATION`) and the `C-RECEIPT-ALT`
+    alternative are counted when first read (`Deadline._count_later`), except in the calendar's
+    last year: there a count may run past its end, and must fail now as the eager count did."""
+    regime = later.regime
+    window = regime.response
+    assert isinstance(window, WorkingDayWindow)  # checked by `_counts_plainly`'s caller
+    calendar = later.calendar
+    counting_from = date_of_receipt(calendar, case.received, receipt_rule)
+    due = calendar.add(counting_from, window.working_days)
+    deadline = Deadline(
+        regime.key,
+        case.received,
+        due,
+        window.rule,
+        window.description,
+        window.source,
+        window.status,
+        regime.calendar.rule,
+        window.working_days,
+        receipt_rule,
+        counting_from,
+        calendar.is_provisional(due),
+        case.nation or regime.default_nation,
+        None,  # nation_due and alternative: counted when first read
+        None,
+        RUNNING,
+        case,
+    )
+    deadline._later = later
+    if case.received.year >= LAST_CALENDAR_YEAR:
+        deadline._count_later()
+    return deadline
+
+
+def _plain_nation_due(case: Case, receipt_rule: str, later: _Later) -> date | None:
+    """`WD-NATION`: the same count on the body's own nation's calendar, the receipt rule applied
+    on it too; None when that is the statutory calendar."""
+    nation_calendar = later.nation_calendar
+    if nation_calendar.divisions == later.calendar.divisions:
+        return None
+    window = later.regime.response
+    assert isinstance(window, WorkingDayWindow)  # as for `_plain_deadline`
+    counting_from = date_of_receipt(nation_calendar, case.received, receipt_rule)
+    return nation_calendar.add(counting_from, window.working_days)
 
 
 def _window_in_force(case: Case, window: WorkingDayWindow) -> WorkingDayWindow:
