@@ -11,6 +11,7 @@ import subprocess
 import sys
 import urllib.request
 
+import pytest
 from typer.testing import CliRunner
 
 from foiclock.cli import app
@@ -68,12 +69,14 @@ def test_a_port_out_of_range_is_refused() -> None:
     assert result.exit_code == 2 and "70000" in result.stderr
 
 
-def test_without_the_web_extra_it_says_how_to_install_it() -> None:
-    """As if `pip install foiclock` had been run without `[web]`: uvicorn cannot be imported."""
+@pytest.mark.parametrize("missing", ["uvicorn", "starlette", "jinja2"])
+def test_without_the_web_extra_it_says_how_to_install_it(missing: str) -> None:
+    """As if `pip install foiclock` had been run without `[web]`: a package of the extra cannot
+    be imported."""
     probe = (
         "import sys\n"
-        "sys.modules['uvicorn'] = None\n"
-        "sys.argv = ['foiclock', 'serve']\n"
+        f"sys.modules[{missing!r}] = None\n"
+        "sys.argv = ['foiclock', 'serve', '--port', '0']\n"
         "from foiclock.__main__ import main\n"
         "main()\n"
     )
@@ -82,7 +85,7 @@ def test_without_the_web_extra_it_says_how_to_install_it() -> None:
     )
     assert completed.returncode == 2
     assert completed.stderr == (
-        "foiclock: error: serve needs the web extra (uvicorn is not installed): pip install "
+        f"foiclock: error: serve needs the web extra ({missing} is not installed): pip install "
         "'foiclock[web]'\n"
     )
     assert completed.stdout == ""

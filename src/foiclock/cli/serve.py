@@ -24,6 +24,8 @@ from foiclock.cli.common import (
 if TYPE_CHECKING:
     import socket
 
+    from starlette.types import ASGIApp
+
 #: This module's commands; foiclock.cli takes the ones a run needs.
 commands = typer.Typer()
 
@@ -51,11 +53,11 @@ def serve(
     does not choose one with ?lang=.
     """
     try:
-        import uvicorn
+        import uvicorn  # noqa: F401  (the extra: uvicorn here, Starlette and Jinja2 by the app)
 
         from foiclock.web.app import create_app
     except ImportError as error:  # the extra is not installed
-        missing = error.name or "starlette"
+        missing = (error.name or "starlette").split(".")[0]
         _echo_note(
             lambda: _("error: {message}").format(
                 message=_(
@@ -65,13 +67,18 @@ def serve(
             )
         )
         raise typer.Exit(EXIT_BAD_INPUT) from None
-    listener = _listen(host, port)
+    _run(_listen(host, port), create_app("+".join(_run_languages.get())))
+
+
+def _run(listener: "socket.socket", app: "ASGIApp") -> None:
+    """uvicorn serving `app` on `listener` until Ctrl-C or SIGTERM, saying where once it does
+    (its own log is off but for its warnings)."""
+    import uvicorn
+
     bound, bound_port = listener.getsockname()[:2]
     url = f"http://{f'[{bound}]' if ':' in bound else bound}:{bound_port}/"
 
     class Server(uvicorn.Server):
-        """uvicorn's server, saying where it serves once it does (its own log is off)."""
-
         async def startup(self, sockets: "list[socket.socket] | None" = None) -> None:
             await super().startup(sockets=sockets)
             if self.started:
@@ -81,18 +88,16 @@ def serve(
                     )
                 )
 
-    server = Server(
-        uvicorn.Config(
-            create_app("+".join(_run_languages.get())),
-            log_level="warning",
-            access_log=False,  # a request's query holds the dates someone typed
-            server_header=False,
-            limit_concurrency=MOST_CONNECTIONS,
-            timeout_graceful_shutdown=5,
-        )
+    config = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,  # a request's query holds the dates someone typed
+        server_header=False,
+        limit_concurrency=MOST_CONNECTIONS,
+        timeout_graceful_shutdown=5,
     )
     with contextlib.suppress(KeyboardInterrupt):  # Ctrl-C: uvicorn has stopped, as asked
-        server.run(sockets=[listener])
+        Server(config).run(sockets=[listener])
 
 
 def _listen(host: str, port: int) -> "socket.socket":

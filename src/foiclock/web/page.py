@@ -11,6 +11,8 @@ from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
 from foiclock._version import __version__
 from foiclock.base.dates import format_long
 from foiclock.base.i18n import _, in_language, in_languages, localise
@@ -24,8 +26,6 @@ from foiclock.present.timeline import state_text
 from foiclock.web.form import AFTER_RESPONSE, EVENTS, PARTS, RECEIVED, TODAY, DateField, Form
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
-
     from foiclock.web.answers import CaseAnswer
 
 #: Writes a text in each language of the page, joined by " / ".
@@ -38,8 +38,6 @@ LANGUAGE_CHOICES = (("en", "English"), ("cy", "Cymraeg"), ("cy+en", "Cymraeg + E
 @cache
 def environment() -> Environment:
     """The templates, autoescaped whatever their names."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
     return Environment(
         loader=PackageLoader("foiclock.web", "templates"),
         autoescape=True,
