@@ -513,3 +513,34 @@ def test_the_holiday_data_is_the_command_lines_and_read_afresh(own_dirs: Path) -
 
     result = CliRunner().invoke(app, ["due", "2025-08-19", "--json"])
     assert json.loads(result.stdout) == after
+
+
+def test_lang_is_taken_by_every_api_route_and_json_stays_english() -> None:
+    assert api("due", received="2025-08-19", lang="cy")[1]["steps"][0]["reason"] == (
+        "date of receipt; it never counts"
+    )
+    assert api("due", received="2025-08-19", lang="fr")[1]["field"] == "lang"
+
+
+def test_the_page_says_when_an_answer_is_provisional() -> None:
+    # Received Fri 1 Dec 2028: the 20 working days run into 2029, past the last year of
+    # bank holidays GOV.UK has announced (2028 in the shipped data): provisional.
+    _, html = page(**{"received-day": "1", "received-month": "12", "received-year": "2028"})
+    assert '<p class="warning">Provisional: it reaches past the announced bank holidays.</p>' in (
+        html
+    )
+
+
+def test_the_page_says_what_newer_holiday_data_moved(own_dirs: Path) -> None:
+    config = own_dirs / "xdg" / "foiclock" / "config.toml"
+    config.parent.mkdir(parents=True)
+    # As above: a proclaimed day on Fri 5 Sep 2025 moves the deadline to Thu 18 Sep 2025.
+    config.write_text(
+        '[[proclaimed]]\ndate = 2025-09-05\nname = "Proclaimed day"\ndivisions = ["scotland"]\n',
+        encoding="utf-8",
+    )
+    _, html = page(**{"received-day": "19", "received-month": "8", "received-year": "2025"})
+    moved = html.split('<pre class="text moved">', 1)[1].split("</pre>", 1)[0]
+    assert moved.startswith("Newer holiday data moved this date:")
+    assert "Proclaimed day (Scotland)" in moved
+    assert "Response due: Thursday 18 September 2025; without the newer data:" in moved

@@ -12,7 +12,12 @@ from foiclock.calendar.config import load_config
 from foiclock.clock.deadline import Deadline, case_deadline
 from foiclock.clock.newer_data import MovedBy, deadline_moved_by, timeline_moved_by
 from foiclock.clock.status import CaseStatus, case_status
-from foiclock.clock.timeline import Timeline, case_timeline, requester_windows
+from foiclock.clock.timeline import (
+    Timeline,
+    case_timeline,
+    requester_windows,
+    timeline_from_events,
+)
 from foiclock.present.serialise import (
     appeal_json,
     moved_by_json,
@@ -46,6 +51,11 @@ def timeline_document(timeline: Timeline) -> dict[str, Any]:
 def status_document(case: Case, today: date | None) -> dict[str, Any]:
     """`foiclock status --json`."""
     return status_json(case_status(case, today))
+
+
+def appeal_timeline(received: date | None, regime: str, arguments: dict[str, Any]) -> Timeline:
+    """The requester's view of `foiclock appeal`: the timeline from the events alone."""
+    return timeline_from_events(received, regime, **arguments)
 
 
 def appeal_document(timeline: Timeline) -> dict[str, Any]:

@@ -15,8 +15,10 @@ holiday tables refreshed half way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
@@ -35,6 +37,7 @@ from foiclock.web.openapi import API, ROUTES, openapi_document
 from foiclock.web.page import render_page
 from foiclock.web.queries import (
     ICS,
+    Parameters,
     check_names,
     parameters,
     read_appeal,
@@ -46,8 +49,6 @@ from foiclock.web.queries import (
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-    from foiclock.web.queries import Parameters
 
 #: No script at all, style from this server only, forms sent only here, never in a frame.
 CONTENT_SECURITY_POLICY: Final = (
@@ -95,10 +96,21 @@ def _error(error: InvalidInput, status: int = 400) -> JSONResponse:
     return JSONResponse({"error": str(error), "field": error.field}, status_code=status)
 
 
+class Asked(NamedTuple):
+    """A request to an API route: its parameters, `today`, the format and an .ics file's
+    languages."""
+
+    given: Parameters
+    today: date | None
+    chosen: str
+    languages: tuple[str, ...]
+
+
 def _api(path: str, default_lang: str | None) -> Any:
     """The handler of API route `path`: it reads the query as the route's command reads its
     options and answers with that command's JSON object (or its .ics file)."""
     route = next(each for each in ROUTES if each.path == path)
+    answer = _ANSWERS[path]
 
     async def handle(request: Request) -> Response:
         refresh_holiday_data()
@@ -106,33 +118,43 @@ def _api(path: str, default_lang: str | None) -> Any:
             given = parameters(request.scope["query_string"])
             check_names(given, route.parameters, path)
             chosen = read_format(given, request.headers.get("accept", ""), route.formats)
-            languages = read_languages(given, default_lang) if ICS in route.formats else ("en",)
-            return _answer(path, given, chosen, languages)
+            asked = Asked(given, read_today(given), chosen, read_languages(given, default_lang))
+            return answer(asked)
         except InvalidInput as error:
             return _error(error)
 
     return handle
 
 
-def _answer(path: str, given: Parameters, chosen: str, languages: tuple[str, ...]) -> Response:
-    today = read_today(given)
-    if path.endswith("/appeal"):
-        from foiclock.clock.timeline import timeline_from_events
+def _due(asked: Asked) -> Response:
+    return JSONResponse(answers.due_document(read_case(asked.given, asked.today)))
 
-        received, regime, arguments = read_appeal(given, today)
-        timeline = timeline_from_events(received, regime, **arguments)
-        if chosen == ICS:
-            return _calendar(answers.calendar_file(timeline, languages, windows=True))
-        return JSONResponse(answers.appeal_document(timeline))
-    case = read_case(given, today)
-    if path.endswith("/due"):
-        return JSONResponse(answers.due_document(case))
-    if path.endswith("/status"):
-        return JSONResponse(answers.status_document(case, today))
-    timeline = answers.case_timeline_on(case, today)
-    if chosen == ICS:
-        return _calendar(answers.calendar_file(timeline, languages, windows=False))
+
+def _status(asked: Asked) -> Response:
+    return JSONResponse(answers.status_document(read_case(asked.given, asked.today), asked.today))
+
+
+def _timeline(asked: Asked) -> Response:
+    timeline = answers.case_timeline_on(read_case(asked.given, asked.today), asked.today)
+    if asked.chosen == ICS:
+        return _calendar(answers.calendar_file(timeline, asked.languages, windows=False))
     return JSONResponse(answers.timeline_document(timeline))
+
+
+def _appeal(asked: Asked) -> Response:
+    received, regime, arguments = read_appeal(asked.given, asked.today)
+    timeline = answers.appeal_timeline(received, regime, arguments)
+    if asked.chosen == ICS:
+        return _calendar(answers.calendar_file(timeline, asked.languages, windows=True))
+    return JSONResponse(answers.appeal_document(timeline))
+
+
+_ANSWERS: Final[dict[str, Callable[[Asked], Response]]] = {
+    f"{API}/due": _due,
+    f"{API}/timeline": _timeline,
+    f"{API}/status": _status,
+    f"{API}/appeal": _appeal,
+}
 
 
 def _calendar(data: bytes) -> Response:

@@ -33,7 +33,7 @@ class Route(NamedTuple):
 
 API: Final = "/api/v1"
 ROUTES: Final = (
-    Route(f"{API}/due", "The response deadline", "foiclock due", tuple(CASE_KEYS), (JSON,)),
+    Route(f"{API}/due", "The response deadline", "foiclock due", (*CASE_KEYS, "lang"), (JSON,)),
     Route(
         f"{API}/timeline",
         "Every milestone of a case, with its state on `today`",
@@ -45,7 +45,7 @@ ROUTES: Final = (
         f"{API}/status",
         "Where a case stands on `today`",
         "foiclock status",
-        CASE_PARAMETERS,
+        (*CASE_PARAMETERS, "lang"),
         (JSON,),
     ),
     Route(
@@ -59,7 +59,8 @@ ROUTES: Final = (
 _MORE: Final = {
     "today": "the day to judge states on (default: the server's today)",
     "format": "json (the default) or ics (also chosen by `Accept: text/calendar`)",
-    "lang": "the language of an .ics file: en, cy or cy+en (JSON stays English)",
+    "lang": "en, cy or cy+en: the language of an .ics file (JSON stays English, as the "
+    "command line's does)",
 }
 _DATES: Final = frozenset(
     key for key, meaning in CASE_KEYS.items() if meaning.startswith("date") or key == "received"

@@ -157,7 +157,7 @@ def _results(answer: CaseAnswer, language: str) -> dict[str, Any]:
             ),
             "status": status_text(answer.status),
             "rows": [_row(m, timeline) for m in timeline.milestones],
-            "notes": [line.strip() for line in moved_by_lines(answer.moved)],
+            "moved": "\n".join(moved_by_lines(answer.moved)).strip("\n"),
             "provisional": timeline.provisional,
             "explanation": due_text(deadline, explain=True),
             "letters": [letter.text.split("\n\n") for letter in answer.letters],
