@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import urllib.request
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -49,6 +50,20 @@ def test_the_page_language_is_the_servers_lang() -> None:
     with running_server("--lang", "cy") as server:
         _, _, page = fetch(server.url + "?received-day=19&received-month=8&received-year=2025")
         assert '<html lang="cy">' in page and "Dydd Mercher 17 Medi 2025" in page
+
+
+def test_the_config_file_before_serve_is_the_servers(tmp_path: Path) -> None:
+    """`foiclock --config FILE serve`: the file's proclaimed day counts in every answer. A
+    proclaimed bank holiday on Fri 5 Sep 2025 (Scotland) is skipped by FOIA's calendar (WD-UK),
+    so the 20th working day after Tue 19 Aug 2025 moves from Wed 17 to Thu 18 Sep 2025."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        '[[proclaimed]]\ndate = 2025-09-05\nname = "Proclaimed day"\ndivisions = ["scotland"]\n',
+        encoding="utf-8",
+    )
+    with running_server(before=("--config", str(config))) as server:
+        _, _, body = fetch(server.url + "api/v1/due?received=2025-08-19")
+    assert json.loads(body)["due"] == "2025-09-18"
 
 
 def test_a_port_in_use_is_one_line_and_exit_2() -> None:

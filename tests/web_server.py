@@ -40,9 +40,12 @@ class Server:
 
 
 @contextmanager
-def running_server(*arguments: str, env: dict[str, str] | None = None) -> Iterator[Server]:
-    """`foiclock serve --port 0 ARGUMENTS` on 127.0.0.1 until the block ends."""
-    command = [sys.executable, "-m", "foiclock", "serve", "--host", "127.0.0.1", "--port", "0"]
+def running_server(
+    *arguments: str, before: tuple[str, ...] = (), env: dict[str, str] | None = None
+) -> Iterator[Server]:
+    """`foiclock BEFORE serve --port 0 ARGUMENTS` on 127.0.0.1 until the block ends."""
+    command = [sys.executable, "-m", "foiclock", *before, "serve", "--host", "127.0.0.1"]
+    command += ["--port", "0"]
     process = subprocess.Popen(
         [*command, *arguments],
         stdin=subprocess.DEVNULL,
