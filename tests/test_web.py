@@ -363,6 +363,18 @@ def test_the_language_switch_keeps_the_case() -> None:
     assert "received-day=19" in switch and "lang=cy" in switch and "lang=cy%2Ben" in switch
 
 
+def test_a_welsh_server_still_gives_english_when_asked() -> None:
+    """`foiclock serve --lang cy`: the page is Welsh unless the address says otherwise, and the
+    switch's English link and the form say so."""
+    welsh = TestClient(create_app("cy"))
+    html = welsh.get("/").text
+    assert '<html lang="cy">' in html and '<input type="hidden" name="lang" value="cy">' in html
+    english = html.split('<nav class="language-switch"', 1)[1].split('">English</a>', 1)[0]
+    href = english.rsplit('href="', 1)[1].replace("&amp;", "&")
+    assert href.endswith("lang=en")
+    assert '<html lang="en">' in welsh.get(href).text
+
+
 def test_errors_are_summarised_and_shown_beside_their_fields() -> None:
     status, html = page(**{**SEED, "received-day": "31", "received-month": "2"})
     assert status == 400

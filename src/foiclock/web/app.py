@@ -174,10 +174,11 @@ def _page(default_lang: str | None) -> Any:
 def _page_answer(request: Request, default_lang: str | None) -> Response:
     """The form, and the answer to what it was given (HTTP 400 with the errors)."""
     refresh_holiday_data()
-    query = list(request.query_params.multi_items())
+    query: list[tuple[str, str]] = []  # what the language links keep
     languages: tuple[str, ...] = ("en",)
     try:
         given = parameters(request.scope["query_string"])
+        query = [(name, value) for name, values in given.items() for value in values]
         languages = read_languages(given, default_lang)
         form = read_form(given)
     except InvalidInput as error:

@@ -76,7 +76,7 @@ def render_page(
         "nations": _nations(form, each),
         "extended": form.values.get("extended") == "true",
         "extended_error": _field_error(form, "extended", each),
-        "hidden_lang": "+".join(languages) if languages != ("en",) else None,
+        "page_lang": "+".join(languages),
         "results": [],
         "calendar_href": None,
     }
@@ -89,13 +89,13 @@ def render_page(
 def _language_links(
     languages: tuple[str, ...], query: list[tuple[str, str]]
 ) -> list[tuple[str, str, bool]]:
-    """(name, address, whether it is the page's language) for each language."""
+    """(name, address, whether it is the page's language) for each language: the address names
+    it even for English, as the server's own language may be another."""
     kept = [(name, value) for name, value in query if name != "lang"]
-    links = []
-    for code, name in LANGUAGE_CHOICES:
-        pairs = kept if code == "en" else [*kept, ("lang", code)]
-        links.append((name, "/?" + urlencode(pairs) if pairs else "/", "+".join(languages) == code))
-    return links
+    return [
+        (name, "/?" + urlencode([*kept, ("lang", code)]), "+".join(languages) == code)
+        for code, name in LANGUAGE_CHOICES
+    ]
 
 
 def _date_field(field: DateField, form: Form, each: Each) -> dict[str, Any]:
