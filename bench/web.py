@@ -20,7 +20,7 @@ from pathlib import Path
 import httpx2
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tests.web_server import running_server  # noqa: E402
+from tests.web_server import running_server
 
 PATHS = {
     "/api/v1/due": "api/v1/due?received=2025-08-19",
