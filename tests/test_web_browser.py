@@ -6,8 +6,8 @@ answered Tuesday 16 September 2025, submits it from the keyboard, and finds Tues
 working day after the response); then the same in Welsh. Skipped, saying why, where Chromium,
 chromedriver or Selenium is missing (`apt-get install chromium chromium-driver`).
 
-It also takes the README's screenshot: into docs/web-page.png when FOICLOCK_WRITE_SCREENSHOT=1
-(`FOICLOCK_WRITE_SCREENSHOT=1 pytest tests/test_web_browser.py`), else into a temporary file,
+It also takes the README's screenshot, and writes it to docs/web-page.png only when
+FOICLOCK_WRITE_SCREENSHOT=1 (`FOICLOCK_WRITE_SCREENSHOT=1 pytest tests/test_web_browser.py`),
 so that a test run never rewrites a file of the repository."""
 
 from __future__ import annotations
