@@ -8,10 +8,11 @@ import os
 import subprocess
 import sys
 
-#: Never on a lookup: network modules belong to update-holidays, tomllib to a config file only.
+#: Never on a lookup: network modules belong to update-holidays, tomllib to a config file only,
+#: the web app (foiclock.web and its extra) to `serve`.
 HEAVY = (
     "rich", "holidays", "dateutil", "icalendar", "babel", "urllib.request", "http.client",
-    "tomllib",
+    "tomllib", "foiclock.web", "starlette", "uvicorn", "jinja2", "socket",
 )  # fmt: skip
 
 PROBE = """

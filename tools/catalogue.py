@@ -4,7 +4,8 @@
     python tools/catalogue.py compile   # the .mo from the .po (run after translating)
     python tools/catalogue.py check     # exit 1 if the .po or the .mo is out of date
 
-Messages come from the source (`_`, `N_`, `M`, `MP`, `ngettext`; see foiclock.base.i18n), from the
+Messages come from the source (`_`, `N_`, `M`, `MP`, `ngettext`; see foiclock.base.i18n) and the
+page's Jinja2 templates (their `_()` calls, read by Jinja2's own Babel extractor), from the
 names of the bank holidays foiclock can show (`holiday_names`) and from the help texts typer
 builds (`command_help`). A translator edits only the .po.
 """
@@ -27,6 +28,8 @@ SOURCE = ROOT / "src" / "foiclock"
 LOCALE = SOURCE / "locale"
 LANGUAGES = ("cy",)
 KEYWORDS = {"_": None, "N_": None, "M": None, "MP": (1, 2), "ngettext": (1, 2)}
+#: How each kind of file is read: Python, and the web page's templates (foiclock.web).
+METHOD_MAP = [("**/templates/**.html", "jinja2.ext:babel_extract"), ("**.py", "python")]
 PLACEHOLDER = re.compile(r"\{([a-z_0-9]*)(?:![rsa])?(?::[^}]*)?\}")
 
 Message = tuple[str, str | None]  # (msgid, msgid_plural)
@@ -41,10 +44,9 @@ def mo_path(language: str) -> Path:
 
 
 def source_messages() -> Iterator[tuple[Message, str]]:
-    """Every marked message in the source, with the file it is in, in source order."""
-    found = extract_from_dir(
-        str(SOURCE), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
-    )
+    """Every marked message in the source and the templates, with the file it is in, in
+    source order."""
+    found = extract_from_dir(str(SOURCE), method_map=METHOD_MAP, keywords=KEYWORDS, comment_tags=())
     for filename, _lineno, message, _comments, _context in found:
         if isinstance(message, tuple):
             singular, plural = message[0], message[1] if len(message) > 1 else None

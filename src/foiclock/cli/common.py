@@ -57,6 +57,7 @@ EXAMPLES = """Examples:
   foiclock count 2025-09-17 2025-10-01    working days between two dates
   foiclock holidays 2026 --regime foia    bank holidays a FOIA count skips
   foiclock batch cases.csv -o checked.csv every row with its deadline and status
+  foiclock serve                          the page and the JSON API on 127.0.0.1:8000
 
 Exit codes: 0 ok, 1 a result that needs attention, 2 bad input.
 """
