@@ -566,6 +566,42 @@ def test_ctrl_c_during_the_imports_exits_130_quietly(start: str) -> None:
     assert (completed.returncode, completed.stderr, completed.stdout) == (130, "", "")
 
 
+#: The same SIGINT landing in a descriptor's `__set_name__` while a class is made during the
+#: imports (as ipaddress's are, under typer's import of pathlib): Python 3.11 raises it as a
+#: RuntimeError caused by the KeyboardInterrupt (seen on CI at 30 ms from the start).
+INTERRUPT_IN_SET_NAME = textwrap.dedent(
+    """
+    import os, signal, sys
+
+    class Interrupting:
+        def __set_name__(self, owner, name):
+            os.kill(os.getpid(), signal.SIGINT)
+
+    class Interrupt:
+        def find_spec(self, name, path=None, target=None):
+            if name == "typer":
+                sys.meta_path.remove(self)
+                type("Made", (), {"field": Interrupting()})
+            return None
+
+    sys.meta_path.insert(0, Interrupt())
+    sys.argv = ["foiclock", "due", "2025-08-19"]
+    """
+)
+
+
+@POSIX
+def test_ctrl_c_in_a_set_name_during_the_imports_exits_130_quietly() -> None:
+    with open(Path(__file__).parents[1] / "pyproject.toml", "rb") as stream:
+        target = tomllib.load(stream)["project"]["scripts"]["foiclock"]
+    module, function = target.split(":")
+    code = INTERRUPT_IN_SET_NAME + f"from {module} import {function}; {function}()"
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (completed.returncode, completed.stderr, completed.stdout) == (130, "", "")
+
+
 @POSIX
 def test_ctrl_c_at_any_moment_never_prints_a_traceback() -> None:
     """Real SIGINTs at a spread of moments after the start: quiet, 130 (or done, 0)."""

@@ -16,6 +16,13 @@ def main() -> None:
         run()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except RuntimeError as error:
+        # Python 3.11 turns a Ctrl-C that lands in a class's `__set_name__` (while a module
+        # such as ipaddress is being imported) into "RuntimeError: Error calling __set_name__",
+        # with the KeyboardInterrupt as its cause.
+        if isinstance(error.__cause__, KeyboardInterrupt):
+            sys.exit(EXIT_INTERRUPTED)
+        raise
 
 
 if __name__ == "__main__":
