@@ -14,11 +14,12 @@ import pytest
 #: The commands as `foiclock --help` lists them, in its order (the order before the split).
 COMMANDS = [
     "due", "timeline", "status", "appeal", "letter", "calendar", "add", "count", "holidays",
-    "update-holidays", "batch", "config",
+    "update-holidays", "batch", "stats", "worklist", "config",
 ]  # fmt: skip
 EVERY_CLI_MODULE = [
     "foiclock.cli", "foiclock.cli.batch", "foiclock.cli.common", "foiclock.cli.deadlines",
-    "foiclock.cli.holidays", "foiclock.cli.settings", "foiclock.cli.timelines",
+    "foiclock.cli.holidays", "foiclock.cli.settings", "foiclock.cli.stats",
+    "foiclock.cli.timelines",
 ]  # fmt: skip
 #: What every run loads: the package (which puts the command together) and what the commands
 #: share.

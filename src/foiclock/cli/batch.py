@@ -116,8 +116,8 @@ def batch(
     """Add deadlines and statuses to every row of a case export.
 
     Every row is written in order with its cells untouched, then due, extended_due,
-    working_days_elapsed, status, working_days_late, review_request_by, rule, provisional and
-    error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
+    working_days_elapsed, status, working_days_late, review_request_by, rule, provisional,
+    holidays_checked, timeliness, working_days_taken, review_due, review_timeliness and error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
     failed (unless --allow-errors); 130 on Ctrl-C and 143 on SIGTERM, with the -o file left as
     it was, or already written in full if the interrupt came after that: the message says which.
     """
