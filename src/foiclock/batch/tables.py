@@ -9,6 +9,7 @@ import csv
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from operator import itemgetter
 from typing import IO, Final
 
@@ -99,13 +100,14 @@ class CaseCells:
     """The case cells of a table's rows, keyed by case key (the batch's columns, `--map` and
     `--ignore` applied), and the answers for them, remembered by those cells."""
 
-    def __init__(self, header: Sequence[str], options: BatchOptions) -> None:
+    def __init__(self, header: Sequence[str], options: BatchOptions, typed: bool = False) -> None:
         keys, indexes = _case_columns(list(header), options)
         names = column_names(header, options.columns, options.source_name)
         if "case_id" in names:  # the user's own reference: shown, never counted
             keys, indexes = [*keys, "case_id"], [*indexes, names.index("case_id")]
         self.keys, self.indexes = keys, indexes
         self.width = len(header)
+        self.typed = typed  # a workbook's cells: numbers and booleans are read as their text
         self._get = itemgetter(*self.indexes)
         self._answers = RowAnswers(options.today, options.regime, options.received_column)
         self._memo: dict[object, RowAnswer] = {}
@@ -130,8 +132,11 @@ class CaseCells:
     def _values(self, row: Sequence[object]) -> tuple[object, ...]:
         if len(row) < self.width:
             row = [*row, *([""] * (self.width - len(row)))]
-        values = self._get(row)
-        return (values,) if len(self.indexes) == 1 else values
+        got = self._get(row)
+        values: tuple[object, ...] = (got,) if len(self.indexes) == 1 else got
+        if self.typed:
+            values = tuple(v if isinstance(v, str | date) else cell_text(v) for v in values)
+        return values
 
 
 def answer_cells(answer: RowAnswer) -> list[object]:
@@ -160,7 +165,7 @@ def run_table_batch(
     if output_path is not None and output_path != "-":
         check_output_path(output_path)
     table = read_table(input_path, options, encoding)
-    cases = CaseCells(table.header, options)
+    cases = CaseCells(table.header, options, typed=is_workbook(input_path))
     counts: dict[str, int] = {}
     errors: list[tuple[int, str]] = []
 

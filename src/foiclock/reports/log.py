@@ -70,7 +70,7 @@ class CaseLog:
         if is_workbook(path) or input_format_for(path, input_format) != JSONL:
             self.kind = "table"
             self._table = read_table(path, options, encoding)
-            self._cases = CaseCells(self._table.header, options)
+            self._cases = CaseCells(self._table.header, options, typed=is_workbook(path))
             self.keys = list(self._cases.keys)
             self._group_index = self._column_index(group_column)
         else:
