@@ -506,3 +506,18 @@ def test_text_markdown_and_csv_show_the_same_figures(log: Path) -> None:
     assert ",within_extension,2,C04 C20" in rows
     welsh = runner.invoke(app, [*args, "--lang", "cy"]).stdout
     assert welsh != text and "C04, C20" in welsh
+
+
+def test_a_bad_outcome_is_the_rows_error_in_batch_and_stats(tmp_path: Path) -> None:
+    path = tmp_path / "outcomes.csv"
+    path.write_text(
+        "case_id,received,responded,outcome\n"
+        "X,2025-08-19,2025-09-16,granted in full\n"  # answered: still an error row
+        "Y,2025-08-19,,withdrawn\n",  # overdue on 1 Oct, but withdrawn: lapsed
+        encoding="utf-8",
+    )
+    batch = runner.invoke(app, ["batch", str(path), "--today", "2025-10-01"])
+    assert batch.exit_code == 1
+    assert "outcome: 'granted in full' is not an outcome" in batch.stdout
+    result = stats(path, "--period", "2025-Q3")
+    assert (result["unplaced"], result["excluded"], result["received"]) == (1, 1, 0)

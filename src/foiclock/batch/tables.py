@@ -26,7 +26,15 @@ from foiclock.batch.files import (
     _case_columns,
     open_input,
 )
-from foiclock.batch.rows import ERROR, MEMO_LIMIT, OUTPUT_COLUMNS, RowAnswer, RowAnswers
+from foiclock.batch.rows import (
+    ERROR,
+    MEMO_LIMIT,
+    OUTPUT_COLUMNS,
+    RowAnswer,
+    RowAnswers,
+    error_answer,
+)
+from foiclock.batch.timeliness import OUTCOME, with_outcome
 from foiclock.calendar.calendars import holiday_table
 from foiclock.law.regimes import get_regime
 
@@ -101,11 +109,11 @@ class CaseCells:
     `--ignore` applied), and the answers for them, remembered by those cells."""
 
     def __init__(self, header: Sequence[str], options: BatchOptions, typed: bool = False) -> None:
-        keys, indexes = _case_columns(list(header), options)
+        self.keys, self.indexes = _case_columns(list(header), options)
         names = column_names(header, options.columns, options.source_name)
-        if "case_id" in names:  # the user's own reference: shown, never counted
-            keys, indexes = [*keys, "case_id"], [*indexes, names.index("case_id")]
-        self.keys, self.indexes = keys, indexes
+        # the user's own reference: shown, never counted (and not part of what is remembered)
+        self.id_index = names.index("case_id") if "case_id" in names else None
+        self._outcome_at = self.keys.index(OUTCOME) if OUTCOME in self.keys else None
         self.width = len(header)
         self.typed = typed  # a workbook's cells: numbers and booleans are read as their text
         self._get = itemgetter(*self.indexes)
@@ -116,8 +124,31 @@ class CaseCells:
         values = self._values(row)
         return dict(zip(self.keys, values, strict=True))
 
+    def case_id(self, row: Sequence[object]) -> str | None:
+        """The row's case_id cell, as text (None when there is none)."""
+        index = self.id_index
+        if index is None or index >= len(row):
+            return None
+        text = cell_text(row[index]).strip()
+        return text or None
+
     def answer(self, row: Sequence[object]) -> RowAnswer:
+        """The row's answer; the outcome cell is applied on top of the answer of the other
+        cells (`with_outcome`), so that rows differing only in it share one."""
         values = self._values(row)
+        at = self._outcome_at
+        if at is None:
+            return self._answer(values)
+        outcome = values[at]
+        answer = self._answer((*values[:at], "", *values[at + 1 :]))
+        if answer.status == ERROR or outcome in ("", None):
+            return answer
+        try:
+            return answer._replace(timeliness=with_outcome(answer.timeliness, outcome))
+        except InvalidInput as error:
+            return error_answer(error.message())
+
+    def _answer(self, values: tuple[object, ...]) -> RowAnswer:
         try:
             found = self._memo.get(values)
         except TypeError:

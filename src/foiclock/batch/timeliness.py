@@ -32,6 +32,7 @@ from foiclock.base.i18n import M
 from foiclock.clock.case import case_date, case_from_mapping
 from foiclock.clock.deadline import AWAITING_CLARIFICATION, AWAITING_FEE, FEE_NOT_PAID
 from foiclock.clock.status import ANSWERED_LATE, ANSWERED_ON_TIME, DUE_TODAY, OPEN, OVERDUE
+from foiclock.law.regimes import get_regime
 
 WITHIN_LIMIT: Final = "within_limit"
 WITHIN_EXTENSION: Final = "within_extension"
@@ -58,6 +59,7 @@ OUTCOME: Final = "outcome"
 #: The values of the optional `outcome` column.
 OUTCOMES: Final = ("granted", "part", "withheld", "not_held", "withdrawn", "lapsed", "on_hold")
 _ENDED_BY_OUTCOME: Final = {"withdrawn": LAPSED, "lapsed": LAPSED, "on_hold": ON_HOLD}
+_ENDABLE: Final = frozenset({OPEN_IN_TIME, OPEN_OVERDUE, ON_HOLD})
 
 #: The columns added to every batch row after the others, and what each holds (README "Batch").
 TIMELINESS_COLUMNS: Final = {
@@ -107,6 +109,16 @@ class Timeliness(NamedTuple):
 
 
 NONE: Final = Timeliness()
+MEMO_LIMIT: Final = 100_000  # reviews remembered before the memory starts again
+#: What a review's deadline turns on (RowTimeliness._review).
+_REVIEW_KEYS: Final = (
+    "regime",
+    "nation",
+    "review_requested",
+    "review_responded",
+    "body",
+    "review_by_other_authority",
+)
 
 
 def outcome_value(value: object) -> str | None:
@@ -122,6 +134,16 @@ def outcome_value(value: object) -> str | None:
     return text
 
 
+def with_outcome(timeliness: str | None, outcome: object) -> str | None:
+    """`timeliness` as the `outcome` cell leaves it: a case not answered that the outcome
+    says was withdrawn or lapsed is `lapsed`, one it says is on hold `on_hold`. InvalidInput
+    for a bad outcome."""
+    ended = _ENDED_BY_OUTCOME.get(outcome_value(outcome) or "")
+    if ended is not None and timeliness in _ENDABLE:
+        return ended
+    return timeliness
+
+
 class RowTimeliness:
     """The timeliness columns of the rows of one batch, judged on `today` (a response's date is
     remembered: exports repeat them)."""
@@ -129,6 +151,7 @@ class RowTimeliness:
     def __init__(self, today: date) -> None:
         self.today = today
         self._dates: dict[object, date] = {}
+        self._reviews: dict[tuple[object, ...], tuple[date | None, str | None]] = {}
 
     def columns(
         self,
@@ -140,15 +163,13 @@ class RowTimeliness:
     ) -> Timeliness:
         """The columns of a row whose answer has `status`, the statutory `due` date and the
         working days `elapsed`; `given` holds its case cells. InvalidInput for a bad outcome."""
-        ended = _ENDED_BY_OUTCOME.get(outcome_value(outcome) or "")
+        outcome_value(outcome)  # a bad one is the row's error, whatever its state
         if status == ANSWERED_ON_TIME:
             responded = self._date(given["responded"])
             late_for_limit = due is not None and responded > due
             timeliness: str | None = WITHIN_EXTENSION if late_for_limit else WITHIN_LIMIT
         else:
-            timeliness = _STATES.get(status)
-            if ended is not None and timeliness in (STILL_OPEN | {ON_HOLD}):
-                timeliness = ended
+            timeliness = with_outcome(_STATES.get(status), outcome)
         if timeliness is None:  # not yet received, or an error
             return NONE
         taken = elapsed if timeliness in ANSWERED else None
@@ -170,15 +191,42 @@ class RowTimeliness:
         """The review's deadline and timeliness from the timeline's own review milestones: the
         20th working day (FOIA-IR-RESP, FOISA-RR-RESP, EISR-REP-RESP) or the 40th (EIR-REP-RESP);
         for FOIA a review answered after the 20th but by the 40th is `within_extension` (s45
-        Code para 5.5: "in complex cases up to 20 more working days")."""
-        from foiclock.clock.timeline import case_timeline
+        Code para 5.5: "in complex cases up to 20 more working days"). Remembered by the review's
+        own cells: its deadline turns on nothing else."""
+        key = tuple(given.get(name) for name in _REVIEW_KEYS)
+        try:
+            return self._reviews[key]
+        except KeyError:
+            pass
+        except TypeError:
+            return self._review_of(given)
+        if len(self._reviews) >= MEMO_LIMIT:
+            self._reviews.clear()
+        found = self._reviews[key] = self._review_of(given)
+        return found
 
-        timeline = case_timeline(case_from_mapping(given, today=self.today), self.today)
-        review = timeline.get("review_response_due")
+    def _review_of(self, given: Mapping[str, object]) -> tuple[date | None, str | None]:
+        from foiclock.clock.timeline import review_milestones
+
+        case = case_from_mapping(given, today=self.today)
+        nation = case.nation or get_regime(case.regime).default_nation
+        assert case.review_requested is not None
+        found = {
+            m.key: m
+            for m in review_milestones(
+                case.regime,
+                nation,
+                case.review_requested,
+                case.review_responded,
+                self.today,
+                case.review_by_other_authority,
+            )
+        }
+        review = found.get("review_response_due")
         if review is None or review.date is None:
             return None, None  # no review window (SAR), or no date then (T-IR-2004)
         state = _REVIEW_STATES.get(review.state)
-        longest = timeline.get("review_response_due_longest")
+        longest = found.get("review_response_due_longest")
         if state == LATE and longest is not None and longest.state == "met":
             state = WITHIN_EXTENSION
         return review.date, state

@@ -156,9 +156,11 @@ def stats(
     )
     result = run_stats(cases_path, run)
     if chosen == "html":
+        from foiclock.base.i18n import in_language
         from foiclock.present.report_html import stats_html
 
-        _write(_in_languages(lambda: stats_html(result)).encode("utf-8"), output)
+        with in_language(_run_languages.get()[0]):  # one page: cy+en gives the Welsh one
+            _write(stats_html(result).encode("utf-8"), output)
     elif chosen in ("text", "md"):
         data = _in_languages(lambda: stats_output(result, chosen, cases).decode("utf-8"))
         _write(data.encode("utf-8"), output)

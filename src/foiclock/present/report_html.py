@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from typing import Any
 
 from foiclock.base.i18n import _, current_language, localise
@@ -95,7 +96,8 @@ def _svg(figure: Any) -> str:
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    # the drawing alone: no XML prologue, and no RDF metadata block (names of vocabularies)
+    return re.sub(r"\s*<metadata>.*?</metadata>", "", text[text.index("<svg") :], flags=re.DOTALL)
 
 
 def _monthly_chart(result: dict[str, Any]) -> str:
@@ -112,7 +114,7 @@ def _monthly_chart(result: dict[str, Any]) -> str:
         label=_("in time"),
     )
     axes.axhline(TARGET, color="#d4351c", linestyle="--", label=_("90% line"))
-    axes.set_xticks(list(positions), names)
+    axes.set_xticks(list(positions), names, rotation=45, ha="right", fontsize=8)
     axes.set_ylim(0, 100)
     axes.set_ylabel(_("% in time"))
     axes.legend(loc="lower right")
@@ -122,10 +124,13 @@ def _monthly_chart(result: dict[str, Any]) -> str:
 def _age_chart(result: dict[str, Any]) -> str:
     ages = result.get("open_by_age", {})
     figure = _new_figure()
+    from matplotlib.ticker import MaxNLocator
+
     axes = figure.add_subplot()
     labels = list(ages)
     axes.bar(range(len(labels)), [ages[label] for label in labels], color="#505a5f")
     axes.set_xticks(range(len(labels)), labels)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole cases
     axes.set_xlabel(_("working days since receipt"))
     axes.set_ylabel(_("open cases"))
     return _svg(figure)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from foiclock.base.dates import format_long
+from foiclock.base.dates import format_long, short_date_column
 from foiclock.base.i18n import N_, _, localise, ngettext
 from foiclock.present.render import state_word
 from foiclock.reports.templates import TEMPLATES, Figure, Template
@@ -164,13 +164,15 @@ def worklist_text(worklist: Worklist) -> str:
     if not worklist.items:
         return heading + "\n" + _("Nothing due.")
     lines = [heading, ""]
-    for item in worklist.items:
+    lefts = [_left_text(item.working_days_left) for item in worklist.items]
+    width = max(len(left) for left in lefts)
+    for item, left in zip(worklist.items, lefts, strict=True):
         name = item.case_id or _("row {row}").format(row=item.row)
         regime = _REGIME_NAMES.get(item.regime, item.regime)
         milestone = localise(_MILESTONES[item.milestone])
         lines.append(
-            f"  {format_long(item.due)}  {_left_text(item.working_days_left)}  {name} "
-            f"({regime}): {milestone}, {state_word(item.state)}"
+            f"  {short_date_column(item.due)}  {left.ljust(width)}  {name} ({regime}): "
+            f"{milestone}, {state_word(item.state)}"
         )
     return "\n".join(lines)
 
@@ -192,8 +194,9 @@ def worklist_rows(worklist: Worklist) -> list[list[object]]:
 
 def worklist_markdown(worklist: Worklist) -> str:
     head = [_("Due"), _("Working days"), _("Case"), _("Regime"), _("Deadline"), _("State")]
+    title = _("Worklist on {day}").format(day=format_long(worklist.today))
     lines = [
-        f"# {_('Worklist on {day}').format(day=format_long(worklist.today))}",
+        f"# {title}",
         "",
         "| " + " | ".join(head) + " |",
         "|" + "---|" * len(head),

@@ -32,14 +32,10 @@ class LogRow(NamedTuple):
     """One row of a case log: where it is, the case cells, and its answer on `--today`."""
 
     row: int  # the line (or sheet row) it starts on
-    cells: dict[str, object]
+    cells: dict[str, object]  # the case keys the answer is counted from (not the case_id)
     answer: RowAnswer
     group: str | None  # the cell of the --by COLUMN, when asked for
-
-    @property
-    def case_id(self) -> str | None:
-        value = self.cells.get("case_id")
-        return None if value is None or str(value).strip() == "" else str(value).strip()
+    case_id: str | None = None
 
     @property
     def label(self) -> str:
@@ -76,7 +72,7 @@ class CaseLog:
         else:
             self.kind = JSONL
             wanted = [(options.received_column, "received")]
-            wanted += [(key, key) for key in ("case_id", *EVENT_COLUMNS)]
+            wanted += [(key, key) for key in EVENT_COLUMNS]
             self._json = json_names([key for _, key in wanted], options.columns)
             self._json[0] = (
                 dict(options.columns.renames).get("received", options.received_column),
@@ -85,6 +81,7 @@ class CaseLog:
             self._source = open_input(path, encoding)
             self.keys = [key for _, key in self._json]  # a JSON file may give any key
             self._jsonl_answers = RowAnswers(options.today, options.regime, options.received_column)
+            self._id_name = dict(options.columns.renames).get("case_id", "case_id")
 
     def _column_index(self, column: str | None) -> int | None:
         if column is None:
@@ -112,7 +109,7 @@ class CaseLog:
             group = None
             if index is not None:
                 group = str(row[index]).strip() if index < len(row) else ""
-            yield LogRow(line, cases.cells(row), cases.answer(row), group)
+            yield LogRow(line, cases.cells(row), cases.answer(row), group, cases.case_id(row))
 
     def _json_rows(self) -> Iterator[LogRow]:
         memo: dict[object, RowAnswer] = {}
@@ -134,6 +131,7 @@ class CaseLog:
                     yield LogRow(line_number, {}, error_answer(message), None)
                     continue
                 cells = {key: data[name] for name, key in self._json if name in data}
+                identifier = _identifier(data.get(self._id_name))
                 group = None
                 if self.group_column is not None:
                     group = str(data.get(self.group_column, "")).strip()
@@ -148,7 +146,7 @@ class CaseLog:
                         if len(memo) >= MEMO_LIMIT:
                             memo.clear()
                         memo[key] = answer
-                yield LogRow(line_number, cells, answer, group)
+                yield LogRow(line_number, cells, answer, group, identifier)
 
     def answer_on(self, row: LogRow, day: date) -> RowAnswer:
         """`row`'s answer judged on `day` (a period's end) instead of `--today`."""
@@ -207,6 +205,13 @@ class CaseLog:
             found = None
         self._regimes[value] = found
         return found
+
+
+def _identifier(value: object) -> str | None:
+    """A JSON row's case_id as text (None when there is none)."""
+    if value is None or isinstance(value, dict | list):
+        return None
+    return str(value).strip() or None
 
 
 def log_options(

@@ -128,6 +128,8 @@ def item_milestones(worklist: Worklist, regime: str) -> list[tuple[Timeline, Mil
     for item in worklist.items:
         cells = {k: v for k, v in item.cells.items() if k in CASE_KEYS and v not in (None, "")}
         cells.setdefault("regime", regime)
+        if item.case_id is not None:  # the UID of `foiclock timeline --case-id`'s milestones
+            cells["case_id"] = item.case_id
         timeline = case_timeline(case_from_mapping(cells, today=worklist.today), worklist.today)
         milestone = timeline.get(item.milestone)
         if milestone is not None and milestone.date is not None:
