@@ -34,6 +34,7 @@ Dates the cases rest on (WD-UK for FOIA and EIR, WD-SCOT for FOISA and EISR):
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -343,6 +344,10 @@ def test_by_team_and_by_month_nest_the_same_object(log: Path) -> None:
     # rest in September.
     assert [months[m]["closed"] for m in months] == [2, 1, 5]
     assert months["2025-07"]["as_of"] == "2025-07-31"
+    by_regime = stats(log, "--template", "cabinet-office", "--period", "2025-Q3", "--by", "regime")
+    assert list(by_regime["groups"]) == ["eir", "foia"]  # the template's regimes only
+    assert by_regime["groups"]["eir"]["received"] == 2  # C20, C21
+    assert by_regime["groups"]["foia"]["received"] == 13
 
 
 def test_worklist_known_answers(log: Path) -> None:
@@ -521,3 +526,86 @@ def test_a_bad_outcome_is_the_rows_error_in_batch_and_stats(tmp_path: Path) -> N
     assert "outcome: 'granted in full' is not an outcome" in batch.stdout
     result = stats(path, "--period", "2025-Q3")
     assert (result["unplaced"], result["excluded"], result["received"]) == (1, 1, 0)
+
+
+def test_json_lines_give_the_same_figures(log: Path, tmp_path: Path) -> None:
+    import csv
+
+    with log.open(encoding="utf-8", newline="") as file:
+        rows = [{k: v for k, v in row.items() if v} for row in csv.DictReader(file)]
+    jsonl = tmp_path / "log.jsonl"
+    jsonl.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    for template in ("cabinet-office", "ico", "sic", "s45"):
+        from_csv = stats(log, "--template", template, "--period", "2025-Q3")
+        from_jsonl = stats(jsonl, "--template", template, "--period", "2025-Q3")
+        counts = [key for key, value in from_csv.items() if isinstance(value, int | float)]
+        assert [from_jsonl[k] for k in counts] == [from_csv[k] for k in counts], template
+        assert from_jsonl["case_ids"] == from_csv["case_ids"], template
+
+
+def test_worklist_calendar_has_the_timelines_uids(tmp_path: Path) -> None:
+    caselog = Path(__file__).resolve().parent.parent / "examples" / "caselog.csv"
+    target = tmp_path / "work.ics"
+    result = runner.invoke(
+        app, ["worklist", str(caselog), "--today", "2025-10-01", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.stderr
+    calendar = target.read_text(encoding="utf-8")
+    uids = re.findall(r"^UID:(.*)$", calendar.replace("\r\n", "\n"), re.MULTILINE)
+    assert len(uids) == 5  # the five cases of test_worklist_known_answers' shape
+    # FOI-105 (received 19 Aug, no response): `foiclock timeline --case-id FOI-105` gives its
+    # response deadline the same UID, so importing either updates the other's event.
+    single = tmp_path / "FOI-105.ics"
+    timeline = runner.invoke(
+        app,
+        [
+            "timeline",
+            "2025-08-19",
+            "--case-id",
+            "FOI-105",
+            "--today",
+            "2025-10-01",
+            "-o",
+            str(single),
+        ],
+    )
+    assert timeline.exit_code == 0, timeline.stderr
+    text = single.read_text(encoding="utf-8").replace("\r\n", "\n")
+    response_uid = next(u for u in re.findall(r"^UID:(.*)$", text, re.MULTILINE)
+                        if u.startswith("response-due-"))  # fmt: skip
+    assert response_uid in uids
+
+
+def test_worklist_csv_and_markdown(log: Path) -> None:
+    args = ["worklist", str(log), "--within", "5", "--today", "2025-10-01"]
+    rows = runner.invoke(app, [*args, "-f", "csv"]).stdout.splitlines()
+    assert rows[0] == "row,case_id,regime,due,working_days_left,state,milestone"
+    assert rows[1] == "25,C24,foisa,2025-09-16,-11,overdue,response_due"  # a number, unquoted
+    markdown = runner.invoke(app, [*args, "-f", "md"]).stdout
+    assert "| Tuesday 16 September 2025 | -11 | C24 | FOISA | Response due | overdue |" in markdown
+
+
+def test_csv_neutralises_text_cells_that_start_like_a_formula(tmp_path: Path) -> None:
+    path = tmp_path / "formula.csv"
+    path.write_text("case_id,received\n=HYPERLINK(1),2025-08-19\n", encoding="utf-8")
+    out = runner.invoke(app, ["worklist", str(path), "--today", "2025-10-01", "-f", "csv"])
+    assert out.stdout.splitlines()[1].startswith("2,'=HYPERLINK(1),foia,2025-09-17,-10,")
+
+
+def test_a_closing_outcome_without_a_response_date_is_unplaced(tmp_path: Path) -> None:
+    path = tmp_path / "undated.csv"
+    path.write_text("case_id,received,outcome\nU1,2025-08-19,granted\n", encoding="utf-8")
+    result = stats(path, "--period", "2025-Q3")
+    assert (result["unplaced"], result["received"]) == (1, 0)
+    assert result["unplaced_rows"] == [
+        {
+            "row": 2,
+            "case_id": "U1",
+            "reason": "outcome granted with no response date: closed, but on no day known; "
+            "accepted: the responded date with it",
+        }
+    ]
+    welsh = runner.invoke(
+        app, ["stats", str(path), "--period", "2025-Q3", "--today", TODAY, "--lang", "cy"]
+    )
+    assert "outcome granted with no response date" not in welsh.stdout

@@ -137,13 +137,19 @@ def stats_rows(result: dict[str, Any]) -> list[list[object]]:
 
 
 def rows_csv(rows: list[list[object]]) -> str:
-    """Rows as CSV text (cells that start like a formula neutralised)."""
+    """Rows as CSV text: text cells that start like a formula neutralised (a case_id, a
+    group), numbers as they are (-11 working days left is a number, not a formula)."""
     from foiclock.base.output import neutralised
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
-        writer.writerow(neutralised(["" if cell is None else str(cell) for cell in row]))
+        writer.writerow(
+            [
+                str(cell) if isinstance(cell, int | float) else neutralised([str(cell)])[0]
+                for cell in ("" if cell is None else cell for cell in row)
+            ]
+        )
     return buffer.getvalue()
 
 

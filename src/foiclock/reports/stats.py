@@ -53,6 +53,21 @@ def _age_band(elapsed: int) -> str:
     return AGE_BANDS[-1]
 
 
+#: Counts whose rows are not listed in `case_ids`: they are not the template's cases (a log of
+#: years would list most of its rows there), and every row is in one or the other or a figure.
+_UNLISTED: Final = frozenset({"outside_period", "out_of_scope"})
+#: Outcomes that close a request: a row with one and no response date cannot be placed.
+_CLOSING: Final = frozenset({"granted", "part", "withheld", "not_held"})
+
+
+def _closed_undated(outcome: str | None) -> str:
+    return M(
+        "outcome {outcome} with no response date: closed, but on no day known; accepted: the "
+        "responded date with it",
+        outcome=outcome,
+    )
+
+
 _NOT_YET: Final = M("received after the day it is judged on (--today)")
 
 #: Each template's bucket for a request's timeliness (None: not placed).
@@ -227,8 +242,10 @@ class _Splits:
             return []
         if self._every:
             return self._every
-        if by.kind == "regime":
-            name = (self.log.regime_of(row) if row.answer.status != ERROR else None) or ""
+        if by.kind == "regime":  # the template's own regimes only: the rest are counted above
+            name = self.log.regime_of(row) if row.answer.status != ERROR else None
+            if name not in self.template.regimes:
+                return []
         else:
             name = row.group or ""
         tally = self.groups.get(name)
@@ -260,7 +277,10 @@ class Tally:
         self.as_of = min(period.last, today) if template.judged_at_end else today
         self.log = log
         self.regimes = regimes or template.regimes
-        self.listed: dict[str, list[str]] = {f.key: [] for f in template.figures if f.counted}
+        self.listed: dict[str, list[str]] = {
+            f.key: [] for f in template.figures if f.counted and f.key not in _UNLISTED
+        }
+        self.skipped: Counter[str] = Counter({key: 0 for key in _UNLISTED})
         self.days: Counter[int] = Counter()
         self.ages: Counter[str] = Counter({band: 0 for band in AGE_BANDS})
         self.unplaced: list[dict[str, object]] = []
@@ -280,17 +300,21 @@ class Tally:
             self._unplace(row, answer.error or "")
             return
         if self.log.regime_of(row) not in self.regimes:
-            self._list("out_of_scope", row)
+            self.skipped["out_of_scope"] += 1
             return
         received = self.log.date_of(row, "received")
         assert received is not None  # a row without an error has a date of receipt
         self._note_received(received)
+        if answer.timeliness in STILL_OPEN and _outcome(row) in _CLOSING:
+            self.cases += received in self.period  # a case of the period, though not placed
+            self._unplace(row, _closed_undated(_outcome(row)))
+            return
         if self.template.judged_at_end:
             answer = self.log.answer_on(row, self.as_of)
         self._review(row, answer)
         bucket = self._bucket(row, answer, received)
         if bucket is None:
-            self._list("outside_period", row)
+            self.skipped["outside_period"] += 1
             return
         if bucket == "":
             self._unplace(row, _NOT_YET)
@@ -361,7 +385,8 @@ class Tally:
 
     def _unplace(self, row: LogRow, reason: str) -> None:
         self._list("unplaced", row)
-        self.unplaced.append({"row": row.row, "case_id": row.case_id, "reason": str(reason)})
+        # a Message: English in JSON, localised in text (foiclock.present.stats)
+        self.unplaced.append({"row": row.row, "case_id": row.case_id, "reason": reason})
 
     def _note_received(self, received: date) -> None:
         if not self.received:
@@ -384,6 +409,7 @@ class Tally:
     def result(self) -> dict[str, Any]:
         key = self.template.key
         counts = {figure: len(ids) for figure, ids in self.listed.items()}
+        counts.update(self.skipped)
         in_time = sum(counts[part] for part in _IN_TIME_PARTS[key])
         answered = sum(counts[part] for part in _ANSWERED_PARTS[key])
         if key == "cabinet-office":

@@ -80,8 +80,12 @@ def worklist(
     """The worklist of the case log at `path` on `options.today`."""
     within = check_within(within)
     log = CaseLog(path, options, input_format=input_format, encoding=encoding)
-    items = [item for row in log.rows() for item in _items(log, row, options.today)]
-    chosen = [i for i in items if i.state == OVERDUE or i.working_days_left <= within]
+    chosen = [
+        item
+        for row in log.rows()
+        for item in _items(log, row, options.today)
+        if item.state == OVERDUE or item.working_days_left <= within
+    ]
     chosen.sort(key=lambda item: (item.due, item.row, item.milestone))
     return Worklist(options.today, within, tuple(chosen))
 
