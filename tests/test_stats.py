@@ -609,3 +609,27 @@ def test_a_closing_outcome_without_a_response_date_is_unplaced(tmp_path: Path) -
         app, ["stats", str(path), "--period", "2025-Q3", "--today", TODAY, "--lang", "cy"]
     )
     assert "outcome granted with no response date" not in welsh.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--within", "-1"], "--within: -1 is negative"),
+        (["--format", "html"], "--format: 'html' is not a format"),
+        (["--sheet", "Cases"], None),  # a CSV has no sheets: --sheet is left unused
+    ],
+)
+def test_worklist_bad_input(log: Path, args: list[str], message: str | None) -> None:
+    result = runner.invoke(app, ["worklist", str(log), "--today", TODAY, *args])
+    if message is None:
+        assert result.exit_code == 0, result.stderr
+        return
+    assert result.exit_code == 2 and result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1 and message in result.stderr, result.stderr
+
+
+def test_a_missing_case_log_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["stats", str(tmp_path / "nope.csv")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("foiclock: error: INPUT: ")
+    assert "cannot be read" in result.stderr and len(result.stderr.splitlines()) == 1
