@@ -107,12 +107,16 @@ def _monthly_chart(result: dict[str, Any]) -> str:
     names = [point["month"] for point in series]
     values = [point["percent_in_time"] for point in series]
     positions = range(len(names))
-    axes.bar(
-        [p for p, v in zip(positions, values, strict=True) if v is not None],
-        [v for v in values if v is not None],
-        color="#1d70b8",
-        label=_("in time"),
+    shown = [(p, v) for p, v in zip(positions, values, strict=True) if v is not None]
+    bars = axes.bar(
+        [p for p, _v in shown], [v for _p, v in shown], color="#1d70b8", label=_("in time")
     )
+    # each bar's value written on it, so that 0% is seen as 0% (no bar), not as no data; a
+    # month with nothing answered is a dash
+    axes.bar_label(bars, labels=[f"{v}%" for _p, v in shown], fontsize=8)
+    for position, value in zip(positions, values, strict=True):
+        if value is None:
+            axes.annotate("-", (position, 2), ha="center", fontsize=8)
     axes.axhline(TARGET, color="#d4351c", linestyle="--", label=_("90% line"))
     axes.set_xticks(list(positions), names, rotation=45, ha="right", fontsize=8)
     axes.set_ylim(0, 100)
