@@ -206,6 +206,7 @@ def worklist(
         within,
         input_format=input_format,
         encoding=encoding,
+        with_cells=chosen == "ics",
     )
     if chosen == "ics":
         from foiclock.present.ics import caseload_ics

@@ -34,7 +34,7 @@ class WorkItem(NamedTuple):
     working_days_left: int  # negative: working days overdue
     state: str  # open, due_today or overdue
     milestone: str  # response_due, response_due_extended or review_response_due
-    cells: dict[str, object]  # the case cells (for its timeline)
+    cells: dict[str, object] | None = None  # the case cells, kept for a calendar (`with_cells`)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -76,22 +76,25 @@ def worklist(
     *,
     input_format: str | None = None,
     encoding: str = "utf-8",
+    with_cells: bool = False,
 ) -> Worklist:
-    """The worklist of the case log at `path` on `options.today`."""
+    """The worklist of the case log at `path` on `options.today`; `with_cells` keeps each
+    item's case cells, for `item_milestones` (a calendar), which a long list need not hold."""
     within = check_within(within)
     log = CaseLog(path, options, input_format=input_format, encoding=encoding)
     chosen = [
         item
         for row in log.rows()
-        for item in _items(log, row, options.today)
+        for item in _items(log, row, options.today, with_cells)
         if item.state == OVERDUE or item.working_days_left <= within
     ]
     chosen.sort(key=lambda item: (item.due, item.row, item.milestone))
     return Worklist(options.today, within, tuple(chosen))
 
 
-def _items(log: CaseLog, row: LogRow, today: date) -> Iterator[WorkItem]:
+def _items(log: CaseLog, row: LogRow, today: date, with_cells: bool) -> Iterator[WorkItem]:
     answer = row.answer
+    cells = row.cells if with_cells else None
     if answer.status == ERROR:
         return
     regime = log.regime_of(row)
@@ -104,7 +107,7 @@ def _items(log: CaseLog, row: LogRow, today: date) -> Iterator[WorkItem]:
         if left is None:
             left = _calendar(log, row, regime).between(today, due)
         milestone = RESPONSE_EXTENDED if extended else RESPONSE
-        yield WorkItem(row.row, row.case_id, regime, due, left, answer.status, milestone, row.cells)
+        yield WorkItem(row.row, row.case_id, regime, due, left, answer.status, milestone, cells)
     review_due = answer.review_due
     if answer.review_timeliness in (OPEN_IN_TIME, OPEN_OVERDUE) and review_due is not None:
         calendar = _calendar(log, row, regime)
@@ -113,7 +116,7 @@ def _items(log: CaseLog, row: LogRow, today: date) -> Iterator[WorkItem]:
         else:
             state = DUE_TODAY if review_due == today else OPEN
             left = calendar.between(today, review_due)
-        yield WorkItem(row.row, row.case_id, regime, review_due, left, state, REVIEW, row.cells)
+        yield WorkItem(row.row, row.case_id, regime, review_due, left, state, REVIEW, cells)
 
 
 def _calendar(log: CaseLog, row: LogRow, regime: str) -> Any:
@@ -130,6 +133,7 @@ def item_milestones(worklist: Worklist, regime: str) -> list[tuple[Timeline, Mil
     (the same milestones, and so the same UIDs, as `foiclock timeline` gives the case)."""
     found = []
     for item in worklist.items:
+        assert item.cells is not None, "worklist(..., with_cells=True)"
         cells = {k: v for k, v in item.cells.items() if k in CASE_KEYS and v not in (None, "")}
         cells.setdefault("regime", regime)
         if item.case_id is not None:  # the UID of `foiclock timeline --case-id`'s milestones
