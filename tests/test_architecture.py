@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "foiclock"
 
 #: The layers, lowest first: a module may import its own layer and those before it.
-LAYERS = ("base", "law", "calendar", "clock", "batch", "present", "web", "cli")
+LAYERS = ("base", "law", "calendar", "clock", "batch", "reports", "present", "web", "cli")
 
 #: Modules outside the layers: the public API, the command's entry point and the version.
 #: What each may import (layer names, or modules): the API is the library's, not the web app's

@@ -186,6 +186,7 @@ def test_batch_agrees_with_response_deadline_on_10000_random_rows() -> None:
     assert seen_events >= {"received", "regime", *EVENT_COLUMNS} - {
         "decision_notice",
         "statement_of_reasons",
+        "outcome",  # read by the timeliness columns only (tests/test_stats.py)
     }
     assert seen_states >= {
         "overdue",
@@ -376,5 +377,10 @@ def test_output_columns_are_the_issue_contract() -> None:
         "rule",
         "provisional",
         "holidays_checked",
+        # issue 19: the columns the statistics rest on
+        "timeliness",
+        "working_days_taken",
+        "review_due",
+        "review_timeliness",
         "error",
     ]

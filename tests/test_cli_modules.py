@@ -14,11 +14,11 @@ import pytest
 #: The commands as `foiclock --help` lists them, in its order (the order before the split).
 COMMANDS = [
     "due", "timeline", "status", "appeal", "letter", "calendar", "add", "count", "holidays",
-    "update-holidays", "batch", "serve", "config",
+    "update-holidays", "batch", "stats", "worklist", "serve", "config",
 ]  # fmt: skip
 EVERY_CLI_MODULE = [
     "foiclock.cli", "foiclock.cli.batch", "foiclock.cli.common", "foiclock.cli.deadlines",
-    "foiclock.cli.holidays", "foiclock.cli.serve", "foiclock.cli.settings",
+    "foiclock.cli.holidays", "foiclock.cli.serve", "foiclock.cli.settings", "foiclock.cli.stats",
     "foiclock.cli.timelines",
 ]  # fmt: skip
 #: What every run loads: the package (which puts the command together) and what the commands

@@ -86,7 +86,7 @@ _STRIP = [
     re.compile(r"\b[a-z]+(?:_[a-z]+)+\b"),  # field and key names: receipt_rule
     re.compile(r"\b[A-Z]+(?:_[A-Z]+)+\b"),  # environment variables: FOICLOCK_CONFIG
     re.compile(r"\b[A-Z]\b"),  # a month grid's one-letter marks, explained in its legend
-    re.compile(r"\b(?:DATE|FILE|FROM:TO|INPUT)\b"),  # metavariables
+    re.compile(r"\b(?:DATE|FILE|FROM:TO|INPUT|KEY=HEADER|COLUMN|CASES|N)\b"),  # metavariables
     re.compile(r"No such file or directory"),  # the operating system's words, quoted
 ]
 
@@ -120,6 +120,9 @@ date = 2025-09-17
 """  # the last closure has no name: foiclock names it
 
 #: Runs that between them reach every branch of every text output.
+#: The case log of the README's statistics examples.
+CASELOG = str(Path(__file__).resolve().parent.parent / "examples" / "caselog.csv")
+
 RUNS: list[tuple[str, ...]] = [
     ("due", "2025-08-19", "--explain"),
     ("due", "2021-07-03", "--explain"),  # nation differences (rules.md example 5)
@@ -239,6 +242,17 @@ RUNS: list[tuple[str, ...]] = [
     ("timeline", "2025-08-19", "--regime", "foisa", "--review-by-other-authority"),
     ("appeal", "--regime", "eir", "--responded", "2025-09-16", "--decision-notice",
      "2025-11-14", "--statement-of-reasons", "2025-11-21"),
+    # issue 19: the statistics and the worklist
+    *[
+        ("stats", CASELOG, "--period", "2025-Q3", "--today", "2025-10-31", "--template", template)
+        for template in ("cabinet-office", "ico", "sic", "s45")
+    ],
+    ("stats", CASELOG, "--period", "2025-Q3", "--today", "2025-10-31", "-f", "md", "--by",
+     "team", "team"),
+    ("worklist", CASELOG, "--today", "2025-10-01"),
+    ("worklist", CASELOG, "--today", "2025-10-01", "-f", "md"),
+    ("stats", CASELOG, "--period", "2024-Q1", "--today", "2025-10-31"),
+    ("stats", CASELOG, "--period", "2025-Q5"),
     # bad input: one line, in Welsh
     ("due", "2025-02-30"),
     ("due", "32/01/2025"),
@@ -373,7 +387,8 @@ CLICK_WORDS = {"Usage", "Options", "Arguments", "Commands", "Show", "this", "mes
 @pytest.mark.parametrize(
     "words",
     [(), ("due",), ("timeline",), ("status",), ("appeal",), ("letter",), ("calendar",),
-     ("add",), ("count",), ("holidays",), ("batch",), ("update-holidays",), ("config", "show")],
+     ("add",), ("count",), ("holidays",), ("batch",), ("stats",), ("worklist",),
+     ("update-holidays",), ("config", "show")],
     ids=lambda words: " ".join(words) or "foiclock",
 )  # fmt: skip
 def test_help_comes_from_the_catalogue(

@@ -1,5 +1,6 @@
-"""Many cases at once: one row's answer (`rows`), CSV and JSON Lines files in and out (`files`),
-and many response deadlines in one call (`vectorised`).
+"""Many cases at once: one row's answer (`rows`) with its timeliness (`timeliness`), CSV and
+JSON Lines files in and out (`files`), an export's own headers (`columns`), Excel workbooks
+(`excel`, `tables`), and many response deadlines in one call (`vectorised`).
 
 May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar` and `foiclock.clock`.
 """

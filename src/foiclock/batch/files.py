@@ -40,6 +40,7 @@ from foiclock.base.output import (
     neutralised,
     replaced_by_rename,
 )
+from foiclock.batch.columns import ColumnMap, column_names, json_names
 from foiclock.batch.rows import (
     ERROR,
     EVENT_COLUMNS,
@@ -84,6 +85,8 @@ class BatchOptions(NamedTuple):
     sanitize: bool = True
     source_name: str = "INPUT"  # how errors name the input
     byte_order_mark: bool = False  # start the CSV output with one (the input had one)
+    columns: ColumnMap = ColumnMap()  # --map, --ignore (foiclock.batch.columns)
+    sheet: str | None = None  # --sheet: the sheet of an .xlsx input (foiclock.batch.excel)
 
 
 class BatchSummary(NamedTuple):
@@ -405,7 +408,7 @@ def _csv_line(
 def _case_columns(header: list[str], options: BatchOptions) -> tuple[list[str], list[int]]:
     """The case keys the batch reads and the index of each one's column. Header names are
     matched ignoring case and surrounding spaces."""
-    names = [name.strip().lower() for name in header]
+    names = column_names(header, options.columns, options.source_name)
     for name, given in zip(names, header, strict=True):
         if name in OUTPUT_COLUMNS:
             raise InvalidInput(
@@ -458,7 +461,8 @@ def _csv_suffix(answer: RowAnswer, delimiter: str, line_ending: str, sanitize: b
 
 def _csv_cells(answer: RowAnswer) -> list[str]:
     """The answer as CSV cells: ISO dates, numbers, `true`/`false`, empty for None."""
-    due, extended_due, elapsed, status, late, review_by, rule, provisional, checked, error = answer
+    due, extended_due, elapsed, status, late, review_by, rule, provisional, checked = answer[:9]
+    timeliness, taken, review_due, review_timeliness, error = answer[9:]
     return [
         "" if due is None else due.isoformat(),
         "" if extended_due is None else extended_due.isoformat(),
@@ -469,6 +473,10 @@ def _csv_cells(answer: RowAnswer) -> list[str]:
         rule or "",
         "" if provisional is None else ("true" if provisional else "false"),
         "" if checked is None else ("true" if checked else "false"),
+        timeliness or "",
+        "" if taken is None else str(taken),
+        "" if review_due is None else review_due.isoformat(),
+        review_timeliness or "",
         error or "",
     ]
 
@@ -482,6 +490,8 @@ def batch_jsonl(
     an error row, as are a duplicate key and nesting too deep to read."""
     received = options.received_column
     wanted = [(received, "received"), *((key, key) for key in EVENT_COLUMNS if key != received)]
+    if options.columns != ColumnMap():
+        wanted = json_names([key for _, key in wanted], options.columns)
     answers = RowAnswers(options.today, options.regime, options.received_column)
     memo: dict[Any, RowAnswer] = {}
     counts: defaultdict[str, int] = defaultdict(int)

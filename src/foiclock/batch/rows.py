@@ -17,6 +17,7 @@ from typing import Final, NamedTuple
 from foiclock.base.dates import as_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.batch.timeliness import OUTCOME, TIMELINESS_COLUMNS, RowTimeliness
 from foiclock.calendar.calendars import WorkingCalendar
 from foiclock.calendar.working_days import counting_calendar
 from foiclock.clock.case import CASE_KEYS, Case, case_date, case_from_mapping
@@ -52,12 +53,16 @@ OUTPUT_COLUMNS: Final = {
         "true when every year the row's count touched is in GOV.UK's bank-holiday data; false "
         "when years before it were counted by rule (WD-PRE2012) or the row is provisional"
     ),
+    **TIMELINESS_COLUMNS,
     "error": M("why the row cannot be counted: the column, its value and what is accepted"),
 }
 
 #: The input columns a batch reads besides the date of receipt: the case keys (`CASE_KEYS`),
 #: which mean what the case-clock options mean. `case_id` is the user's own and is not read.
-EVENT_COLUMNS: Final = tuple(key for key in CASE_KEYS if key not in ("received", "case_id"))
+EVENT_COLUMNS: Final = (
+    *(key for key in CASE_KEYS if key not in ("received", "case_id")),
+    OUTCOME,  # read by foiclock.batch.timeliness only
+)
 
 #: The keys of a row that may be a direct count (`_direct`): nothing that restarts, pauses or
 #: stops the count (SAR's identity and fee only move its start).
@@ -92,12 +97,17 @@ class RowAnswer(NamedTuple):
     rule: str | None
     provisional: bool | None
     holidays_checked: bool | None
-    error: str | None
+    # foiclock.batch.timeliness.TIMELINESS_COLUMNS
+    timeliness: str | None = None
+    working_days_taken: int | None = None
+    review_due: date | None = None
+    review_timeliness: str | None = None
+    error: str | None = None
 
 
 def error_answer(message: str) -> RowAnswer:
     """The answer of a row that cannot be counted."""
-    return RowAnswer(None, None, None, ERROR, None, None, None, None, None, message)
+    return RowAnswer(None, None, None, ERROR, None, None, None, None, None, error=message)
 
 
 def answer_row(
@@ -138,6 +148,7 @@ class RowAnswers:
         self.received_column = received_column
         self._directs: dict[object, _Direct | None] = {}
         self._dates: dict[tuple[type, object], date | None] = {}
+        self._timeliness = RowTimeliness(self.today)
 
     def answer(self, cells: Mapping[str, object]) -> RowAnswer:
         if not isinstance(cells, Mapping):
@@ -145,9 +156,10 @@ class RowAnswers:
                 "cells", type(cells).__name__, M("is not a mapping"), M("a mapping of case keys")
             )
         given: dict[str, object] = {}
+        outcome = cells.get(OUTCOME)
         for key, value in cells.items():  # once a row: kept lean
             if key not in CASE_KEYS:
-                continue  # a row's other columns
+                continue  # a row's other columns (the outcome is read below)
             if isinstance(value, str):
                 if not value.strip():
                     continue
@@ -155,11 +167,28 @@ class RowAnswers:
                 continue
             given[key] = value
         given.setdefault("regime", self.regime)
+        return self._with_timeliness(self._answer_given(given), given, outcome)
+
+    def _answer_given(self, given: dict[str, object]) -> RowAnswer:
         if given.keys() <= _DIRECT_KEYS:
             answer = self._direct_answer(given)
             if answer is not None:
                 return answer
         return self._case_answer(given)
+
+    def _with_timeliness(
+        self, answer: RowAnswer, given: dict[str, object], outcome: object
+    ) -> RowAnswer:
+        """`answer` with the columns of foiclock.batch.timeliness added."""
+        if answer.status == ERROR:
+            return answer
+        try:
+            added = self._timeliness.columns(
+                answer.status, answer.due, answer.working_days_elapsed, given, outcome
+            )
+        except InvalidInput as error:
+            return error_answer(error.message())
+        return answer._replace(**added._asdict())
 
     def _direct_answer(self, given: dict[str, object]) -> RowAnswer | None:
         """The answer of a row whose only event is a response, from what is remembered; None

@@ -70,6 +70,7 @@ SETTINGS: Final[dict[str, SettingRule]] = {
     ),
 }
 _TABLES: Final = ("proclaimed", "office_closed")
+_COLUMN_KEYS: Final = ("columns", "ignore_columns")  # checked by foiclock.batch.columns
 
 
 class Setting(NamedTuple):
@@ -95,6 +96,9 @@ class Config(NamedTuple):
     values: dict[str, str]
     proclaimed: tuple[ProclaimedDay, ...] = ()
     office_closed: tuple[OfficeClosure, ...] = ()
+    #: `[columns]`: case keys read from an export's own headers (foiclock.batch.columns).
+    columns: tuple[tuple[str, str], ...] = ()
+    ignore_columns: tuple[str, ...] = ()  # columns named like case keys, left unread
 
 
 #: --config, set by the command line before anything is computed; a ContextVar, so that runs in
@@ -223,9 +227,11 @@ def _read(path: Path, chosen_by: str, required: bool) -> Config:
 
 def _config_from(document: dict[str, Any], path: Path, chosen_by: str) -> Config:
     where = f"in {path}"
-    unknown = sorted(set(document) - set(SETTINGS) - set(_TABLES))
+    unknown = sorted(set(document) - set(SETTINGS) - set(_TABLES) - set(_COLUMN_KEYS))
     if unknown:
-        accepted = ", ".join([*SETTINGS, *(f"[[{table}]]" for table in _TABLES)])
+        accepted = ", ".join(
+            [*SETTINGS, *(f"[[{table}]]" for table in _TABLES), "[columns]", "ignore_columns"]
+        )
         raise InvalidInput(f"config key {where}", unknown[0], M("is not a setting"), accepted)
     values = {
         name: check_setting(name, document[name], f"{name} {where}")
@@ -240,7 +246,24 @@ def _config_from(document: dict[str, Any], path: Path, chosen_by: str) -> Config
         _office_closure(entry, f"[[office_closed]] {number} {where}")
         for number, entry in enumerate(_table_list(document, "office_closed", where), start=1)
     )
-    return Config(path, chosen_by, values, proclaimed, closures)
+    return Config(path, chosen_by, values, proclaimed, closures, *_column_settings(document, where))
+
+
+def _column_settings(
+    document: dict[str, Any], where: str
+) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """`[columns]` (key = "Export header") and `ignore_columns` (a list of headers)."""
+    columns = document.get("columns", {})
+    if not isinstance(columns, dict):
+        raise InvalidInput(
+            f"columns {where}", columns, M("is not a table"), M('[columns] with key = "Header"')
+        )
+    ignored = document.get("ignore_columns", [])
+    if not (isinstance(ignored, list) and all(isinstance(name, str) for name in ignored)):
+        raise InvalidInput(
+            f"ignore_columns {where}", ignored, M("is not a list of headers"), M('["body"]')
+        )
+    return tuple(columns.items()), tuple(ignored)
 
 
 def _table_list(document: dict[str, Any], name: str, where: str) -> list[dict[str, Any]]:

@@ -4,12 +4,13 @@ line each; exit codes: 0 ok, 1 a result that needs attention, 2 bad input.
 
 The commands are in one module a group, each holding them as `commands`: deadlines (due,
 calendar, add, count), timelines (timeline, status, appeal, letter), holidays (holidays,
-update-holidays), batch, settings (config show) and serve (the page and the API); what they
-share is in `common`, and `help` turns `--help` Welsh. `main` imports only the module of the
-command a run names (COMMAND_MODULES); `app`, the whole command, imports them all.
+update-holidays), batch, stats (stats, worklist), settings (config show) and serve (the page
+and the API); what they share is in `common`, and `help` turns `--help` Welsh. `main` imports
+only the module of the command a run names (COMMAND_MODULES); `app`, the whole command, imports
+them all.
 
 May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.clock`,
-`foiclock.batch`, `foiclock.present` and `foiclock.web`.
+`foiclock.batch`, `foiclock.reports`, `foiclock.present` and `foiclock.web`.
 """
 
 # No `from __future__ import annotations` here: typer reads the parameter annotations at every
@@ -39,6 +40,8 @@ COMMAND_MODULES = {
     "holidays": "holidays",
     "update-holidays": "holidays",
     "batch": "batch",
+    "stats": "stats",
+    "worklist": "stats",
     "serve": "serve",
     "config": "settings",  # a group: typer lists groups after the commands
 }

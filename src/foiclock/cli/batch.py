@@ -111,17 +111,38 @@ def batch(
             "injection).",
         ),
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option("--sheet", metavar="NAME", help="The sheet of an .xlsx (default: the first)."),
+    ] = None,
+    maps: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="KEY=HEADER",
+            help="Read the column HEADER as case key KEY (repeatable).",
+        ),
+    ] = None,
+    ignores: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore", metavar="COLUMN", help="Leave the column COLUMN unread (repeatable)."
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
-    """Add deadlines and statuses to every row of a case export.
+    """Add deadlines and statuses to every row of a case export (CSV, JSON Lines or .xlsx).
 
     Every row is written in order with its cells untouched, then due, extended_due,
-    working_days_elapsed, status, working_days_late, review_request_by, rule, provisional and
-    error. A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row
-    failed (unless --allow-errors); 130 on Ctrl-C and 143 on SIGTERM, with the -o file left as
+    working_days_elapsed, status, working_days_late, review_request_by, rule, provisional,
+    holidays_checked, timeliness, working_days_taken, review_due, review_timeliness and error.
+    A bad row is kept with status error; a summary goes to stderr. Exit 1 when any row failed
+    (unless --allow-errors); 130 on Ctrl-C and 143 on SIGTERM, with the -o file left as
     it was, or already written in full if the interrupt came after that: the message says which.
     """
     from foiclock.base.output import file_identity
+    from foiclock.batch.columns import column_map
+    from foiclock.batch.excel import is_workbook
     from foiclock.batch.files import BatchOptions, run_batch
     from foiclock.present.render import batch_summary_lines
 
@@ -132,6 +153,8 @@ def batch(
         delimiter="\t" if delimiter in ("tab", "\\t") else delimiter,
         sanitize=not no_sanitize,
         source_name="INPUT" if input_path == "-" else input_path,
+        columns=column_map(maps or [], ignores or []),
+        sheet=sheet,
     )
     if output == "-":
         output = None  # standard output
@@ -139,14 +162,19 @@ def batch(
     try:
         with _stops_on_sigterm():
             with _progress_bar() as progress:
-                summary = run_batch(
-                    input_path,
-                    output,
-                    options,
-                    input_format=input_format,
-                    encoding=encoding,
-                    progress=progress,
-                )
+                if is_workbook(input_path) or is_workbook(output):
+                    from foiclock.batch.tables import run_table_batch
+
+                    summary = run_table_batch(input_path, output, options, encoding, progress)
+                else:
+                    summary = run_batch(
+                        input_path,
+                        output,
+                        options,
+                        input_format=input_format,
+                        encoding=encoding,
+                        progress=progress,
+                    )
             _echo_note(lambda: "\n".join(batch_summary_lines(summary)))
             if output is not None:
                 _echo_wrote(output)

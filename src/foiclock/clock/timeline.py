@@ -884,3 +884,31 @@ _REVIEW_REQUEST_WINDOWS: Final = {
     for window in windows
     if window.key == "review_request_by"
 }
+
+
+def review_milestones(
+    regime: str,
+    nation: str,
+    review_requested: date,
+    review_responded: date | None,
+    today: date,
+    review_by_other_authority: bool = False,
+) -> tuple[Milestone, ...]:
+    """The body's review deadlines alone (`review_response_due`, and FOIA's
+    `review_response_due_longest`), with their states on `today`, counted and judged as the
+    timeline counts and judges them (a batch's `review_due` column): they turn only on the
+    review's own dates (FOIA-IR-RESP, EIR-REP-RESP, FOISA-RR-RESP, EISR-REP-RESP; T-IR-2004 and
+    T-COVID-FOISA by those dates). Empty for a regime without an internal review (SAR)."""
+    known: dict[str, date | None] = {
+        "review_requested": review_requested,
+        "review_responded": review_responded,
+    }
+    opens = {key: day for key, day in known.items() if day is not None and day > today}
+    calendar = counting_calendar(regime, nation)
+    flags = {"review_by_other_authority": review_by_other_authority}
+    return tuple(
+        _window(window, known, {}, opens, calendar, today)
+        for window in WINDOWS[regime]
+        if window.key in ("review_response_due", "review_response_due_longest")
+        and (window.if_case is None or flags.get(window.if_case[0]) == window.if_case[1])
+    )

@@ -2,6 +2,6 @@
 dicts (`serialise`), month grids (`month_grid`), iCalendar (`ics`) and the next-steps paragraphs
 of letters (`letters`). Nothing here computes a date.
 
-May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.clock` and
-`foiclock.batch`.
+May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.clock`,
+`foiclock.batch` and `foiclock.reports`.
 """

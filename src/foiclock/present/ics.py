@@ -9,6 +9,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import Any
 
 from foiclock._version import __version__
 from foiclock.base.dates import format_long
@@ -49,7 +50,7 @@ def timeline_ics(
 ) -> bytes:
     """The timeline's dated milestones as an iCalendar file (CRLF line ends, folded lines).
     Names, summaries and descriptions are in `languages` (('cy', 'en'): Welsh / English)."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Calendar
 
     regime = get_regime(timeline.regime).short_name
 
@@ -65,29 +66,74 @@ def timeline_ics(
     calendar.add("x-wr-calname", f"foiclock: {name}")
     stamp = stamp or datetime.now(UTC).replace(microsecond=0)
     for milestone in timeline.milestones:
-        if milestone.date is None:
-            continue
-        event = Event()
-        event.add("uid", milestone_uid(timeline, milestone))
-        event.add("dtstamp", stamp)
-        event.add("dtstart", milestone.date)
-        event.add("dtend", milestone.date + timedelta(days=1))
-        closure = timeline.closed_on(milestone.date)
-        label = both(partial(_summary_label, milestone))
-        event.add("summary", f"{timeline.case_id or regime}: {label}")
-        event.add("description", both(partial(_description, milestone, closure), "\n\n"))
-        event.add("categories", [regime, milestone.rule])
-        event.add("transp", "TRANSPARENT")
-        if milestone.kind != EVENT and milestone.state in STILL_AHEAD:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", both(partial(_reminder, milestone)))
-            alarm.add("trigger", timedelta(days=-remind_days, hours=REMINDER_HOUR))
-            event.add_component(alarm)
-        calendar.add_component(event)
+        if milestone.date is not None:
+            calendar.add_component(_event(timeline, milestone, stamp, remind_days, languages))
     calendar.validate()  # type: ignore[no-untyped-call]
     ics: bytes = calendar.to_ical()
     return ics
+
+
+def caseload_ics(
+    milestones: list[tuple[Timeline, Milestone]],
+    *,
+    name: str,
+    remind_days: int = 2,
+    stamp: datetime | None = None,
+    languages: tuple[str, ...] = (ENGLISH,),
+) -> bytes:
+    """One calendar for many cases (`foiclock worklist --format ics`): each (timeline, milestone)
+    as the event `timeline_ics` makes of it, with the same UID, so that importing it again
+    updates the events a case's own calendar added."""
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", f"foiclock: {name}")
+    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    for timeline, milestone in milestones:
+        calendar.add_component(_event(timeline, milestone, stamp, remind_days, languages))
+    calendar.validate()  # type: ignore[no-untyped-call]
+    ics: bytes = calendar.to_ical()
+    return ics
+
+
+def _event(
+    timeline: Timeline,
+    milestone: Milestone,
+    stamp: datetime,
+    remind_days: int,
+    languages: tuple[str, ...],
+) -> Any:
+    """A dated milestone as an all-day VEVENT, with a reminder before a deadline still ahead."""
+    from icalendar import Alarm, Event
+
+    assert milestone.date is not None
+    regime = get_regime(timeline.regime).short_name
+
+    def both(render: Callable[[], str], separator: str = " / ") -> str:
+        return in_languages(languages, render, separator)
+
+    event = Event()
+    event.add("uid", milestone_uid(timeline, milestone))
+    event.add("dtstamp", stamp)
+    event.add("dtstart", milestone.date)
+    event.add("dtend", milestone.date + timedelta(days=1))
+    closure = timeline.closed_on(milestone.date)
+    label = both(partial(_summary_label, milestone))
+    event.add("summary", f"{timeline.case_id or regime}: {label}")
+    event.add("description", both(partial(_description, milestone, closure), "\n\n"))
+    event.add("categories", [regime, milestone.rule])
+    event.add("transp", "TRANSPARENT")
+    if milestone.kind != EVENT and milestone.state in STILL_AHEAD:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", both(partial(_reminder, milestone)))
+        alarm.add("trigger", timedelta(days=-remind_days, hours=REMINDER_HOUR))
+        event.add_component(alarm)
+    return event
 
 
 def _summary_label(milestone: Milestone) -> str:

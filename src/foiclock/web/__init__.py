@@ -8,5 +8,5 @@ Starlette, uvicorn and Jinja2 are the optional extra `foiclock[web]`: only `app`
 import them, and nothing imports this package but the CLI's `serve` command.
 
 May import: `foiclock.base`, `foiclock.law`, `foiclock.calendar`, `foiclock.clock`,
-`foiclock.batch` and `foiclock.present`.
+`foiclock.batch`, `foiclock.reports` and `foiclock.present`.
 """
