@@ -11,13 +11,13 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
+import xlsxwriter
 from typer.testing import CliRunner
 
 from foiclock.cli import app
 
-xlsxwriter = pytest.importorskip("xlsxwriter")
-openpyxl = pytest.importorskip("openpyxl")
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
 
