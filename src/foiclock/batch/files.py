@@ -272,12 +272,8 @@ def _copy_rows(
     line_ending: str,
     progress: Progress | None,
 ) -> BatchSummary:
-    """The loop of batch_csv, kept lean: it runs once a row.
-
-    A row is written as the very text it was read from (`raw_lines` runs in step with the
-    reader), then the answer cells: its values stay byte for byte what they were, quoting
-    included, and nothing is quoted again. A row that must change (a formula cell to neutralise,
-    missing or extra cells) is written anew by the csv module."""
+    """batch_csv after its first line: the header, written with the answer columns, then the
+    rows (`_write_rows`)."""
     next_raw = raw_lines.__next__
     try:
         header = next(reader)
@@ -292,18 +288,98 @@ def _copy_rows(
         next_raw()  # the header is written anew, with the answer columns
     _check_decoded(options.delimiter.join(header), 1)
     keys, indexes = _case_columns(header, options)
-    width = len(header)
+    if options.byte_order_mark:
+        sink.write("\ufeff")  # Excel's "CSV UTF-8" in, the same out
+    sink.write(
+        _csv_line(header, options.delimiter, line_ending, options.sanitize, list(OUTPUT_COLUMNS))
+    )
+    columns = _Columns(keys, indexes, len(header), line_ending)
+    return _write_rows(
+        reader, raw_lines, sink, options, columns, row_answers(options, columns), progress
+    )
+
+
+class _Columns(NamedTuple):
+    """What the row loop knows of the header: the case keys it reads, their columns, how many
+    cells a row has, and the line ending of the output."""
+
+    keys: list[str]
+    indexes: list[int]
+    width: int
+    line_ending: str
+
+
+RowAnswerer = Callable[[list[str]], tuple[str, str, str | None]]
+
+
+def row_answers(options: BatchOptions, columns: _Columns) -> RowAnswerer:
+    """The answer of a row (its cells), as the loop writes it: the answer cells as text to
+    follow the row, its status, its error. By the fast path (`foiclock.batch.fast`) where it
+    counts the row; by the case clock (`RowAnswers`) otherwise, remembered by the row's case
+    cells, already rendered."""
+    keys, indexes, _, line_ending = columns
     get_cells = itemgetter(*indexes)
     single = len(indexes) == 1
+    delimiter, sanitize = options.delimiter, options.sanitize
+    answers = RowAnswers(options.today, options.regime, options.received_column)
+    memo: dict[Any, tuple[str, str, str | None]] = {}
+
+    def slow(row: list[str]) -> tuple[str, str, str | None]:
+        key = get_cells(row)
+        answer = memo.get(key)
+        if answer is None:
+            if len(memo) >= MEMO_LIMIT:
+                memo.clear()
+            found = answers.answer(dict(zip(keys, (key,) if single else key, strict=True)))
+            answer = memo[key] = (
+                _csv_suffix(found, delimiter, line_ending, sanitize),
+                found.status,
+                found.error,
+            )
+        return answer
+
+    from foiclock.batch.fast import CsvAnswers
+
+    fast = CsvAnswers(
+        keys,
+        indexes,
+        options.today,
+        options.regime,
+        delimiter,
+        line_ending,
+        slow,
+        fast=delimiter in _PLAIN_DELIMITERS,
+    )
+    return fast.answer
+
+
+class _Unsplittable(Exception):
+    """A row of a part of the input spans several lines: the input cannot be split there."""
+
+
+def _write_rows(
+    reader: "_csv.Reader",
+    raw_lines: Iterator[str],
+    sink: TextIO,
+    options: BatchOptions,
+    columns: _Columns,
+    answer_of: RowAnswerer,
+    progress: Progress | None,
+    whole_lines: bool = False,
+) -> BatchSummary:
+    """The loop of batch_csv, kept lean: it runs once a row. Line numbers are the reader's.
+
+    A row is written as the very text it was read from (`raw_lines` runs in step with the
+    reader), then the answer cells: its values stay byte for byte what they were, quoting
+    included, and nothing is quoted again. A row that must change (a formula cell to neutralise,
+    missing or extra cells) is written anew by the csv module. `whole_lines`: a row that spans
+    several lines raises _Unsplittable (a part of the input read on its own, `--jobs`)."""
+    next_raw = raw_lines.__next__
+    width, line_ending = columns.width, columns.line_ending
     write = sink.write
     delimiter = options.delimiter
     sanitize = options.sanitize
     safe = _SAFE_STARTS.isdisjoint if sanitize else None
-    if options.byte_order_mark:
-        write("\ufeff")  # Excel's "CSV UTF-8" in, the same out
-    write(_csv_line(header, delimiter, line_ending, sanitize, list(OUTPUT_COLUMNS)))
-    answers = RowAnswers(options.today, options.regime, options.received_column)
-    memo: dict[Any, tuple[str, str, str | None]] = {}
     counts: defaultdict[str, int] = defaultdict(int)
     errors: list[tuple[int, str]] = []
     rows = 0
@@ -314,23 +390,15 @@ def _copy_rows(
             end_line = reader.line_num
             raw = next_raw()
             if end_line != start_line:  # a cell with line breaks: the row spans several lines
+                if whole_lines:
+                    raise _Unsplittable
                 raw += "".join([next_raw() for _ in range(end_line - start_line)])
             if not any(row):
                 continue  # a blank line, or cells all empty (Excel leaves such rows): no row
             if len(row) != width:
                 row.extend([""] * (width - len(row)))  # missing cells at the end are empty
                 raw = ""  # written anew
-            key = get_cells(row)
-            answer = memo.get(key)
-            if answer is None:
-                if len(memo) >= MEMO_LIMIT:
-                    memo.clear()
-                found = answers.answer(dict(zip(keys, (key,) if single else key, strict=True)))
-                answer = memo[key] = (
-                    _csv_suffix(found, delimiter, line_ending, sanitize),
-                    found.status,
-                    found.error,
-                )
+            answer = answer_of(row)
             detail: str | None
             if answer[1] == ERROR and not "".join(row).strip():
                 continue  # cells of spaces only: no row either
@@ -342,10 +410,9 @@ def _copy_rows(
                 status = ERROR
             else:
                 if raw and (safe is None or safe(map(_first_character, row))):
-                    write(raw.rstrip("\r\n"))
+                    write(raw.rstrip("\r\n") + answer[0])
                 else:
-                    write(_csv_line(row, delimiter, "", sanitize))
-                write(answer[0])
+                    write(_csv_line(row, delimiter, "", sanitize) + answer[0])
                 status, detail = answer[1], answer[2]
             counts[status] += 1
             if status == ERROR and len(errors) < ERRORS_LISTED:
