@@ -18,6 +18,7 @@ CSV output is neutralised against formula injection as OWASP advises: a cell sta
 import codecs
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -231,16 +232,34 @@ def batch(
     input_format: str,
     options: BatchOptions,
     progress: Progress | None = None,
+    split: "Split | None" = None,
 ) -> BatchSummary:
     """Read rows from `source` and write them with their answers to `sink`, in the same format
-    (`csv` or `jsonl`)."""
+    (`csv` or `jsonl`); a CSV file in parts by worker processes when `split` says how."""
     if input_format == JSONL:
         return batch_jsonl(source, sink, options, progress)
-    return batch_csv(source, sink, options, progress)
+    return batch_csv(source, sink, options, progress, split)
+
+
+class Split(NamedTuple):
+    """A CSV input file to read in parts of about `part_bytes` in `jobs` worker processes
+    (`--jobs`): `source` is the file, `encoding` its text's (a byte-order mark, at its very
+    start, is not in the parts); `done` the bytes answered so far (for progress)."""
+
+    path: str
+    encoding: str
+    jobs: int
+    part_bytes: int
+    size: int
+    done: list[int]
 
 
 def batch_csv(
-    source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
+    source: TextIO,
+    sink: TextIO,
+    options: BatchOptions,
+    progress: Progress | None = None,
+    split: Split | None = None,
 ) -> BatchSummary:
     """CSV in, CSV out, with the input's delimiter and line ending (that of its first line:
     LF, CRLF, or CR alone)."""
@@ -259,7 +278,7 @@ def batch_csv(
     reader = csv.reader(lines, delimiter=options.delimiter, strict=True)
     limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
     try:
-        return _copy_rows(reader, raw_lines, sink, options, line_ending, progress)
+        return _copy_rows(reader, raw_lines, sink, options, line_ending, progress, split)
     finally:
         csv.field_size_limit(limit)
 
@@ -271,9 +290,11 @@ def _copy_rows(
     options: BatchOptions,
     line_ending: str,
     progress: Progress | None,
+    split: Split | None = None,
 ) -> BatchSummary:
     """batch_csv after its first line: the header, written with the answer columns, then the
-    rows (`_write_rows`)."""
+    rows (`_write_rows`), in parts (`_write_parts`) when `split` says how and the header is one
+    line ending in LF or CRLF."""
     next_raw = raw_lines.__next__
     try:
         header = next(reader)
@@ -284,8 +305,8 @@ def _copy_rows(
             M("has a header row that cannot be read as CSV ({error})", error=str(error)),
             _CSV_ACCEPTED,
         ) from None
-    for _ in range(reader.line_num):  # a header cell may hold a line break
-        next_raw()  # the header is written anew, with the answer columns
+    # A header cell may hold a line break; the header is written anew, with the answer columns.
+    header_text = "".join([next_raw() for _ in range(reader.line_num)])
     _check_decoded(options.delimiter.join(header), 1)
     keys, indexes = _case_columns(header, options)
     if options.byte_order_mark:
@@ -294,9 +315,12 @@ def _copy_rows(
         _csv_line(header, options.delimiter, line_ending, options.sanitize, list(OUTPUT_COLUMNS))
     )
     columns = Columns(keys, indexes, len(header), line_ending)
-    return _write_rows(
-        reader, raw_lines, sink, options, columns, row_answers(options, columns), progress
-    )
+    answer_of = row_answers(options, columns)
+    if split is not None and reader.line_num == 1 and line_ending.endswith("\n"):
+        start = len(header_text.encode(split.encoding))
+        start += len(_BOM) if options.byte_order_mark else 0
+        return _write_parts(split, start, sink, options, columns, answer_of, progress)
+    return _write_rows(reader, raw_lines, sink, options, columns, answer_of, progress)
 
 
 class Columns(NamedTuple):
@@ -366,6 +390,7 @@ def _write_rows(
     answer_of: RowAnswerer,
     progress: Progress | None,
     whole_lines: bool = False,
+    lines_before: int = 0,
 ) -> BatchSummary:
     """The loop of batch_csv, kept lean: it runs once a row. Line numbers are the reader's.
 
@@ -373,7 +398,8 @@ def _write_rows(
     reader), then the answer cells: its values stay byte for byte what they were, quoting
     included, and nothing is quoted again. A row that must change (a formula cell to neutralise,
     missing or extra cells) is written anew by the csv module. `whole_lines`: a row that spans
-    several lines raises _Unsplittable (a part of the input read on its own, `--jobs`)."""
+    several lines raises _Unsplittable (a part of the input read on its own, `--jobs`);
+    `lines_before`: the lines of the input before the reader's first."""
     next_raw = raw_lines.__next__
     width, line_ending = columns.width, columns.line_ending
     write = sink.write
@@ -383,11 +409,11 @@ def _write_rows(
     counts: defaultdict[str, int] = defaultdict(int)
     errors: list[tuple[int, str]] = []
     rows = 0
-    end_line = reader.line_num
+    end_line = reader.line_num + lines_before
     try:
         for row in reader:
             start_line = end_line + 1
-            end_line = reader.line_num
+            end_line = reader.line_num + lines_before
             raw = next_raw()
             if end_line != start_line:  # a cell with line breaks: the row spans several lines
                 if whole_lines:
@@ -434,6 +460,155 @@ def _write_rows(
         _check_decoded(options.delimiter.join(row), start_line)
         raise
     return BatchSummary(rows, dict(counts), errors)
+
+
+#: `--jobs`: the bytes of input a worker process answers at a time (an input of fewer than two
+#: parts is answered in one process: starting others would cost more).
+PART_BYTES: Final = 4 << 20
+#: Encodings in which every LF byte is a line feed and a part is text on its own.
+_SPLITTABLE_ENCODINGS: Final = frozenset({"utf-8", "ascii", "iso8859-1", "iso8859-15", "cp1252"})
+
+
+class _Part(NamedTuple):
+    """The bytes `start` to `end` of a CSV input, whole lines, for a worker process."""
+
+    path: str
+    start: int
+    end: int
+    encoding: str
+    options: BatchOptions
+    columns: Columns
+
+
+class _PartDone(NamedTuple):
+    """A part answered: its output, encoded; its summary, by its own line numbers; its lines."""
+
+    output: bytes
+    summary: BatchSummary
+    lines: int
+
+
+def _write_parts(
+    split: Split,
+    start: int,
+    sink: TextIO,
+    options: BatchOptions,
+    columns: Columns,
+    answer_of: RowAnswerer,
+    progress: Progress | None,
+) -> BatchSummary:
+    """The rows from byte `start` on, in parts answered by worker processes, written in order.
+
+    A part starts after an LF byte: at a row's start if no quoted cell holds a line break
+    before it. Each part is read as if it did; a part that finds a row of several lines (or
+    text the csv module or the encoding refuses, which a wrong start could cause) is answered
+    with the rest of the input in this process instead, from that part's start. Every part
+    before it found rows of one line each, starting where the file's rows start, so that part
+    starts at a row's start too: the output is the one process's, byte for byte."""
+    from foiclock.batch.split import in_order, line_starts
+
+    starts = line_starts(split.path, start, split.size, split.part_bytes)
+    parts = [
+        _Part(split.path, first, end, split.encoding, options, columns)
+        for first, end in itertools.pairwise(starts)
+    ]
+    summary = BatchSummary(0, {}, [])
+    lines = 1  # the header's
+    answered = in_order(_answer_part, parts, split.jobs)
+    try:
+        for part, done in zip(parts, answered, strict=False):
+            if done is None:
+                break
+            sink.flush()
+            sink.buffer.write(done.output)
+            summary = _joined(summary, done.summary, lines)
+            lines += done.lines
+            split.done[0] = part.end
+            if progress is not None:
+                progress(summary.rows)
+        else:
+            return summary
+    finally:
+        answered.close()  # stops the workers
+    so_far = summary.rows
+
+    def more(rows: int) -> None:
+        assert progress is not None
+        progress(so_far + rows)
+
+    with open(split.path, "rb") as binary:
+        binary.seek(part.start)
+        text = io.TextIOWrapper(binary, encoding=split.encoding, errors=_UNDECODABLE, newline="")
+        reader_lines, raw_lines = tee(text)
+        reader = csv.reader(reader_lines, delimiter=options.delimiter, strict=True)
+        rest = _write_rows(
+            reader,
+            raw_lines,
+            sink,
+            options,
+            columns,
+            answer_of,
+            more if progress is not None else None,
+            lines_before=lines,
+        )
+    return _joined(summary, rest, 0)
+
+
+def _joined(summary: BatchSummary, more: BatchSummary, lines_before: int) -> BatchSummary:
+    """Two summaries as one; `more`'s line numbers are after `lines_before` lines."""
+    counts = dict(summary.counts)
+    for status, count in more.counts.items():
+        counts[status] = counts.get(status, 0) + count
+    errors = summary.errors + [(line + lines_before, error) for line, error in more.errors]
+    return BatchSummary(summary.rows + more.rows, counts, errors[:ERRORS_LISTED])
+
+
+#: A worker process's answers, kept from part to part (its plans and templates).
+_part_answers: dict[Any, RowAnswerer] = {}
+
+
+def _answer_part(part: _Part) -> _PartDone | None:
+    """A worker process's part: its rows answered as `_write_rows` answers them; None if a row
+    spans several lines, or the part cannot be read or written on its own."""
+    with open(part.path, "rb") as binary:
+        binary.seek(part.start)
+        data = binary.read(part.end - part.start)
+    columns = part.columns
+    key = (part.options, tuple(columns.keys), tuple(columns.indexes), columns[2:])
+    answer_of = _part_answers.get(key)
+    if answer_of is None:
+        answer_of = _part_answers[key] = row_answers(part.options, part.columns)
+    reader_lines, raw_lines = tee(io.StringIO(data.decode(part.encoding, _UNDECODABLE), newline=""))
+    reader = csv.reader(reader_lines, delimiter=part.options.delimiter, strict=True)
+    sink = io.StringIO(newline="")
+    limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
+    try:
+        summary = _write_rows(
+            reader, raw_lines, sink, part.options, part.columns, answer_of, None, whole_lines=True
+        )
+        return _PartDone(sink.getvalue().encode(part.encoding), summary, reader.line_num)
+    except (_Unsplittable, _Undecodable, InvalidInput, UnicodeError):
+        return None
+    finally:
+        csv.field_size_limit(limit)
+
+
+def split_for(
+    path: str, encoding: str, size: int | None, jobs: int, part_bytes: int
+) -> Split | None:
+    """How `path` is read with `jobs` worker processes, or None when it is read in one: one
+    job, standard input or another file that is not a regular file, fewer than two parts, or an
+    encoding in which a part is not text on its own (UTF-16)."""
+    if jobs < 2 or path == "-" or size is None or size < 2 * part_bytes:
+        return None
+    if _text_codec(encoding).name not in _SPLITTABLE_ENCODINGS:
+        return None
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+    except OSError:
+        return None
+    return Split(path, encoding, jobs, part_bytes, size, [0])
 
 
 def _long_row(cells: int, width: int) -> Message:
@@ -799,14 +974,22 @@ def run_batch(
     input_format: str | None = None,
     encoding: str = "utf-8",
     progress: Callable[[int, float | None], None] | None = None,
+    jobs: int = 1,
+    part_bytes: int = PART_BYTES,
 ) -> BatchSummary:
     """`foiclock batch`: `input_path` (or `-`) to `output_path` (atomically), or to standard
-    output when it is None. `progress` is called now and then with the rows done so far and the
+    output when it is None. `jobs`: worker processes that answer a CSV file's parts of about
+    `part_bytes` each, the output the same (`split_for` says when a file is read in one process
+    all the same). `progress` is called now and then with the rows done so far and the
     fraction of the input read (None for a pipe). On any failure, Ctrl-C included, an output file
     is left as it was; an interrupt that comes after the rename finds it replaced, whole
     (`foiclock.base.output.file_identity` tells which). `-o` is refused if it is the input file,
     or the file standard input is redirected from."""
     chosen = input_format_for(input_path, input_format)
+    if type(jobs) is not int or jobs < 1:
+        raise InvalidInput(
+            "jobs", jobs, M("is not a number of processes"), M("a whole number, 1 or more")
+        )
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
     holiday_table()  # a damaged stored update or config file: exit 2, not an error in every row
     if len(options.delimiter) != 1:
@@ -838,17 +1021,21 @@ def run_batch(
     source = open_input(input_path, encoding)
     text_encoding = source.text.encoding.replace("utf-8-sig", "utf-8")
     options = options._replace(byte_order_mark=source.had_bom)
+    split = None
+    if chosen == CSV:
+        split = split_for(input_path, text_encoding, source.size, jobs, part_bytes)
     report = None
     if progress is not None:
         size = source.size
 
         def report(rows: int) -> None:
-            progress(rows, source.position() / size if size else None)
+            read = split.done[0] if split is not None and split.done[0] else source.position()
+            progress(rows, read / size if size else None)
 
     def write_all(binary: IO[bytes]) -> BatchSummary:
         sink = io.TextIOWrapper(binary, encoding=text_encoding, newline="")
         try:
-            return batch(source.text, sink, chosen, options, report)
+            return batch(source.text, sink, chosen, options, report, split)
         finally:
             sink.flush()
             sink.detach()

@@ -111,6 +111,16 @@ def batch(
             "injection).",
         ),
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Worker processes for a large CSV file, the output the same (default: the CPUs "
+            "this machine has; 1: one process).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Add deadlines and statuses to every row of a case export.
@@ -123,6 +133,7 @@ def batch(
     """
     from foiclock.base.output import file_identity
     from foiclock.batch.files import BatchOptions, run_batch
+    from foiclock.batch.split import available_cpus
     from foiclock.present.render import batch_summary_lines
 
     options = BatchOptions(
@@ -146,6 +157,7 @@ def batch(
                     input_format=input_format,
                     encoding=encoding,
                     progress=progress,
+                    jobs=available_cpus() if jobs is None else jobs,
                 )
             _echo_note(lambda: "\n".join(batch_summary_lines(summary)))
             if output is not None:
