@@ -248,6 +248,7 @@ class _Template:
         "review_mode",
         "rule_cells",
         "sar",
+        "state_cells",
         "tails",
         "today",
         "window_days",
@@ -268,6 +269,7 @@ class _Template:
     review_mode: int
     rule_cells: str
     sar: bool
+    state_cells: dict[str, str]  # a state between delimiters
     tails: dict[bool, tuple[str, str]]  # by holidays checked: (not provisional, provisional)
     today: int
     window_days: int | None  # T-SAR-1998: calendar days beginning with the relevant day
@@ -324,20 +326,17 @@ class _Plan:
         end = known or today
         applies = self.applies
         rank, first = self.rank, self.first
-        late = ""
         if today < self.received:
-            state = NOT_YET_RECEIVED
+            state, late = NOT_YET_RECEIVED, ""
         elif known:
             if known <= applies:
-                state = ANSWERED_ON_TIME
+                state, late = ANSWERED_ON_TIME, ""
             else:
-                state = ANSWERED_LATE
-                late = str(rank[known - first] - rank[applies - first])
+                state, late = ANSWERED_LATE, str(rank[known - first] - rank[applies - first])
         elif today > applies:
-            state = OVERDUE
-            late = str(rank[today - first] - rank[applies - first])
+            state, late = OVERDUE, str(rank[today - first] - rank[applies - first])
         else:
-            state = DUE_TODAY if today == applies else OPEN
+            state, late = (DUE_TODAY if today == applies else OPEN), ""
         if self.stepped:
             elapsed = self.elapsed(end)
         else:
@@ -358,11 +357,10 @@ class _Plan:
                 assert template.review is not None  # a mode, so a window
                 found = template.review.count(anchor, responded, applies)
             review = found
-        horizon = self.days.horizon
-        delimiter = template.delimiter
+        horizon = template.days.horizon
         text = (
-            f"{self.head}{elapsed}{delimiter}{state}{delimiter}{late}{delimiter}"
-            f"{self.days.iso[review - first] if review else ''}{template.rule_cells}"
+            f"{self.head}{elapsed}{template.state_cells[state]}{late}{template.delimiter}"
+            f"{template.days.iso[review - first] if review else ''}{template.rule_cells}"
             f"{self.tails[self.provisional or end > horizon or review > horizon]}"
         )
         return text, state, None
@@ -655,6 +653,8 @@ def _make_template(
     template.review_days = review.days if review is not None else {}
     template.delimiter = delimiter
     template.rule_cells = f"{delimiter}{deadline.rule}"
+    states = (NOT_YET_RECEIVED, ANSWERED_ON_TIME, ANSWERED_LATE, OVERDUE, DUE_TODAY, OPEN)
+    template.state_cells = {state: f"{delimiter}{state}{delimiter}" for state in states}
     template.extended = case.extended
     template.sar = deadline.months is not None
     template.restart = regime.clarification.effect == "restart"

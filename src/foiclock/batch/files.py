@@ -424,9 +424,8 @@ def _write_rows(
             if len(row) != width:
                 row.extend([""] * (width - len(row)))  # missing cells at the end are empty
                 raw = ""  # written anew
-            answer = answer_of(row)
-            detail: str | None
-            if answer[1] == ERROR and not "".join(row).strip():
+            suffix, status, detail = answer_of(row)
+            if status == ERROR and not "".join(row).strip():
                 continue  # cells of spaces only: no row either
             rows += 1
             if len(row) > width:
@@ -434,12 +433,10 @@ def _write_rows(
                 more = _csv_cells(error_answer(detail)) + row[width:]
                 write(_csv_line(row[:width], delimiter, line_ending, sanitize, more))
                 status = ERROR
+            elif raw and (safe is None or safe(map(_first_character, row))):
+                write(raw.rstrip("\r\n") + suffix)
             else:
-                if raw and (safe is None or safe(map(_first_character, row))):
-                    write(raw.rstrip("\r\n") + answer[0])
-                else:
-                    write(_csv_line(row, delimiter, "", sanitize) + answer[0])
-                status, detail = answer[1], answer[2]
+                write(_csv_line(row, delimiter, "", sanitize) + suffix)
             counts[status] += 1
             if status == ERROR and len(errors) < ERRORS_LISTED:
                 errors.append((start_line, detail or ""))
