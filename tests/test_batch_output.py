@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from foiclock.batch.fast import CsvAnswers
-from foiclock.batch.files import PROGRESS_EVERY, BatchOptions, run_batch
+from foiclock.batch import files
+from foiclock.batch.files import PROGRESS_EVERY, BatchOptions, RowAnswerer, run_batch
 from foiclock.cli import app
 
 runner = CliRunner()
@@ -66,16 +66,21 @@ def test_interrupted_half_way_leaves_the_target_untouched(
     source = many_rows(tmp_path / "in.csv", 5_000)
     target = tmp_path / "out.csv"
     target.write_bytes(OLD)
-    real_answer = CsvAnswers.answer  # every row's answer, by the fast path or the case clock
+    real_answers = files.row_answers  # every row's answer, by the fast path or the case clock
     answered = []
 
-    def answer_then_interrupt(self: CsvAnswers, row: list[str]) -> tuple[str, str, str | None]:
-        answered.append(1)
-        if len(answered) == 2_500:
-            raise KeyboardInterrupt
-        return real_answer(self, row)
+    def answers_then_interrupt(options: BatchOptions, columns: files.Columns) -> RowAnswerer:
+        answer = real_answers(options, columns)
 
-    monkeypatch.setattr(CsvAnswers, "answer", answer_then_interrupt)
+        def then_interrupt(row: list[str]) -> tuple[str, str, str | None]:
+            answered.append(1)
+            if len(answered) == 2_500:
+                raise KeyboardInterrupt
+            return answer(row)
+
+        return then_interrupt
+
+    monkeypatch.setattr(files, "row_answers", answers_then_interrupt)
     code, _, err = run(str(source), "-o", str(target), "--today", "2029-01-01")
     assert code == 130
     assert err == f"foiclock: interrupted; {target} left as it was\n"

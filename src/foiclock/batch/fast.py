@@ -315,6 +315,11 @@ class _Plan:
         past the deadline too (`working_days_counted`)."""
         return self.days.counted(self.counted_from, end)
 
+    def answer_unanswered(self) -> Answer:
+        """The answer without a response (remembered: rows share it)."""
+        self.unanswered = self.answer(0)
+        return self.unanswered
+
     def answer(self, responded: int) -> Answer:
         """The row's answer for a response on `responded` (0: none), judged on the batch's
         today: a response after it is planned, and counts only for the review window (as
@@ -376,6 +381,9 @@ class _Fixed:
         self.unanswered = answer
 
     def answer(self, responded: int) -> Answer:
+        return self.unanswered
+
+    def answer_unanswered(self) -> Answer:
         return self.unanswered
 
 
@@ -447,7 +455,7 @@ class CsvAnswers:
         events_at = [positions.pop(key) for key in self._event_keys]
         self._events = slice(1 + len(template_at), 1 + len(template_at) + len(events_at))
         rest = [received, *template_at, *events_at, *positions.values()]  # then the others
-        self._rest = itemgetter(*rest) if len(rest) > 1 else _as_tuple(rest[0])
+        self._rest = itemgetter(*rest)  # one column: its cell alone, not in a tuple
         self._plans: dict[Any, _Plan | _Fixed | str] = {}
         self._dates: dict[str, int] = {}
         self._shapes: dict[tuple[str, ...], tuple[list[int], dict[int, _Template | str]] | str] = {}
@@ -463,29 +471,38 @@ class CsvAnswers:
             checked: (tail(False, checked), tail(True, False)) for checked in (True, False)
         }
         self.fast = fast and FIRST_YEAR <= today.year <= LAST_YEAR
+        self.answer: Callable[[list[str]], Answer] = self._answerer() if self.fast else slow
 
-    def answer(self, row: list[str]) -> Answer:
-        """The answer of one row. Kept lean: it runs once a row."""
-        if not self.fast:
-            return self._slow(row)
-        rest = self._rest(row)
-        plan = self._plans.get(rest) or self._plan(rest)
-        if plan is _SLOW:
-            return self._slow(row)
+    def _answerer(self) -> Callable[[list[str]], Answer]:
+        """`answer`, for this batch's columns: a closure over what it uses, kept lean (it runs
+        once a row)."""
+        rest_of, plans_get, new_plan = self._rest, self._plans.get, self._plan
+        dates_get, new_date, slow = self._dates.get, self._date, self._slow
+        responded_at = self._responded
+
+        def answer(row: list[str]) -> Answer:
+            """The answer of one row."""
+            rest = rest_of(row)
+            plan = plans_get(rest) or new_plan(rest)
+            if plan.__class__ is str:
+                return self._not_counted(plan, rest, row)
+            text = row[responded_at] if responded_at is not None else ""
+            if not text or text.isspace():
+                return plan.unanswered or plan.answer_unanswered()  # type: ignore[union-attr]
+            responded = dates_get(text) or new_date(text)
+            if responded < plan.received:  # type: ignore[union-attr]
+                return slow(row)  # not a date, or before receipt: an error row
+            return plan.answer(responded)  # type: ignore[union-attr]
+
+        return answer
+
+    def _not_counted(self, plan: object, rest: tuple[str, ...] | str, row: list[str]) -> Answer:
+        """The answer of a row the fast path does not count, by the slow path; a row whose
+        date of receipt is not a date has it remembered (`_Fixed`)."""
+        found = self._slow(row)
         if plan is _RECEIPT_ERROR:
-            found = self._slow(row)
             self._remember(rest, _Fixed(found))
-            return found
-        text = row[self._responded] if self._responded is not None else ""
-        if not text or text.isspace():
-            unanswered = plan.unanswered  # type: ignore[union-attr]
-            if unanswered is None:
-                unanswered = plan.unanswered = plan.answer(0)  # type: ignore[union-attr]
-            return unanswered
-        responded = self._dates.get(text) or self._date(text)
-        if responded < plan.received:  # type: ignore[union-attr]
-            return self._slow(row)  # not a date, or before receipt: an error row
-        return plan.answer(responded)  # type: ignore[union-attr]
+        return found
 
     def _date(self, text: str) -> int:
         """A cell as an ordinal (remembered), `_BAD` if it is not a date the batch reads."""
@@ -500,15 +517,16 @@ class CsvAnswers:
             self._dates[text] = found
         return found
 
-    def _plan(self, rest: tuple[str, ...]) -> _Plan | str:
+    def _plan(self, rest: tuple[str, ...] | str) -> _Plan | str:
         """The plan of a row's cells but its response, remembered unless the row has events
         (they rarely repeat, and would push out the plans that do)."""
-        plan = self._count(rest)
-        if not any(map(_given, rest[self._events])):
+        cells = rest if isinstance(rest, tuple) else (rest,)
+        plan = self._count(cells)
+        if not any(map(_given, cells[self._events])):
             self._remember(rest, plan)
         return plan
 
-    def _remember(self, rest: tuple[str, ...], plan: "_Plan | _Fixed | str") -> None:
+    def _remember(self, rest: tuple[str, ...] | str, plan: "_Plan | _Fixed | str") -> None:
         if len(self._plans) >= self._memo_limit:
             self._plans.clear()
         self._plans[rest] = plan
@@ -622,15 +640,6 @@ class CsvAnswers:
                 else _Review(deadline.regime, deadline.nation, mode, calendar)
             )
         return self._reviews[key]
-
-
-def _as_tuple(index: int) -> Callable[[list[str]], tuple[str, ...]]:
-    """`itemgetter` of one index, as a 1-tuple."""
-
-    def cells(row: list[str]) -> tuple[str, ...]:
-        return (row[index],)
-
-    return cells
 
 
 def _given(cell: str) -> bool:

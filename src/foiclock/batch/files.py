@@ -56,6 +56,8 @@ from foiclock.law.regimes import get_regime
 if TYPE_CHECKING:
     import _csv
 
+    from foiclock.batch.fast import CsvAnswers
+
 CSV: Final = "csv"
 JSONL: Final = "jsonl"
 INPUT_FORMATS: Final = (CSV, JSONL)
@@ -336,11 +338,16 @@ class Columns(NamedTuple):
 RowAnswerer = Callable[[list[str]], tuple[str, str, str | None]]
 
 
-def row_answers(options: BatchOptions, columns: Columns, fast: bool = True) -> RowAnswerer:
+def row_answers(options: BatchOptions, columns: Columns) -> RowAnswerer:
     """The answer of a row (its cells), as the loop writes it: the answer cells as text to
-    follow the row, its status, its error. By the fast path (`foiclock.batch.fast`) where it
-    counts the row; by the case clock (`RowAnswers`) otherwise, remembered by the row's case
-    cells, already rendered. `fast=False`: by the case clock alone (the tests compare them)."""
+    follow the row, its status, its error (`csv_answers`)."""
+    return csv_answers(options, columns).answer
+
+
+def csv_answers(options: BatchOptions, columns: Columns, fast: bool = True) -> "CsvAnswers":
+    """The answers of a batch's rows: by the fast path (`foiclock.batch.fast`) where it counts
+    the row; by the case clock (`RowAnswers`) otherwise, remembered by the row's case cells,
+    already rendered. `fast=False`: by the case clock alone (the tests compare them)."""
     keys, indexes, _, line_ending = columns
     get_cells = itemgetter(*indexes)
     single = len(indexes) == 1
@@ -364,7 +371,7 @@ def row_answers(options: BatchOptions, columns: Columns, fast: bool = True) -> R
 
     from foiclock.batch.fast import CsvAnswers
 
-    answerer = CsvAnswers(
+    return CsvAnswers(
         keys,
         indexes,
         options.today,
@@ -374,7 +381,6 @@ def row_answers(options: BatchOptions, columns: Columns, fast: bool = True) -> R
         slow,
         fast=fast and delimiter in _PLAIN_DELIMITERS,
     )
-    return answerer.answer
 
 
 class _Unsplittable(Exception):

@@ -15,9 +15,10 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from multiprocessing import get_all_start_methods, get_context
-from multiprocessing.connection import Connection, wait
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 Task = TypeVar("Task")
 Result = TypeVar("Result")
@@ -68,6 +69,8 @@ def in_order(
     most `ahead` results (default: twice `jobs`) are done but not yet taken. An exception in a
     worker is raised here; a worker that dies (killed, out of memory) raises ChildProcessError.
     `work` and the tasks must pickle where processes are spawned rather than forked."""
+    from multiprocessing import get_context
+
     ahead = ahead or 2 * jobs
     context: Any = get_context(_start_method())
     workers: list[tuple[Any, Connection]] = []
@@ -92,9 +95,11 @@ def in_order(
 
 
 def _dispatch(
-    tasks: Sequence[Task], workers: list[tuple[Any, Connection]], ahead: int
+    tasks: Sequence[Task], workers: list[tuple[Any, "Connection"]], ahead: int
 ) -> Iterator[Any]:
     """Hands out the tasks to idle workers and yields their results in order."""
+    from multiprocessing.connection import Connection, wait
+
     pending = iter(range(len(tasks)))
     busy: dict[Connection, int] = {}
     idle = [connection for _, connection in workers]
@@ -131,7 +136,7 @@ def _dispatch(
         hand_out()
 
 
-def _serve(work: Callable[[Any], Any], connection: Connection) -> None:
+def _serve(work: Callable[[Any], Any], connection: "Connection") -> None:
     """A worker: the parent stops it, so Ctrl-C is ignored and SIGTERM ends it at once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -150,6 +155,8 @@ def _start_method() -> str:
     """`fork` where the system has it and this process runs no other thread (a fork keeps the
     parent's calendars, and is fast); `spawn` otherwise (a thread, such as a progress bar's,
     may hold a lock at the fork)."""
+    from multiprocessing import get_all_start_methods
+
     if "fork" in get_all_start_methods() and threading.active_count() == 1:
         return "fork"
     return "spawn"
