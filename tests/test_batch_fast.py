@@ -181,7 +181,7 @@ def test_fast_path_counts_every_kind_of_row() -> None:
         row = as_row(cells, FULL_HEADER)
         answer = quick.answer(row)
         assert answer == slow.answer(row), cells
-        plan = quick._count(quick._rest(row))
+        plan = quick._plan(quick._rest(row))
         if isinstance(plan, fast._Plan) or plan == fast._RECEIPT_ERROR:
             fast_rows += 1
             kind = type(plan).__name__ if isinstance(plan, fast._Plan) else "error"
@@ -203,8 +203,7 @@ def one_row(cells: dict[str, str], today: date) -> dict[str, str]:
     header = list(cells)
     quick, slow = answerers(header, today)
     row = list(cells.values())
-    rest = quick._rest(row)
-    assert isinstance(quick._count(rest if isinstance(rest, tuple) else (rest,)), fast._Plan)
+    assert isinstance(quick._plan(quick._rest(row)), fast._Plan), cells
     answer = quick.answer(row)
     assert answer == slow.answer(row)
     return dict(zip(OUTPUT_COLUMNS, answer[0][1:].rstrip("\r\n").split(","), strict=True))

@@ -521,8 +521,10 @@ class CsvAnswers:
         """The plan of a row's cells but its response, remembered unless the row has events
         (they rarely repeat, and would push out the plans that do)."""
         cells = rest if isinstance(rest, tuple) else (rest,)
-        plan = self._count(cells)
-        if not any(map(_given, cells[self._events])):
+        events = cells[self._events]
+        has_events = any(events) and any(map(_given, events))
+        plan = self._count(cells, events if has_events else ())
+        if not has_events:
             self._remember(rest, plan)
         return plan
 
@@ -531,26 +533,26 @@ class CsvAnswers:
             self._plans.clear()
         self._plans[rest] = plan
 
-    def _count(self, cells: tuple[str, ...]) -> _Plan | str:
-        """`cells` (a row's in `_rest`'s order) counted, or `_SLOW`."""
-        events = self._events
-        if any(map(_given, cells[events.stop :])):
+    def _count(self, cells: tuple[str, ...], events: tuple[str, ...]) -> _Plan | str:
+        """`cells` (a row's in `_rest`'s order) counted, or `_SLOW`; `events`: their event
+        cells, or () when none is given."""
+        others = cells[self._events.stop :]
+        if any(others) and any(map(_given, others)):
             return _SLOW  # a body, a school closure, a posted notice, review events, ...
         if not _given(cells[0]):
             return _SLOW  # no date of receipt: the case clock says so
         received = self._date(cells[0])
         if received == _BAD:
             return _RECEIPT_ERROR
-        template = self._template(cells[1 : events.start], received)
+        template = self._template(cells[1 : self._events.start], received)
         if isinstance(template, str):
             return _SLOW
-        dates = {
-            key: self._date(cell)
-            for key, cell in zip(self._event_keys, cells[events], strict=True)
-            if _given(cell)
-        }
-        if any(day < received for day in dates.values()):  # not a date, or before receipt
-            return _SLOW
+        dates = {}
+        for key, cell in zip(self._event_keys, events, strict=False):  # none: ()
+            if cell and not cell.isspace():
+                day = dates[key] = self._date(cell)
+                if day < received:  # not a date, or before receipt
+                    return _SLOW
         try:
             if template.sar:
                 return _month_plan(template, received, dates)
