@@ -387,36 +387,33 @@ class _Fixed:
         return self.unanswered
 
 
-class _RestartPlan(_Plan):
-    """`*-CLAR`: before the clarification arrives, the days counted from receipt up to the day
-    before the ask; from its arrival, the days counted from it."""
+class _StepPlan(_Plan):
+    """A count that a clarification restarted (`*-CLAR`) or a fees pause (`*-FEES`) stopped for
+    a while, its days elapsed numbered as its steps number them (`case_status`): until the
+    clarification arrives, the days counted from receipt up to the day before the ask; from
+    its arrival, the days counted from it; either way, the working days from the fees notice
+    to the payment, both included, left out. (0: no clarification, or no pause.)"""
 
-    __slots__ = ("arrived", "asked", "first_counted_from")
+    __slots__ = ("arrived", "asked", "first_counted_from", "notice", "paid")
     stepped = True
 
     asked: int
     arrived: int
     first_counted_from: int
-
-    def elapsed(self, end: int) -> int:
-        if end < self.arrived:
-            return self.days.counted(self.first_counted_from, min(end, self.asked - 1))
-        return self.days.counted(self.counted_from, end)
-
-
-class _PausePlan(_Plan):
-    """`*-FEES`: the days counted before the notice, then those after the payment."""
-
-    __slots__ = ("notice", "paid")
-    stepped = True
-
     notice: int
     paid: int
 
     def elapsed(self, end: int) -> int:
-        days = self.days
-        before = days.counted(self.counted_from, min(end, self.notice - 1))
-        return before + days.counted(max(self.paid, self.counted_from), end)
+        if end < self.arrived:
+            return self._outside_pause(self.first_counted_from, min(end, self.asked - 1))
+        return self._outside_pause(self.counted_from, end)
+
+    def _outside_pause(self, start: int, end: int) -> int:
+        """Working days after `start` up to and including `end` that are not paused."""
+        counted = self.days.counted
+        if not self.paid:
+            return counted(start, end)
+        return counted(start, end) - counted(max(start, self.notice - 1), min(end, self.paid))
 
 
 class CsvAnswers:
@@ -701,8 +698,8 @@ def _make_template(
 
 def _working_day_plan(template: _Template, received: int, events: dict[str, int]) -> _Plan | str:
     """`FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP` (N working days after the date of
-    receipt), moved by one clarification (`*-CLAR`) or one fee (`*-FEES`) whose two halves are
-    both given by the batch's today."""
+    receipt), moved by a clarification (`*-CLAR`) and a fee (`*-FEES`), each with both halves
+    given by the batch's today."""
     days = template.days
     n = template.working_days
     assert n is not None
@@ -713,32 +710,53 @@ def _working_day_plan(template: _Template, received: int, events: dict[str, int]
     paid = events.get("fee_paid")
     if "id_received" in events:
         return _SLOW  # not an event of these regimes: the case clock says so
+    clarification = None
     if asked is not None or arrived is not None:
-        if notice is not None or paid is not None or asked is None or arrived is None:
+        if asked is None or arrived is None or not asked <= arrived <= template.today:
+            return _SLOW  # awaited, planned, or without its ask: the case clock says which
+        if not template.restart:
             return _SLOW
-        if not asked <= arrived <= template.today or not template.restart:
-            return _SLOW
-        restart = _date_of_receipt(template, arrived)  # *-CLAR: the count starts again
-        due = days.add(restart, n)
-        extended_due = _extension(template, restart, due, None)
-        plan = _RestartPlan(template, received, restart, due, extended_due,
-                            _provisional(days, due, extended_due))  # fmt: skip
-        plan.asked, plan.arrived, plan.first_counted_from = asked, arrived, counted_from
-        return plan
+        clarification = (asked, arrived, counted_from)
+        counted_from = _date_of_receipt(template, arrived)  # *-CLAR: the count starts again
     if notice is not None or paid is not None:
         if notice is None or paid is None or not notice <= paid <= template.today:
             return _SLOW
         if template.fees_months is None and template.fees_working_days is None:
             return _SLOW
-        return _fees_plan(template, received, counted_from, notice, paid)
+        return _fees_plan(template, received, counted_from, notice, paid, clarification)
     due = days.add(counted_from, n)
     extended_due = _extension(template, counted_from, due, None)
-    return _Plan(template, received, counted_from, due, extended_due,
-                 _provisional(days, due, extended_due))  # fmt: skip
+    return _counted(template, received, counted_from, due, extended_due,
+                    _provisional(days, due, extended_due), clarification)  # fmt: skip
+
+
+def _counted(
+    template: _Template,
+    received: int,
+    counted_from: int,
+    due: int,
+    extended_due: int,
+    provisional: bool,
+    clarification: tuple[int, int, int] | None,
+    pause: tuple[int, int] | None = None,
+) -> _Plan:
+    """The plan of a count, with the clarification that restarted it (asked, arrived, the
+    day the count ran from before) and the fees pause left out of it, if any."""
+    if clarification is None and pause is None:
+        return _Plan(template, received, counted_from, due, extended_due, provisional)
+    plan = _StepPlan(template, received, counted_from, due, extended_due, provisional)
+    plan.asked, plan.arrived, plan.first_counted_from = clarification or (0, 0, 0)
+    plan.notice, plan.paid = pause or (0, 0)
+    return plan
 
 
 def _fees_plan(
-    template: _Template, received: int, counted_from: int, notice: int, paid: int
+    template: _Template,
+    received: int,
+    counted_from: int,
+    notice: int,
+    paid: int,
+    clarification: tuple[int, int, int] | None,
 ) -> _Plan | str:
     """`*-FEES`: a notice given after the count had ended moves nothing; a fee paid after the
     last day to pay ends the request (`fee_not_paid`: the slow path); otherwise the days from the
@@ -749,8 +767,9 @@ def _fees_plan(
     due_without_fee = days.add(counted_from, n)
     if notice > due_without_fee:  # given after the count had ended: it moves nothing
         extended_due = _extension(template, counted_from, due_without_fee, None)
-        return _Plan(template, received, counted_from, due_without_fee, extended_due,
-                     _provisional(days, due_without_fee, extended_due))  # fmt: skip
+        provisional = _provisional(days, due_without_fee, extended_due)
+        return _counted(template, received, counted_from, due_without_fee, extended_due,
+                        provisional, clarification)  # fmt: skip
     if template.fees_months is not None:
         pay_by = _last_day_beginning_with(notice, template.fees_months)
     else:
@@ -763,9 +782,8 @@ def _fees_plan(
     latest = max(due, extended_due)
     if template.fees_working_days is not None:
         latest = max(latest, pay_by)  # 60 working days to pay depend on the holidays too
-    plan = _PausePlan(template, received, counted_from, due, extended_due, latest > days.horizon)
-    plan.notice, plan.paid = notice, paid
-    return plan
+    return _counted(template, received, counted_from, due, extended_due, latest > days.horizon,
+                    clarification, (notice, paid))  # fmt: skip
 
 
 def _date_of_receipt(template: _Template, day: int) -> int:
