@@ -12,10 +12,10 @@ Inputs are generated here, seeded, in a temporary directory:
   extensions, SAR identity) and about 0.5% bad rows.
 Each command runs in its own process, K times; the best run is reported (the machine is shared,
 so the minimum is the least noisy figure), with its peak RSS from wait4 and, for `--jobs J`
-(default: the CPUs this process may use), the peak of the RSS of the batch and its worker
-processes added up, sampled from /proc (Linux) every 10 ms (pages the workers share with the
-batch by fork are counted in each: an upper bound). Both files are run with `--jobs 1` (one
-process: the issue's first target) and with `--jobs J`.
+(default: the CPUs this process may use), the peak of the memory of the batch and its worker
+processes added up, sampled from /proc (Linux) every 10 ms: their proportional set sizes (PSS:
+a page the workers share with the batch since the fork is counted once, split between them).
+Both files are run with `--jobs 1` (one process: the issue's first target) and with `--jobs J`.
 """
 
 from __future__ import annotations
@@ -92,8 +92,8 @@ def write_mixed(path: Path, rows: int, generator: random.Random) -> None:
             )
 
 
-def tree_rss(pid: int) -> int:
-    """The RSS in kB of `pid` and its child processes, added up (0 once it has gone)."""
+def tree_memory(pid: int) -> int:
+    """The PSS in kB of `pid` and its child processes, added up (0 once it has gone)."""
     total = 0
     pids = [pid]
     try:
@@ -103,9 +103,9 @@ def tree_rss(pid: int) -> int:
         return 0
     for each in pids:
         try:
-            with open(f"/proc/{each}/status") as status:
-                for line in status:
-                    if line.startswith("VmRSS:"):
+            with open(f"/proc/{each}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
         except OSError:
             pass
@@ -113,7 +113,7 @@ def tree_rss(pid: int) -> int:
 
 
 def timed(command: list[str]) -> tuple[float, float, float]:
-    """(wall seconds, peak RSS in MB, peak RSS of the process and its children added up in
+    """(wall seconds, peak RSS in MB, peak PSS of the process and its children added up in
     MB) of one run of `command` in its own process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -121,7 +121,7 @@ def timed(command: list[str]) -> tuple[float, float, float]:
 
     def sample() -> None:
         while process.returncode is None:
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            peak[0] = max(peak[0], tree_memory(process.pid))
             time.sleep(0.01)
 
     sampler = threading.Thread(target=sample, daemon=True)

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import chain, tee
 from operator import itemgetter
-from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, Protocol, TextIO
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M, Message
@@ -387,10 +387,16 @@ class _Unsplittable(Exception):
     """A row of a part of the input spans several lines: the input cannot be split there."""
 
 
+class _Sink(Protocol):
+    """What the row loop writes to: a text file, or a part's pieces (`--jobs`)."""
+
+    def write(self, text: str, /) -> object: ...
+
+
 def _write_rows(
     reader: "_csv.Reader",
     raw_lines: Iterator[str],
-    sink: TextIO,
+    sink: _Sink,
     options: BatchOptions,
     columns: Columns,
     answer_of: RowAnswerer,
@@ -581,19 +587,33 @@ def _answer_part(part: _Part) -> _PartDone | None:
     answer_of = _part_answers.get(key)
     if answer_of is None:
         answer_of = _part_answers[key] = row_answers(part.options, part.columns)
-    reader_lines, raw_lines = tee(io.StringIO(data.decode(part.encoding, _UNDECODABLE), newline=""))
+    # Read as the file is read in one process: the same decoder, the same line ends.
+    text = io.TextIOWrapper(
+        io.BytesIO(data), encoding=part.encoding, errors=_UNDECODABLE, newline=""
+    )
+    reader_lines, raw_lines = tee(text)
     reader = csv.reader(reader_lines, delimiter=part.options.delimiter, strict=True)
-    sink = io.StringIO(newline="")
+    pieces: list[str] = []
+    sink = _Pieces(pieces)
     limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
     try:
         summary = _write_rows(
             reader, raw_lines, sink, part.options, part.columns, answer_of, None, whole_lines=True
         )
-        return _PartDone(sink.getvalue().encode(part.encoding), summary, reader.line_num)
+        output = "".join(pieces).encode(part.encoding)
+        return _PartDone(output, summary, reader.line_num)
     except (_Unsplittable, _Undecodable, InvalidInput, UnicodeError):
         return None
     finally:
         csv.field_size_limit(limit)
+
+
+class _Pieces:
+    """A sink that keeps what is written as a list of its pieces (lighter than a StringIO's
+    buffer of four bytes a character)."""
+
+    def __init__(self, pieces: list[str]) -> None:
+        self.write = pieces.append
 
 
 def split_for(
