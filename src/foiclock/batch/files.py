@@ -413,7 +413,7 @@ def _write_rows(
     several lines raises _Unsplittable (a part of the input read on its own, `--jobs`);
     `lines_before`: the lines of the input before the reader's first."""
     next_raw = raw_lines.__next__
-    width, line_ending = columns.width, columns.line_ending
+    width = columns.width
     write = sink.write
     delimiter = options.delimiter
     sanitize = options.sanitize
@@ -433,25 +433,26 @@ def _write_rows(
                 raw += "".join([next_raw() for _ in range(end_line - start_line)])
             if not any(row):
                 continue  # a blank line, or cells all empty (Excel leaves such rows): no row
-            if len(row) != width:
-                row.extend([""] * (width - len(row)))  # missing cells at the end are empty
-                raw = ""  # written anew
-            suffix, status, detail = answer_of(row)
-            if status == ERROR and not "".join(row).strip():
-                continue  # cells of spaces only: no row either
+            if len(row) == width:
+                suffix, status, detail = answer_of(row)
+                if status == ERROR:
+                    if not "".join(row).strip():
+                        continue  # cells of spaces only: no row either
+                    if len(errors) < ERRORS_LISTED:
+                        errors.append((start_line, detail or ""))
+                if safe is None or safe(map(_first_character, row)):
+                    write(raw.rstrip("\r\n") + suffix)
+                else:
+                    write(_csv_line(row, delimiter, "", sanitize) + suffix)
+            else:  # missing cells at the end are empty; more cells than the header: an error
+                uneven = _write_uneven(row, columns, options, answer_of, write)
+                if uneven is None:
+                    continue  # cells of spaces only
+                status, detail = uneven
+                if status == ERROR and len(errors) < ERRORS_LISTED:
+                    errors.append((start_line, detail or ""))
             rows += 1
-            if len(row) > width:
-                detail = _long_row(len(row), width)
-                more = _csv_cells(error_answer(detail)) + row[width:]
-                write(_csv_line(row[:width], delimiter, line_ending, sanitize, more))
-                status = ERROR
-            elif raw and (safe is None or safe(map(_first_character, row))):
-                write(raw.rstrip("\r\n") + suffix)
-            else:
-                write(_csv_line(row, delimiter, "", sanitize) + suffix)
             counts[status] += 1
-            if status == ERROR and len(errors) < ERRORS_LISTED:
-                errors.append((start_line, detail or ""))
             if progress is not None and rows % PROGRESS_EVERY == 0:
                 progress(rows)
     except csv.Error as error:  # strict: a quote left open, text after a closing quote
@@ -632,6 +633,30 @@ def split_for(
     except OSError:
         return None
     return Split(path, encoding, jobs, part_bytes, size, [0])
+
+
+def _write_uneven(
+    row: list[str],
+    columns: Columns,
+    options: BatchOptions,
+    answer_of: RowAnswerer,
+    write: Callable[[str], object],
+) -> tuple[str, str | None] | None:
+    """A row of fewer or more cells than the header, written anew: missing cells at the end are
+    empty; a row of more cells is an error row, kept whole, the answer under its own header and
+    the extra cells after it. Its status and error (None: no row, its cells are spaces only)."""
+    width, delimiter, sanitize = columns.width, options.delimiter, options.sanitize
+    row.extend([""] * (width - len(row)))
+    suffix, status, detail = answer_of(row)
+    if status == ERROR and not "".join(row).strip():
+        return None
+    if len(row) > width:
+        detail = _long_row(len(row), width)
+        more = _csv_cells(error_answer(detail)) + row[width:]
+        write(_csv_line(row[:width], delimiter, columns.line_ending, sanitize, more))
+        return ERROR, detail
+    write(_csv_line(row, delimiter, "", sanitize) + suffix)
+    return status, detail
 
 
 def _long_row(cells: int, width: int) -> Message:
