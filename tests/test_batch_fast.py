@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from foiclock.batch import fast
+from foiclock.batch import fast, plans
 from foiclock.batch.files import BatchOptions, Columns, _case_columns, csv_answers
 from foiclock.batch.rows import EVENT_COLUMNS, OUTPUT_COLUMNS
 
@@ -182,7 +182,7 @@ def test_fast_path_counts_every_kind_of_row() -> None:
         answer = quick.answer(row)
         assert answer == slow.answer(row), cells
         plan = quick._plan(quick._rest(row))
-        if isinstance(plan, fast._Plan) or plan == fast._RECEIPT_ERROR:
+        if isinstance(plan, plans.Plan) or plan == fast._RECEIPT_ERROR:
             fast_rows += 1
             events = [key for key in ("clarification_requested", "fees_notice", "id_received",
                                       "fee_paid") if key in cells]  # fmt: skip
@@ -209,7 +209,7 @@ def one_row(cells: dict[str, str], today: date) -> dict[str, str]:
     header = list(cells)
     quick, slow = answerers(header, today)
     row = list(cells.values())
-    assert isinstance(quick._plan(quick._rest(row)), fast._Plan), cells
+    assert isinstance(quick._plan(quick._rest(row)), plans.Plan), cells
     answer = quick.answer(row)
     assert answer == slow.answer(row)
     return dict(zip(OUTPUT_COLUMNS, answer[0][1:].rstrip("\r\n").split(","), strict=True))

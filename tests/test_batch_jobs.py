@@ -255,3 +255,22 @@ def test_a_signal_stops_the_workers_and_leaves_nothing(
             break
         assert time.monotonic() < deadline, "a worker process was left running"
         time.sleep(0.05)
+
+
+def test_spawned_workers_give_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a fork is not safe (another thread runs: a progress bar) or not there, workers are
+    spawned: the function and the parts pickle, and the output is the same."""
+    monkeypatch.setattr(split, "_start_method", lambda: "spawn")
+    both_ways(write_rows(tmp_path / "in.csv", seeded_rows(120, 29)), tmp_path, jobs=2)
+
+
+def test_progress_with_jobs(tmp_path: Path) -> None:
+    source = write_rows(tmp_path / "in.csv", seeded_rows(20, 31) * 2000)  # several parts
+    reports: list[tuple[int, float | None]] = []
+    summary = run_batch(str(source), str(tmp_path / "out.csv"), BatchOptions(today=TODAY),
+                        progress=lambda rows, read: reports.append((rows, read)), jobs=2,
+                        part_bytes=500_000)  # fmt: skip
+    assert len(reports) > 3 and reports[-1][0] == summary.rows
+    assert [rows for rows, _ in reports] == sorted(rows for rows, _ in reports)
+    fractions = [read for _, read in reports]
+    assert all(read is not None and 0 < read <= 1 for read in fractions) and fractions[-1] == 1
