@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foiclock.batch import fast, plans
-from foiclock.batch.files import BatchOptions, Columns, _case_columns, csv_answers
+from foiclock.batch.csv_rows import Columns, case_columns, csv_answers
+from foiclock.batch.inputs import BatchOptions
 from foiclock.batch.rows import EVENT_COLUMNS, OUTPUT_COLUMNS
 
 REGIMES = ("foia", "eir", "foisa", "eisr", "sar")
@@ -43,7 +44,7 @@ Pair = tuple[fast.CsvAnswers, fast.CsvAnswers]
 def answerers(header: list[str], today: date, regime: str = "foia") -> Pair:
     """The fast and the slow answers of one batch with `header`."""
     options = BatchOptions(today=today, regime=regime)
-    keys, indexes = _case_columns(header, options)
+    keys, indexes = case_columns(header, options)
     columns = Columns(keys, indexes, len(header), "\r\n")
     quick = csv_answers(options, columns)
     slow = csv_answers(options, columns, fast=False)
@@ -253,5 +254,5 @@ def test_known_answers_on_the_fast_path() -> None:
 @pytest.mark.parametrize("delimiter", [":", "!"])
 def test_a_delimiter_that_may_need_quoting_takes_the_slow_path(delimiter: str) -> None:
     options = BatchOptions(today=date(2029, 1, 1), delimiter=delimiter)
-    keys, indexes = _case_columns(["received"], options)
+    keys, indexes = case_columns(["received"], options)
     assert not csv_answers(options, Columns(keys, indexes, 1, "\n")).fast

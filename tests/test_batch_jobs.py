@@ -19,8 +19,10 @@ import pytest
 from typer.testing import CliRunner
 
 from foiclock.base.errors import InvalidInput
-from foiclock.batch import files, split
-from foiclock.batch.files import BatchOptions, run_batch, split_for
+from foiclock.batch import split
+from foiclock.batch.csv_parts import PART_BYTES, split_for
+from foiclock.batch.files import run_batch
+from foiclock.batch.inputs import BatchOptions, BatchSummary
 from foiclock.cli import app
 from tests.test_batch_fast import FULL_HEADER, seeded_rows
 
@@ -40,7 +42,7 @@ def write_rows(path: Path, rows: list[dict[str, str]], line_ending: str = "\n",
 
 def both_ways(
     source: Path, tmp_path: Path, jobs: int = 3, **options: object
-) -> tuple[bytes, files.BatchSummary]:
+) -> tuple[bytes, BatchSummary]:
     """The output and summary in one process and with `jobs`, which must be the same."""
     one, many = tmp_path / "one.out", tmp_path / "many.out"
     encoding = str(options.pop("encoding", "utf-8"))
@@ -223,7 +225,7 @@ def test_a_signal_stops_the_workers_and_leaves_nothing(
     batch alone) with --jobs 2: exit 130 or 143, the old file as it was, no temporary file, and
     no worker process left."""
     source = big_file(tmp_path / "in.csv")
-    assert source.stat().st_size > 3 * files.PART_BYTES
+    assert source.stat().st_size > 3 * PART_BYTES
     target = tmp_path / "out.csv"
     target.write_bytes(OLD)
     command = [sys.executable, "-m", "foiclock", "batch", str(source), "-o", str(target)]

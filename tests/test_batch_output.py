@@ -16,7 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from foiclock.batch import files
-from foiclock.batch.files import PROGRESS_EVERY, BatchOptions, RowAnswerer, run_batch
+from foiclock.batch.csv_rows import Columns, RowAnswerer
+from foiclock.batch.files import run_batch
+from foiclock.batch.inputs import PROGRESS_EVERY, BatchOptions
 from foiclock.cli import app
 
 runner = CliRunner()
@@ -69,7 +71,7 @@ def test_interrupted_half_way_leaves_the_target_untouched(
     real_answers = files.row_answers  # every row's answer, by the fast path or the case clock
     answered = []
 
-    def answers_then_interrupt(options: BatchOptions, columns: files.Columns) -> RowAnswerer:
+    def answers_then_interrupt(options: BatchOptions, columns: Columns) -> RowAnswerer:
         answer = real_answers(options, columns)
 
         def then_interrupt(row: list[str]) -> tuple[str, str, str | None]:

@@ -132,7 +132,8 @@ def batch(
     it was, or already written in full if the interrupt came after that: the message says which.
     """
     from foiclock.base.output import file_identity
-    from foiclock.batch.files import BatchOptions, run_batch
+    from foiclock.batch.files import run_batch
+    from foiclock.batch.inputs import BatchOptions
     from foiclock.batch.split import available_cpus
     from foiclock.present.render import batch_summary_lines
 
