@@ -215,6 +215,8 @@ class CsvAnswers:
         versions, made from the case clock on the first such row."""
         shape = self._shapes.get(texts)
         if shape is None:
+            if len(self._shapes) >= self._memo_limit:  # cells of many spellings: stay bounded
+                self._shapes.clear()
             shape = self._shapes[texts] = self._shape(texts)
         if isinstance(shape, str):
             return shape
