@@ -51,10 +51,12 @@ from foiclock.batch.inputs import (
     CSV,
     ENCODING_HELP,
     ERRORS_LISTED,
+    INPUT_FORMATS,
     JSONL,
     PROGRESS_EVERY,
     BatchOptions,
     BatchSummary,
+    InputFile,
     Progress,
     Undecodable,
     check_decoded,
@@ -75,6 +77,26 @@ from foiclock.law.regimes import get_regime
 
 if TYPE_CHECKING:
     import _csv
+
+#: What this module has always offered (the options, the summary, the input, the formats, CSV
+#: and JSON Lines, `run_batch`), wherever it is defined now.
+__all__ = [
+    "CSV",
+    "ERRORS_LISTED",
+    "INPUT_FORMATS",
+    "JSONL",
+    "PROGRESS_EVERY",
+    "BatchOptions",
+    "BatchSummary",
+    "InputFile",
+    "Progress",
+    "batch",
+    "batch_csv",
+    "batch_jsonl",
+    "input_format_for",
+    "open_input",
+    "run_batch",
+]
 
 
 def batch(
