@@ -2,8 +2,8 @@
 floor for row-preserving CSV in Python (a plain `csv` copy that adds one column), and the date
 arithmetic alone against `numpy.busday_offset` over the same holidays.
 
-Run: python bench/batch.py [--rows N] [--runs K]   (from the project's virtual environment,
-with numpy installed: pip install -e '.[test]')
+Run: python bench/batch.py [--rows N] [--runs K] [--jobs J]   (from the project's virtual
+environment, with numpy installed: pip install -e '.[test]')
 
 Inputs are generated here, seeded, in a temporary directory:
 - `plain.csv`: case id, receipt date (2012-2028), a text column with commas; FOIA. This is the
@@ -11,7 +11,11 @@ Inputs are generated here, seeded, in a temporary directory:
 - `mixed.csv`: the same plus a mix of regimes and events (responses, clarifications, fees,
   extensions, SAR identity) and about 0.5% bad rows.
 Each command runs in its own process, K times; the best run is reported (the machine is shared,
-so the minimum is the least noisy figure), with its peak RSS from wait4.
+so the minimum is the least noisy figure), with its peak RSS from wait4 and, for `--jobs J`
+(default: the CPUs this process may use), the peak of the memory of the batch and its worker
+processes added up, sampled from /proc (Linux) every 10 ms: their proportional set sizes (PSS:
+a page the workers share with the batch since the fork is counted once, split between them).
+Both files are run with `--jobs 1` (one process: the issue's first target) and with `--jobs J`.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -87,24 +92,60 @@ def write_mixed(path: Path, rows: int, generator: random.Random) -> None:
             )
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one run of `command` in its own process."""
+def tree_memory(pid: int) -> int:
+    """The PSS in kB of `pid` and its child processes, added up (0 once it has gone)."""
+    total = 0
+    pids = [pid]
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            pids += [int(child) for child in children.read().split()]
+    except OSError:
+        return 0
+    for each in pids:
+        try:
+            with open(f"/proc/{each}/smaps_rollup") as rollup:
+                for line in rollup:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in MB, peak PSS of the process and its children added up in
+    MB) of one run of `command` in its own process."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+
+    def sample() -> None:
+        while process.returncode is None:
+            peak[0] = max(peak[0], tree_memory(process.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    sampler.join()
     assert process.stderr is not None
     errors = process.stderr.read().decode()
     process.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
+    code = process.returncode
     if code not in (0, 1):  # 1: some rows failed, as the mixed file's bad rows do
         raise SystemExit(f"{command}: exit {code}\n{errors}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_maxrss / 1024, peak[0] / 1024
 
 
-def best(command: list[str], runs: int) -> tuple[float, float]:
+def best(command: list[str], runs: int) -> tuple[float, float, float]:
     results = [timed(command) for _ in range(runs)]
-    return min(results)[0], max(rss for _, rss in results)
+    return (
+        min(seconds for seconds, _, _ in results),
+        max(rss for _, rss, _ in results),
+        max(tree for _, _, tree in results),
+    )
 
 
 def arithmetic(rows: int, generator: random.Random, runs: int) -> None:
@@ -150,8 +191,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=None, help="default: the CPUs available")
     arguments = parser.parse_args()
     rows, runs = arguments.rows, arguments.runs
+    from foiclock.batch.split import available_cpus
+
+    jobs = arguments.jobs or available_cpus()
     foiclock = str(Path(sys.executable).with_name("foiclock"))
     with tempfile.TemporaryDirectory(prefix="foiclock-bench-") as directory:
         folder = Path(directory)
@@ -165,15 +210,19 @@ def main() -> None:
         size = plain.stat().st_size / 1e6
         print(f"{rows:,} rows, {size:.0f} MB; best of {runs} runs, each in its own process")
         copy_command = [sys.executable, str(copy), str(plain), str(folder / "o.csv")]
-        floor, floor_rss = best(copy_command, runs)
-        print(f"  plain csv copy + 1 column     {floor:6.2f} s  {floor_rss:5.0f} MB peak")
+        floor, floor_rss, _ = best(copy_command, runs)
+        print(f"  plain csv copy + 1 column       {floor:6.2f} s  {floor_rss:5.0f} MB peak")
         out = str(folder / "out.csv")
-        for label, source in (("batch plain.csv (FOIA)", plain), ("batch mixed.csv", mixed)):
-            seconds, rss = best([foiclock, "batch", str(source), "-o", out, "--today", TODAY], runs)
-            print(
-                f"  {label:<29} {seconds:6.2f} s  {rss:5.0f} MB peak  "
-                f"{rows / seconds:>9,.0f} rows/s  {seconds / floor:4.2f}x the copy"
-            )
+        for name, source in (("plain.csv (FOIA)", plain), ("mixed.csv", mixed)):
+            for count in sorted({1, jobs}):
+                command = [foiclock, "batch", str(source), "-o", out, "--today", TODAY]
+                seconds, rss, tree = best([*command, "--jobs", str(count)], runs)
+                label = f"batch {name} --jobs {count}"
+                memory = f"{rss:5.0f} MB peak" + (f", {tree:4.0f} MB all" if count > 1 else "")
+                print(
+                    f"  {label:<31} {seconds:6.2f} s  {memory}  {rows / seconds:>9,.0f} rows/s  "
+                    f"{seconds / floor:4.2f}x the copy"
+                )
     arithmetic(rows, generator, runs)
 
 

@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from foiclock import response_deadline
 from foiclock.base.dates import MONTH_NAMES
 from foiclock.base.errors import InvalidInput
-from foiclock.batch.files import BatchOptions, batch_csv
+from foiclock.batch.files import batch_csv
+from foiclock.batch.inputs import BatchOptions
 from foiclock.batch.rows import EVENT_COLUMNS, OUTPUT_COLUMNS, _clock_answer, case_answer
 from foiclock.clock.case import case_from_mapping
 from foiclock.clock.status import case_status

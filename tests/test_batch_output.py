@@ -9,15 +9,16 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from foiclock.batch.files import PROGRESS_EVERY, BatchOptions, run_batch
-from foiclock.batch.rows import RowAnswer, RowAnswers
+from foiclock.batch import files
+from foiclock.batch.csv_rows import Columns, RowAnswerer
+from foiclock.batch.files import run_batch
+from foiclock.batch.inputs import PROGRESS_EVERY, BatchOptions
 from foiclock.cli import app
 
 runner = CliRunner()
@@ -67,16 +68,21 @@ def test_interrupted_half_way_leaves_the_target_untouched(
     source = many_rows(tmp_path / "in.csv", 5_000)
     target = tmp_path / "out.csv"
     target.write_bytes(OLD)
-    real_answer = RowAnswers.answer
+    real_answers = files.row_answers  # every row's answer, by the fast path or the case clock
     answered = []
 
-    def answer_then_interrupt(self: RowAnswers, cells: Mapping[str, object]) -> RowAnswer:
-        answered.append(1)
-        if len(answered) == 2_500:
-            raise KeyboardInterrupt
-        return real_answer(self, cells)
+    def answers_then_interrupt(options: BatchOptions, columns: Columns) -> RowAnswerer:
+        answer = real_answers(options, columns)
 
-    monkeypatch.setattr(RowAnswers, "answer", answer_then_interrupt)
+        def then_interrupt(row: list[str]) -> tuple[str, str, str | None]:
+            answered.append(1)
+            if len(answered) == 2_500:
+                raise KeyboardInterrupt
+            return answer(row)
+
+        return then_interrupt
+
+    monkeypatch.setattr(files, "row_answers", answers_then_interrupt)
     code, _, err = run(str(source), "-o", str(target), "--today", "2029-01-01")
     assert code == 130
     assert err == f"foiclock: interrupted; {target} left as it was\n"

@@ -274,7 +274,7 @@ def test_timeline_csv_neutralises_formula_cells() -> None:
 
 def test_one_neutralising_function() -> None:
     from foiclock.base import output
-    from foiclock.batch import files as batch_files
+    from foiclock.batch import csv_rows as batch_files  # the batch's CSV rows are written there
     from foiclock.present import timeline as timeline_render
 
     assert vars(batch_files)["FORMULA_STARTS"] is output.FORMULA_STARTS

@@ -1,21 +1,20 @@
 """Batch files: CSV or JSON Lines in, every row out in order with its own cells untouched and the
-answer columns (`foiclock.batch.rows.OUTPUT_COLUMNS`) added. Streamed row by row, so memory stays
-flat whatever the file's size.
+answer columns (`foiclock.batch.rows.OUTPUT_COLUMNS`) added (`run_batch`, `foiclock batch`).
+Streamed row by row, so memory stays flat whatever the file's size. The input is opened by
+`foiclock.batch.inputs`; CSV rows are written by `foiclock.batch.csv_rows`, a CSV file in parts
+by worker processes by `foiclock.batch.csv_parts` (`--jobs`); JSON Lines are read and written
+here.
 
 Speed: a row's answer depends only on its case cells (the receipt date, the regime and event
-columns), so answers are remembered by those cells, already rendered as output text, and a
-million-row export with a few thousand distinct receipt dates is mostly dictionary look-ups. The
-memory is bounded (`MEMO_LIMIT` entries, then it starts again).
+columns): the fast path (`foiclock.batch.fast`) counts most rows on the calendar's arrays and
+remembers what rows share; JSON Lines answers are remembered by those cells. The memory is
+bounded (`MEMO_LIMIT` entries, then it starts again).
 
 A bad row is kept: its status is `error` and `error` names the column and the value; the run goes
 on. Only an input that cannot be read at all (no header, no receipt column, a byte its encoding
 cannot decode, broken CSV quoting) stops it, with InvalidInput naming the line.
-
-CSV output is neutralised against formula injection as OWASP advises: a cell starting with `=`,
-`+`, `-`, `@`, a tab or a carriage return gets a leading `'` (`sanitize=False` turns it off).
 """
 
-import codecs
 import csv
 import io
 import json
@@ -27,20 +26,44 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import chain, tee
-from operator import itemgetter
-from typing import IO, TYPE_CHECKING, Any, Final, NamedTuple, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
 from foiclock.base.errors import InvalidInput
-from foiclock.base.i18n import M, Message
+from foiclock.base.i18n import M
 from foiclock.base.output import (
-    FORMULA_STARTS,
     atomic_output,
     check_output_path,
     file_identity,
-    neutralised,
     replaced_by_rename,
 )
-from foiclock.batch.columns import ColumnMap, column_names, json_names
+from foiclock.batch.columns import ColumnMap, json_names
+from foiclock.batch.csv_parts import PART_BYTES, Split, split_for, write_parts
+from foiclock.batch.csv_rows import (
+    CSV_ACCEPTED,
+    FIELD_SIZE_LIMIT,
+    Columns,
+    case_columns,
+    csv_line,
+    row_answers,
+    write_rows,
+)
+from foiclock.batch.inputs import (
+    BOM,
+    CSV,
+    ENCODING_HELP,
+    ERRORS_LISTED,
+    INPUT_FORMATS,
+    JSONL,
+    PROGRESS_EVERY,
+    BatchOptions,
+    BatchSummary,
+    InputFile,
+    Progress,
+    Undecodable,
+    check_decoded,
+    input_format_for,
+    open_input,
+)
 from foiclock.batch.rows import (
     ERROR,
     EVENT_COLUMNS,
@@ -56,176 +79,25 @@ from foiclock.law.regimes import get_regime
 if TYPE_CHECKING:
     import _csv
 
-CSV: Final = "csv"
-JSONL: Final = "jsonl"
-INPUT_FORMATS: Final = (CSV, JSONL)
-_PLAIN_DELIMITERS: Final = frozenset(",;\t|")  # never in a date, a number or a status word
-_SAFE_STARTS: Final = frozenset(FORMULA_STARTS)  # a row is safe if no cell's first is one
-_first_character: Final = itemgetter(slice(None, 1))
-ERRORS_LISTED: Final = 5  # errors the summary lists with their line numbers
-PROGRESS_EVERY: Final = 16384  # rows between progress reports
-_BOM: Final = b"\xef\xbb\xbf"
-_FIELD_SIZE_LIMIT: Final = 2**31 - 1
-_UNDECODABLE: Final = "foiclock-undecodable"  # the codec error handler of batch input
-_UNDECODED: Final = re.compile("[\udc00-\udcff]")  # its stand-ins for bytes
-#: A line of a batch file, to try an encoding with: letters of both cases, digits, delimiters,
-#: quotes, a backslash escape, a tab and the line ends.
-_PROBE: Final = 'Case_ID,received;"x":[1.5e-3,{}]\t|\'=+-@_/\\u0041 AZaz09\r\n2, 2025-08-19\n'
-_ENCODING_HELP: Final = M("UTF-8 text, with or without a byte-order mark, or --encoding NAME")
-_CSV_ACCEPTED: Final = M(
-    "CSV (RFC 4180): a cell holding the delimiter, a quote or a line break is quoted"
-)
-
-
-class BatchOptions(NamedTuple):
-    today: date
-    regime: str = "foia"  # for rows without a regime cell
-    received_column: str = "received"
-    delimiter: str = ","
-    sanitize: bool = True
-    source_name: str = "INPUT"  # how errors name the input
-    byte_order_mark: bool = False  # start the CSV output with one (the input had one)
-    columns: ColumnMap = ColumnMap()  # --map, --ignore (foiclock.batch.columns)
-    sheet: str | None = None  # --sheet: the sheet of an .xlsx input (foiclock.batch.excel)
-
-
-class BatchSummary(NamedTuple):
-    """What a run did: rows written, rows by status, and the first errors with the line each
-    row starts on."""
-
-    rows: int
-    counts: dict[str, int]
-    errors: list[tuple[int, str]]
-
-    @property
-    def failed(self) -> int:
-        return self.counts.get(ERROR, 0)
-
-
-Progress = Callable[[int], None]
-
-
-class InputFile(NamedTuple):
-    """An opened input: its text, whether it began with a UTF-8 byte-order mark (Excel's
-    "CSV UTF-8"; the output then gets one too), and how far through its bytes the reading is."""
-
-    text: TextIO
-    had_bom: bool
-    size: int | None  # bytes, when known (a file, not a pipe)
-    position: Callable[[], int]
-
-
-def open_input(path: str, encoding: str = "utf-8") -> InputFile:
-    """`path` (or `-`, standard input) opened for a batch; InvalidInput if it cannot be. A byte
-    its encoding cannot decode is read as a stand-in (`_stand_ins`), so that the row holding it
-    is found, and the batch stopped (`_Undecodable`), when that row is written."""
-    utf_8 = _text_codec(encoding).name in ("utf-8", "utf-8-sig")
-    try:
-        binary: IO[bytes] = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise InvalidInput(
-            "INPUT",
-            path,
-            M("cannot be read ({reason})", reason=reason),
-            M("a readable file, or - for standard input"),
-        ) from None
-    peek = getattr(binary, "peek", None)
-    start = peek(3)[:3] if peek is not None else b""
-    had_bom = start == _BOM and utf_8
-    text = io.TextIOWrapper(
-        binary, encoding="utf-8-sig" if had_bom else encoding, errors=_UNDECODABLE, newline=""
-    )
-    size = None
-    if path != "-":
-        try:
-            size = os.fstat(binary.fileno()).st_size
-        except OSError:
-            size = None
-    return InputFile(text, had_bom, size, binary.tell)
-
-
-def _text_codec(encoding: str) -> codecs.CodecInfo:
-    """The codec `encoding` names; InvalidInput unless it is one for text files.
-
-    Python flags base64, zlib, rot13 and the like as not text encodings (`_is_text_encoding`).
-    Of the rest, a few transform whole strings rather than characters; they are known by what
-    they do to a line of a batch file (`_PROBE`). The incremental encoder, given the line a
-    character at a time and never flushed (TextIOWrapper never flushes it), must write bytes
-    that the incremental decoder, given them a byte at a time, reads back as the line; and it
-    must refuse a lone surrogate, which is how an undecodable byte is read (`_stand_ins`). That
-    refuses idna (it holds a label back until the next dot: a 0-byte output), punycode (a whole
-    string at a time), raw_unicode_escape (it reads \\u0041 as A), unicode_escape and utf-7
-    (they write a lone surrogate) and undefined."""
-    try:
-        info = codecs.lookup(encoding)
-    except (LookupError, ValueError):  # ValueError: a NUL in the name
-        raise InvalidInput("encoding", encoding, M("is not a known encoding"), "utf-8") from None
-    if not (info._is_text_encoding and _reads_lines(info)):
-        raise InvalidInput(
-            "encoding",
-            encoding,
-            M("is not a text encoding for files"),
-            M("a text encoding such as utf-8, cp1252, latin-1 or utf-16"),
-        )
-    return info
-
-
-def _reads_lines(info: codecs.CodecInfo) -> bool:
-    """Whether the codec writes and reads `_PROBE` back a piece at a time, and refuses a lone
-    surrogate (see `_text_codec`)."""
-    try:
-        encoder = info.incrementalencoder()
-        data = b"".join(encoder.encode(character) for character in _PROBE)
-        decoder = info.incrementaldecoder()
-        text = "".join(decoder.decode(data[at : at + 1]) for at in range(len(data)))
-        text += decoder.decode(b"", True)
-    except ValueError:  # UnicodeError among them
-        return False
-    if text != _PROBE:
-        return False
-    try:
-        encoder.encode("\udc80")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _stand_ins(error: UnicodeError) -> tuple[str, int]:
-    """The codec error handler of batch input: each byte that cannot be decoded is read as the
-    lone surrogate U+DC00 + byte (surrogateescape does so for bytes 0x80 to 0xFF only, but
-    UTF-16 and UTF-32 can fail on any byte). No output encoding writes a lone surrogate
-    (`_text_codec`), so the row that holds one fails when it is written, and its line is known
-    then, for a file or a pipe alike; decoding itself goes a block at a time ahead of the rows."""
-    if not isinstance(error, UnicodeDecodeError):
-        raise error
-    return "".join(chr(0xDC00 + byte) for byte in error.object[error.start : error.end]), error.end
-
-
-codecs.register_error(_UNDECODABLE, _stand_ins)
-
-
-class _Undecodable(Exception):
-    """A byte (`byte`) of the input its encoding cannot decode, on line `line`."""
-
-    def __init__(self, line: int, byte: int) -> None:
-        super().__init__(line, byte)
-        self.line = line
-        self.byte = byte
-
-
-def _check_decoded(text: str, first_line: int, count_breaks: bool = True) -> None:
-    """_Undecodable if `text`, read from line `first_line` on, holds the stand-in of a byte
-    that could not be decoded; `count_breaks`: the line breaks in `text` count (CSV: CR, LF,
-    CRLF)."""
-    found = _UNDECODED.search(text)
-    if found is None:
-        return
-    line = first_line
-    if count_breaks:
-        before = text[: found.start()]
-        line += before.count("\n") + before.count("\r") - before.count("\r\n")
-    raise _Undecodable(line, ord(found.group()) - 0xDC00)
+#: What this module has always offered (the options, the summary, the input, the formats, CSV
+#: and JSON Lines, `run_batch`), wherever it is defined now.
+__all__ = [
+    "CSV",
+    "ERRORS_LISTED",
+    "INPUT_FORMATS",
+    "JSONL",
+    "PROGRESS_EVERY",
+    "BatchOptions",
+    "BatchSummary",
+    "InputFile",
+    "Progress",
+    "batch",
+    "batch_csv",
+    "batch_jsonl",
+    "input_format_for",
+    "open_input",
+    "run_batch",
+]
 
 
 def batch(
@@ -234,16 +106,21 @@ def batch(
     input_format: str,
     options: BatchOptions,
     progress: Progress | None = None,
+    split: "Split | None" = None,
 ) -> BatchSummary:
     """Read rows from `source` and write them with their answers to `sink`, in the same format
-    (`csv` or `jsonl`)."""
+    (`csv` or `jsonl`); a CSV file in parts by worker processes when `split` says how."""
     if input_format == JSONL:
         return batch_jsonl(source, sink, options, progress)
-    return batch_csv(source, sink, options, progress)
+    return batch_csv(source, sink, options, progress, split)
 
 
 def batch_csv(
-    source: TextIO, sink: TextIO, options: BatchOptions, progress: Progress | None = None
+    source: TextIO,
+    sink: TextIO,
+    options: BatchOptions,
+    progress: Progress | None = None,
+    split: Split | None = None,
 ) -> BatchSummary:
     """CSV in, CSV out, with the input's delimiter and line ending (that of its first line:
     LF, CRLF, or CR alone)."""
@@ -260,9 +137,9 @@ def batch_csv(
     # strict: a quote left open or text after a closing quote is an error, never a guess that
     # swallows the rest of the file. Free-text cells may be long: no limit below 2 GB.
     reader = csv.reader(lines, delimiter=options.delimiter, strict=True)
-    limit = csv.field_size_limit(_FIELD_SIZE_LIMIT)
+    limit = csv.field_size_limit(FIELD_SIZE_LIMIT)
     try:
-        return _copy_rows(reader, raw_lines, sink, options, line_ending, progress)
+        return _copy_rows(reader, raw_lines, sink, options, line_ending, progress, split)
     finally:
         csv.field_size_limit(limit)
 
@@ -274,13 +151,11 @@ def _copy_rows(
     options: BatchOptions,
     line_ending: str,
     progress: Progress | None,
+    split: Split | None = None,
 ) -> BatchSummary:
-    """The loop of batch_csv, kept lean: it runs once a row.
-
-    A row is written as the very text it was read from (`raw_lines` runs in step with the
-    reader), then the answer cells: its values stay byte for byte what they were, quoting
-    included, and nothing is quoted again. A row that must change (a formula cell to neutralise,
-    missing or extra cells) is written anew by the csv module."""
+    """batch_csv after its first line: the header, written with the answer columns, then the
+    rows (`write_rows`), in parts (`write_parts`) when `split` says how and the header is one
+    line ending in LF or CRLF."""
     next_raw = raw_lines.__next__
     try:
         header = next(reader)
@@ -289,196 +164,24 @@ def _copy_rows(
             options.source_name,
             None,
             M("has a header row that cannot be read as CSV ({error})", error=str(error)),
-            _CSV_ACCEPTED,
+            CSV_ACCEPTED,
         ) from None
-    for _ in range(reader.line_num):  # a header cell may hold a line break
-        next_raw()  # the header is written anew, with the answer columns
-    _check_decoded(options.delimiter.join(header), 1)
-    keys, indexes = _case_columns(header, options)
-    width = len(header)
-    get_cells = itemgetter(*indexes)
-    single = len(indexes) == 1
-    write = sink.write
-    delimiter = options.delimiter
-    sanitize = options.sanitize
-    safe = _SAFE_STARTS.isdisjoint if sanitize else None
+    # A header cell may hold a line break; the header is written anew, with the answer columns.
+    header_text = "".join([next_raw() for _ in range(reader.line_num)])
+    check_decoded(options.delimiter.join(header), 1)
+    keys, indexes = case_columns(header, options)
     if options.byte_order_mark:
-        write("\ufeff")  # Excel's "CSV UTF-8" in, the same out
-    write(_csv_line(header, delimiter, line_ending, sanitize, list(OUTPUT_COLUMNS)))
-    answers = RowAnswers(options.today, options.regime, options.received_column)
-    memo: dict[Any, tuple[str, str, str | None]] = {}
-    counts: defaultdict[str, int] = defaultdict(int)
-    errors: list[tuple[int, str]] = []
-    rows = 0
-    end_line = reader.line_num
-    try:
-        for row in reader:
-            start_line = end_line + 1
-            end_line = reader.line_num
-            raw = next_raw()
-            if end_line != start_line:  # a cell with line breaks: the row spans several lines
-                raw += "".join([next_raw() for _ in range(end_line - start_line)])
-            if not any(row):
-                continue  # a blank line, or cells all empty (Excel leaves such rows): no row
-            if len(row) != width:
-                row.extend([""] * (width - len(row)))  # missing cells at the end are empty
-                raw = ""  # written anew
-            key = get_cells(row)
-            answer = memo.get(key)
-            if answer is None:
-                if len(memo) >= MEMO_LIMIT:
-                    memo.clear()
-                found = answers.answer(dict(zip(keys, (key,) if single else key, strict=True)))
-                answer = memo[key] = (
-                    _csv_suffix(found, delimiter, line_ending, sanitize),
-                    found.status,
-                    found.error,
-                )
-            detail: str | None
-            if answer[1] == ERROR and not "".join(row).strip():
-                continue  # cells of spaces only: no row either
-            rows += 1
-            if len(row) > width:
-                detail = _long_row(len(row), width)
-                more = _csv_cells(error_answer(detail)) + row[width:]
-                write(_csv_line(row[:width], delimiter, line_ending, sanitize, more))
-                status = ERROR
-            else:
-                if raw and (safe is None or safe(map(_first_character, row))):
-                    write(raw.rstrip("\r\n"))
-                else:
-                    write(_csv_line(row, delimiter, "", sanitize))
-                write(answer[0])
-                status, detail = answer[1], answer[2]
-            counts[status] += 1
-            if status == ERROR and len(errors) < ERRORS_LISTED:
-                errors.append((start_line, detail or ""))
-            if progress is not None and rows % PROGRESS_EVERY == 0:
-                progress(rows)
-    except csv.Error as error:  # strict: a quote left open, text after a closing quote
-        raise InvalidInput(
-            options.source_name,
-            None,
-            M(
-                "cannot be read as CSV: the row starting at line {line} ({error})",
-                line=end_line + 1,
-                error=str(error),
-            ),
-            _CSV_ACCEPTED,
-        ) from None
-    except UnicodeEncodeError:  # nothing of the row was written: it is encoded before
-        _check_decoded(options.delimiter.join(row), start_line)
-        raise
-    return BatchSummary(rows, dict(counts), errors)
-
-
-def _long_row(cells: int, width: int) -> Message:
-    """The error of a row with more cells than the header: it is kept whole, the answer under
-    its own header and the extra cells after it."""
-    return M(
-        "row has {cells} cells but the header has {width}; accepted: one cell a column "
-        "(quote a cell that holds the delimiter)",
-        cells=cells,
-        width=width,
+        sink.write("\ufeff")  # Excel's "CSV UTF-8" in, the same out
+    sink.write(
+        csv_line(header, options.delimiter, line_ending, options.sanitize, list(OUTPUT_COLUMNS))
     )
-
-
-def _csv_line(
-    cells: list[str],
-    delimiter: str,
-    line_ending: str,
-    sanitize: bool,
-    more: list[str] | None = None,
-) -> str:
-    """`cells` (neutralised when `sanitize`), then `more` after a delimiter, as CSV text ending
-    in `line_ending`. Written with CRLF first, so that a cell holding a CR or an LF is quoted
-    whatever the input's line ends were."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
-    if more is None:
-        writer.writerow(neutralised(cells) if sanitize else cells)
-    else:
-        line = cells + more
-        writer.writerow(neutralised(line) if sanitize else line)
-        if not cells:  # the answer alone, to follow a row: it starts with the delimiter
-            return delimiter + buffer.getvalue()[:-2] + line_ending
-    return buffer.getvalue()[:-2] + line_ending
-
-
-def _case_columns(header: list[str], options: BatchOptions) -> tuple[list[str], list[int]]:
-    """The case keys the batch reads and the index of each one's column. Header names are
-    matched ignoring case and surrounding spaces."""
-    names = column_names(header, options.columns, options.source_name)
-    for name, given in zip(names, header, strict=True):
-        if name in OUTPUT_COLUMNS:
-            raise InvalidInput(
-                options.source_name,
-                None,
-                M("already has a column {column}, which the batch adds", column=repr(given)),
-                M(
-                    "input without columns named {columns} (rename it)",
-                    columns=", ".join(OUTPUT_COLUMNS),
-                ),
-            )
-    received = options.received_column.strip().lower()
-    wanted = [received, *(key for key in EVENT_COLUMNS if key != received)]
-    keys: list[str] = []
-    indexes: list[int] = []
-    for key in wanted:
-        found = [index for index, name in enumerate(names) if name == key]
-        if len(found) > 1:
-            raise InvalidInput(
-                options.source_name,
-                None,
-                M("has {count} columns named {key}", count=len(found), key=repr(key)),
-                M("one column for each case key"),
-            )
-        if found:
-            keys.append("received" if key == received else key)
-            indexes.append(found[0])
-    if not keys or keys[0] != "received":
-        raise InvalidInput(
-            "received_column",
-            options.received_column,
-            M(
-                "is not a column of {source} (its columns: {columns})",
-                source=options.source_name,
-                columns=", ".join(header),
-            ),
-            M("the name of the column that holds the date of receipt (--received-column)"),
-        )
-    return keys, indexes
-
-
-def _csv_suffix(answer: RowAnswer, delimiter: str, line_ending: str, sanitize: bool) -> str:
-    """The answer cells as CSV text to follow a row: the delimiter first, the line ending last.
-    Without an error message they are dates, numbers and words, which never need quoting."""
-    cells = _csv_cells(answer)
-    if answer.error is None and delimiter in _PLAIN_DELIMITERS:
-        return delimiter + delimiter.join(cells) + line_ending
-    return _csv_line([], delimiter, line_ending, sanitize, cells)
-
-
-def _csv_cells(answer: RowAnswer) -> list[str]:
-    """The answer as CSV cells: ISO dates, numbers, `true`/`false`, empty for None."""
-    due, extended_due, elapsed, status, late, review_by, rule, provisional, checked = answer[:9]
-    timeliness, taken, review_due, review_timeliness, error = answer[9:]
-    return [
-        "" if due is None else due.isoformat(),
-        "" if extended_due is None else extended_due.isoformat(),
-        "" if elapsed is None else str(elapsed),
-        status,
-        "" if late is None else str(late),
-        "" if review_by is None else review_by.isoformat(),
-        rule or "",
-        "" if provisional is None else ("true" if provisional else "false"),
-        "" if checked is None else ("true" if checked else "false"),
-        timeliness or "",
-        "" if taken is None else str(taken),
-        "" if review_due is None else review_due.isoformat(),
-        review_timeliness or "",
-        error or "",
-    ]
+    columns = Columns(keys, indexes, len(header), line_ending)
+    answer_of = row_answers(options, columns)
+    if split is not None and reader.line_num == 1 and line_ending.endswith("\n"):
+        start = len(header_text.encode(split.encoding))
+        start += len(BOM) if options.byte_order_mark else 0
+        return write_parts(split, start, sink, options, columns, answer_of, progress)
+    return write_rows(reader, raw_lines, sink, options, columns, answer_of, progress)
 
 
 def batch_jsonl(
@@ -515,7 +218,7 @@ def batch_jsonl(
         try:
             write(text)
         except UnicodeEncodeError:  # nothing was written: the text is encoded before
-            _check_decoded(line, line_number, count_breaks=False)
+            check_decoded(line, line_number, count_breaks=False)
             out, answer = _unwritable_row(line, out, answer, text)
             write(_ASCII_JSON.encode(out))
         write("\n")
@@ -724,16 +427,6 @@ def _json_values(answer: RowAnswer) -> dict[str, object]:
     }
 
 
-def input_format_for(path: str, chosen: str | None) -> str:
-    """The input format: the one chosen, else from the file's suffix (.jsonl, .ndjson), else
-    CSV."""
-    if chosen is None:
-        return JSONL if path.lower().endswith((".jsonl", ".ndjson")) else CSV
-    if chosen not in INPUT_FORMATS:
-        raise InvalidInput("input_format", chosen, M("is not an input format"), M("csv or jsonl"))
-    return chosen
-
-
 def run_batch(
     input_path: str,
     output_path: str | None,
@@ -742,14 +435,22 @@ def run_batch(
     input_format: str | None = None,
     encoding: str = "utf-8",
     progress: Callable[[int, float | None], None] | None = None,
+    jobs: int = 1,
+    part_bytes: int = PART_BYTES,
 ) -> BatchSummary:
     """`foiclock batch`: `input_path` (or `-`) to `output_path` (atomically), or to standard
-    output when it is None. `progress` is called now and then with the rows done so far and the
+    output when it is None. `jobs`: worker processes that answer a CSV file's parts of about
+    `part_bytes` each, the output the same (`split_for` says when a file is read in one process
+    all the same). `progress` is called now and then with the rows done so far and the
     fraction of the input read (None for a pipe). On any failure, Ctrl-C included, an output file
     is left as it was; an interrupt that comes after the rename finds it replaced, whole
     (`foiclock.base.output.file_identity` tells which). `-o` is refused if it is the input file,
     or the file standard input is redirected from."""
     chosen = input_format_for(input_path, input_format)
+    if type(jobs) is not int or jobs < 1:
+        raise InvalidInput(
+            "jobs", jobs, M("is not a number of processes"), M("a whole number, 1 or more")
+        )
     options = options._replace(regime=get_regime(options.regime).key)  # a bad --regime: exit 2
     holiday_table()  # a damaged stored update or config file: exit 2, not an error in every row
     if len(options.delimiter) != 1:
@@ -781,17 +482,21 @@ def run_batch(
     source = open_input(input_path, encoding)
     text_encoding = source.text.encoding.replace("utf-8-sig", "utf-8")
     options = options._replace(byte_order_mark=source.had_bom)
+    split = None
+    if chosen == CSV:
+        split = split_for(input_path, text_encoding, source.size, jobs, part_bytes)
     report = None
     if progress is not None:
         size = source.size
 
         def report(rows: int) -> None:
-            progress(rows, source.position() / size if size else None)
+            read = split.done[0] if split is not None and split.done[0] else source.position()
+            progress(rows, read / size if size else None)
 
     def write_all(binary: IO[bytes]) -> BatchSummary:
         sink = io.TextIOWrapper(binary, encoding=text_encoding, newline="")
         try:
-            return batch(source.text, sink, chosen, options, report)
+            return batch(source.text, sink, chosen, options, report, split)
         finally:
             sink.flush()
             sink.detach()
@@ -817,7 +522,7 @@ def run_batch(
         raise InvalidInput(
             "batch", None, problem, M("a readable input and a writable output")
         ) from None
-    except _Undecodable as error:
+    except Undecodable as error:
         byte = f"{error.byte:#04x}"
         raise InvalidInput(
             options.source_name,
@@ -828,7 +533,7 @@ def run_batch(
                 line=error.line,
                 byte=byte,
             ),
-            _ENCODING_HELP,
+            ENCODING_HELP,
         ) from None
     except UnicodeError as error:
         if isinstance(error, UnicodeEncodeError):
@@ -844,7 +549,7 @@ def run_batch(
                 line=1,
                 error=str(error),
             ),
-            _ENCODING_HELP,
+            ENCODING_HELP,
         ) from None
 
 

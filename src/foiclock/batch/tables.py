@@ -17,15 +17,9 @@ from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
 from foiclock.base.output import atomic_output, check_output_path, neutralised
 from foiclock.batch.columns import column_names
+from foiclock.batch.csv_rows import CSV_ACCEPTED, case_columns
 from foiclock.batch.excel import Sheet, cell_text, is_workbook, read_workbook, write_workbook
-from foiclock.batch.files import (
-    _CSV_ACCEPTED,
-    ERRORS_LISTED,
-    BatchOptions,
-    BatchSummary,
-    _case_columns,
-    open_input,
-)
+from foiclock.batch.inputs import ERRORS_LISTED, BatchOptions, BatchSummary, open_input
 from foiclock.batch.rows import (
     ERROR,
     MEMO_LIMIT,
@@ -81,7 +75,7 @@ def read_table(path: str, options: BatchOptions, encoding: str = "utf-8") -> She
                         line=line,
                         error=str(error),
                     ),
-                    _CSV_ACCEPTED,
+                    CSV_ACCEPTED,
                 ) from None
 
     return Sheet(header, numbered())
@@ -109,7 +103,7 @@ class CaseCells:
     `--ignore` applied), and the answers for them, remembered by those cells."""
 
     def __init__(self, header: Sequence[str], options: BatchOptions, typed: bool = False) -> None:
-        self.keys, self.indexes = _case_columns(list(header), options)
+        self.keys, self.indexes = case_columns(list(header), options)
         names = column_names(header, options.columns, options.source_name)
         # the user's own reference: shown, never counted (and not part of what is remembered)
         self.id_index = names.index("case_id") if "case_id" in names else None

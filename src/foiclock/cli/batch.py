@@ -129,6 +129,16 @@ def batch(
             "--ignore", metavar="COLUMN", help="Leave the column COLUMN unread (repeatable)."
         ),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Worker processes for a large CSV file, the output the same (default: the CPUs "
+            "this machine has; 1: one process).",
+        ),
+    ] = None,
     lang: LangOption = None,
 ) -> None:
     """Add deadlines and statuses to every row of a case export (CSV, JSON Lines or .xlsx).
@@ -144,6 +154,7 @@ def batch(
     from foiclock.batch.columns import column_map
     from foiclock.batch.excel import is_workbook
     from foiclock.batch.files import BatchOptions, run_batch
+    from foiclock.batch.split import available_cpus
     from foiclock.present.render import batch_summary_lines
 
     options = BatchOptions(
@@ -174,6 +185,7 @@ def batch(
                         input_format=input_format,
                         encoding=encoding,
                         progress=progress,
+                        jobs=available_cpus() if jobs is None else jobs,
                     )
             _echo_note(lambda: "\n".join(batch_summary_lines(summary)))
             if output is not None:

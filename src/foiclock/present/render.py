@@ -18,7 +18,7 @@ from foiclock.law.regimes import RECEIPT_RULES, CalendarRule, get_regime
 if TYPE_CHECKING:
     from datetime import date
 
-    from foiclock.batch.files import BatchSummary
+    from foiclock.batch.inputs import BatchSummary
     from foiclock.calendar.config import OfficeClosure
     from foiclock.clock.case import Planned
     from foiclock.clock.status import CaseStatus
