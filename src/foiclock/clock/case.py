@@ -127,6 +127,8 @@ _DATE_KEYS: Final = (
     "review_responded_received",
     "statement_of_reasons",
 )
+#: The events on and after the response (`foiclock appeal`'s options, in the order above).
+AFTER_RESPONSE_KEYS: Final = _DATE_KEYS[_DATE_KEYS.index("responded") :]
 _BOOL_KEYS: Final = ("extended", "review_by_other_authority")
 #: (index in Case, key) of each date field (`typed_case`).
 _DATE_FIELDS: Final = tuple((Case._fields.index(key), key) for key in _DATE_KEYS)

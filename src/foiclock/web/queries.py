@@ -22,7 +22,7 @@ from foiclock.base.dates import parse_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M, languages
 from foiclock.calendar.config import check_setting, setting
-from foiclock.clock.case import CASE_KEYS, Case, case_from_mapping
+from foiclock.clock.case import AFTER_RESPONSE_KEYS, CASE_KEYS, Case, case_from_mapping
 
 MAX_QUERY_BYTES: Final = 4096
 MAX_PARAMETERS: Final = 64
@@ -30,19 +30,7 @@ MAX_VALUE_CHARS: Final = 200
 MAX_CLOSURES: Final = 50
 
 #: The events after the response that `appeal` takes (`foiclock appeal`'s options).
-APPEAL_EVENTS: Final = (
-    "responded",
-    "review_requested",
-    "review_responded",
-    "decision_notice",
-    "complaint_received",
-    "complaint_responded",
-    "responded_posted",
-    "responded_received",
-    "review_responded_posted",
-    "review_responded_received",
-    "statement_of_reasons",
-)
+APPEAL_EVENTS: Final = AFTER_RESPONSE_KEYS
 CASE_PARAMETERS: Final = (*CASE_KEYS, "today")
 APPEAL_PARAMETERS: Final = ("received", "regime", "nation", "extended", *APPEAL_EVENTS, "today")
 #: What a route that can answer with a calendar file takes as well.
