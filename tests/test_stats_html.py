@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import subprocess
 from pathlib import Path
@@ -15,20 +14,11 @@ import pytest
 from typer.testing import CliRunner
 
 from foiclock.cli import app
+from tests.browser import BROWSER_FLAGS, CHROMIUM
 from tests.test_stats import HEADER, ROWS, TODAY
 
 pytest.importorskip("matplotlib")
 runner = CliRunner()
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-BROWSER_FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 
 
 def report(tmp_path: Path, *args: str) -> Path:

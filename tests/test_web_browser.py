@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.browser import BROWSER_FLAGS
+from tests.browser import CHROMIUM as BROWSER
 from tests.web_server import Server, running_server
 
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = BROWSER or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 SCREENSHOT = Path(__file__).resolve().parent.parent / "docs" / "web-page.png"
 PAGE_SECONDS = 30
@@ -57,13 +59,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
+        *BROWSER_FLAGS,
         "--disable-dev-shm-usage",
         "--hide-scrollbars",
         "--window-size=1000,1200",
