@@ -71,7 +71,9 @@ def write_log(path: Path, rows: int, generator: random.Random) -> None:
             )
 
 
-def report(label: str, rows: int, seconds: float, rss: float) -> None:
+def report(label: str, rows: int, seconds: float, rss: float, _all: float = 0.0) -> None:
+    """One command's line; `_all`, the memory of every process `best` adds up, is the peak
+    here (stats and worklist run in one process)."""
     print(f"  {label:<44} {seconds:6.2f} s  {rss:5.0f} MB peak  {rows / seconds:>9,.0f} rows/s")
 
 
