@@ -50,27 +50,14 @@ def timeline_ics(
 ) -> bytes:
     """The timeline's dated milestones as an iCalendar file (CRLF line ends, folded lines).
     Names, summaries and descriptions are in `languages` (('cy', 'en'): Welsh / English)."""
-    from icalendar import Calendar
-
     regime = get_regime(timeline.regime).short_name
 
     def both(render: Callable[[], str], separator: str = " / ") -> str:
         return in_languages(languages, render, separator)
 
     name = timeline.case_id or both(lambda: _calendar_name(timeline, regime))
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"foiclock: {name}")
-    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
-    for milestone in timeline.milestones:
-        if milestone.date is not None:
-            calendar.add_component(_event(timeline, milestone, stamp, remind_days, languages))
-    calendar.validate()  # type: ignore[no-untyped-call]
-    ics: bytes = calendar.to_ical()
-    return ics
+    dated = [(timeline, m) for m in timeline.milestones if m.date is not None]
+    return caseload_ics(dated, name=name, remind_days=remind_days, stamp=stamp, languages=languages)
 
 
 def caseload_ics(
