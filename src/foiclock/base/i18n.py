@@ -24,7 +24,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
+
+from foiclock.base.records import NamedTuple
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -5,10 +5,11 @@ key unread. Headers are matched ignoring case and surrounding spaces, as the bat
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.batch.timeliness import OUTCOME
 from foiclock.clock.case import CASE_KEYS
 

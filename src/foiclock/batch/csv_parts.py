@@ -10,9 +10,10 @@ import itertools
 import os
 import stat
 from itertools import tee
-from typing import Any, Final, NamedTuple, TextIO
+from typing import Any, Final, TextIO
 
 from foiclock.base.errors import InvalidInput
+from foiclock.base.records import NamedTuple
 from foiclock.batch.csv_rows import (
     FIELD_SIZE_LIMIT,
     Columns,

@@ -11,7 +11,7 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, Final, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M, Message
@@ -19,6 +19,7 @@ from foiclock.base.output import (
     FORMULA_STARTS,
     neutralised,
 )
+from foiclock.base.records import NamedTuple
 from foiclock.batch.columns import column_names
 from foiclock.batch.inputs import (
     ERRORS_LISTED,

@@ -10,10 +10,11 @@ written from a cell's text (`=1+1` stays the text `=1+1`). Both are imported onl
 
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, time
-from typing import IO, Any, Final, NamedTuple
+from typing import IO, Any, Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 
 WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm")
 INSTALL: Final = "pip install 'foiclock[excel]'"

@@ -9,10 +9,11 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date
-from typing import IO, Final, NamedTuple, TextIO
+from typing import IO, Final, TextIO
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.batch.columns import ColumnMap
 from foiclock.batch.rows import (
     ERROR,

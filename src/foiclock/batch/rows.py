@@ -12,11 +12,12 @@ agrees with `response_deadline` row for row.
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.dates import as_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.batch.timeliness import OUTCOME, TIMELINESS_COLUMNS, RowTimeliness
 from foiclock.calendar.calendars import WorkingCalendar
 from foiclock.calendar.working_days import counting_calendar

@@ -25,10 +25,11 @@ read only here: a response date, when there is one, decides the timeliness whate
 from collections.abc import Mapping
 from contextlib import suppress
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.clock.case import case_date, case_from_mapping
 from foiclock.clock.deadline import AWAITING_CLARIFICATION, AWAITING_FEE, FEE_NOT_PAID
 from foiclock.clock.status import ANSWERED_LATE, ANSWERED_ON_TIME, DUE_TODAY, OPEN, OVERDUE

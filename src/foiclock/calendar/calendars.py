@@ -26,11 +26,12 @@ from datetime import date
 from itertools import accumulate, compress
 from pathlib import Path
 from threading import Lock
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.dates import FIRST_YEAR, as_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.table import (
     LAST_CALENDAR_YEAR,
     HolidayTable,

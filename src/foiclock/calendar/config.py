@@ -29,10 +29,11 @@ import os
 from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import LANG_CHOICES, M
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.table import ProclaimedDay
 from foiclock.law.divisions import ALL_DIVISIONS
 

@@ -12,8 +12,9 @@ A newer layer wins for what it covers (rules.md section 2).
 """
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import holiday_table
 from foiclock.calendar.table import HolidayTable
 from foiclock.law.divisions import ALL_DIVISIONS

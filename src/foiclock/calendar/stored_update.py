@@ -11,12 +11,13 @@ ignoring it could drop a newly proclaimed day.
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from foiclock.base.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.base.errors import InvalidInput
 from foiclock.base.files import DATA_DIR_ENV, stored_update_file
 from foiclock.base.i18n import M, Message
+from foiclock.base.records import NamedTuple
 from foiclock.base.text import unsafe_character
 from foiclock.law.divisions import ALL_DIVISIONS
 

@@ -31,11 +31,12 @@ import zlib
 from datetime import date
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from foiclock._version import __version__
 from foiclock.base.dates import FIRST_YEAR, LAST_YEAR
 from foiclock.base.files import user_directory
+from foiclock.base.records import NamedTuple
 from foiclock.law.divisions import ALL_DIVISIONS, HOLIDAYS_SUBDIVISION
 
 CACHE_FORMAT: Final = 8  # bump whenever what build_holiday_table produces changes

@@ -10,11 +10,12 @@ CLI's exit code 2) and leave the stored data exactly as it was.
 import json
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from foiclock._version import __version__
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M, Message
+from foiclock.base.records import NamedTuple
 
 GOVUK_URL: Final = "https://www.gov.uk/bank-holidays.json"
 DEFAULT_TIMEOUT: Final = 10.0

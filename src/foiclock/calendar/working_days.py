@@ -8,11 +8,12 @@ days are working days), `FOIA-RESP`, `EIR-RESP`, `FOISA-RESP`, `EISR-RESP` (20 w
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.dates import FIRST_YEAR, LAST_YEAR, as_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import HolidayName, M, joined
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import (
     Holiday,
     WorkingCalendar,

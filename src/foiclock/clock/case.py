@@ -10,11 +10,12 @@ clarification asked, not yet answered; a fees notice, not yet paid) is a live st
 from collections.abc import Mapping
 from datetime import date, time, timedelta
 from pathlib import Path
-from typing import Any, Final, NamedTuple, TypedDict, Unpack
+from typing import Any, Final, TypedDict, Unpack
 
 from foiclock.base.dates import ACCEPTED_FORMS, as_date, check_supported, parse_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.law.regimes import (
     DATE_OF_RECEIPT,
     NEXT_WORKING_DAY,

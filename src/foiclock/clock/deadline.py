@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, ClassVar, Final, NamedTuple, Self, Unpack
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self, Unpack
 
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import Holiday, WorkingCalendar, calendar_for
 from foiclock.calendar.table import LAST_CALENDAR_YEAR
 from foiclock.calendar.working_days import (

@@ -5,8 +5,8 @@ reads; the counting is in `foiclock.clock.deadline`.
 """
 
 from datetime import date
-from typing import NamedTuple
 
+from foiclock.base.records import NamedTuple
 from foiclock.clock.case import DayRange
 from foiclock.law.regimes import BodyRule, EventRule, ExtensionRule, FeesRule
 from foiclock.law.versions import RuleVersion

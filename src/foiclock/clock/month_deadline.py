@@ -7,9 +7,10 @@ and no extension (`T-SAR-1998`). What is counted comes back as a `MonthDeadline`
 """
 
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import WorkingCalendar, calendar_for
 from foiclock.calendar.working_days import first_working_day_from
 from foiclock.clock.case import Case

@@ -9,9 +9,10 @@ the `holidays` package and the shipped snapshot alone.
 """
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 from foiclock.base.i18n import N_
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import (
     calendar_for,
     has_newer_days_from,

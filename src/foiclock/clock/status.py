@@ -10,8 +10,9 @@ request arrives after the day), `open`, `due_today`, `overdue`, `answered_on_tim
 """
 
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final
 
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import WorkingCalendar
 from foiclock.calendar.working_days import counting_calendar, date_of_receipt
 from foiclock.clock.case import Case, Planned, clock_on, planned

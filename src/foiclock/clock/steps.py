@@ -13,9 +13,10 @@ the deadline), `event` (an event that moves nothing); for calendar months also `
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Final, NamedTuple, Protocol
+from typing import Final, Protocol
 
 from foiclock.base.i18n import MP, HolidayName, M, Weekday, joined
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import Holiday, WorkingCalendar, calendar_for
 from foiclock.calendar.working_days import (
     date_of_receipt,

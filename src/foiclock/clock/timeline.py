@@ -27,11 +27,12 @@ FOIA-IR-REQ with no response counts from the missed response deadline (best read
 
 from collections.abc import Iterable
 from datetime import date, timedelta
-from typing import Final, NamedTuple, NoReturn
+from typing import Final, NoReturn
 
 from foiclock.base.dates import day_or_today
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import N_, M, joined
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.calendars import WorkingCalendar, calendar_for
 from foiclock.calendar.config import OfficeClosure
 from foiclock.calendar.working_days import counting_calendar, first_working_day_from

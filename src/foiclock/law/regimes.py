@@ -4,10 +4,11 @@ sources and status of ../shared/rules.md. The engine reads these tables; adding 
 event rule is adding an entry here, not a branch in the engine."""
 
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import N_, M
+from foiclock.base.records import NamedTuple
 from foiclock.law.divisions import ALL_DIVISIONS, ENGLAND_AND_WALES, SCOTLAND
 
 # rules.md section 1: which day is the date of receipt.

@@ -18,9 +18,10 @@ and makes the choice. The month-deadline code (`foiclock.clock.deadline`) reads 
 
 from collections.abc import Mapping
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.i18n import N_
+from foiclock.base.records import NamedTuple
 from foiclock.law.regimes import REGIMES, DayWindow, EventRule, ExtensionRule, MonthWindow, Regime
 from foiclock.law.versions import RuleVersion, version_id, version_in_force
 

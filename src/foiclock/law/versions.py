@@ -19,9 +19,10 @@ all) says so in `counts`, which the timeline counts by.
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.i18n import N_, M
+from foiclock.base.records import NamedTuple
 
 RECEIVED: Final = "received"
 RESPONDED: Final = "responded"

@@ -9,9 +9,10 @@ Milestone keys are the JSON contract of `foiclock timeline` (issue "Timelines").
 """
 
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.i18n import N_
+from foiclock.base.records import NamedTuple
 from foiclock.law.divisions import ENGLAND_AND_WALES, SCOTLAND
 
 # Window.counted

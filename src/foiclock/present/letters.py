@@ -8,9 +8,10 @@ days of the date of this response" and gave no date; these say the same and give
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final
 
 from foiclock.base.i18n import N_
+from foiclock.base.records import NamedTuple
 
 if TYPE_CHECKING:
     from foiclock.law.windows import Window

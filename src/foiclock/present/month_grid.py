@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar as month_calendar
 from datetime import date, timedelta
-from typing import IO, TYPE_CHECKING, Final, NamedTuple
+from typing import IO, TYPE_CHECKING, Final
 
 from foiclock.base.dates import (
     format_long,
@@ -20,6 +20,7 @@ from foiclock.base.dates import (
     weekday_short_names,
 )
 from foiclock.base.i18n import N_, _
+from foiclock.base.records import NamedTuple
 from foiclock.law.regimes import get_regime
 from foiclock.present.render import closure_line, holidays_text, wrap_lines
 

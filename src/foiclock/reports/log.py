@@ -6,10 +6,11 @@ own answer for it (`foiclock.batch.rows.RowAnswers`: the same dates, statuses an
 import json
 from collections.abc import Iterator
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.batch.columns import json_names
 from foiclock.batch.excel import is_workbook
 from foiclock.batch.files import BatchOptions, input_format_for, open_input

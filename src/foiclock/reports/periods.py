@@ -4,10 +4,11 @@ the months and quarters a period splits into (`--by month|quarter`). Both ends a
 
 import re
 from datetime import date, timedelta
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 
 _QUARTER: Final = re.compile(r"(\d{4})-?Q([1-4])", re.IGNORECASE)
 _MONTH: Final = re.compile(r"(\d{4})-(\d{2})")

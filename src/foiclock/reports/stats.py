@@ -10,10 +10,11 @@ from collections import Counter
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from math import ceil
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.batch.files import BatchOptions
 from foiclock.batch.rows import ERROR, RowAnswer
 from foiclock.batch.timeliness import (

@@ -26,9 +26,10 @@ Where rules.md is silent on a template's definition, the template follows its pu
   quote the paragraphs); the Code's own list was not read here: best reading.
 """
 
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.i18n import N_
+from foiclock.base.records import NamedTuple
 
 
 class Figure(NamedTuple):

@@ -6,10 +6,11 @@ case clock counts them (`C-WD`: after today, up to and including the deadline)."
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
+from foiclock.base.records import NamedTuple
 from foiclock.batch.files import BatchOptions
 from foiclock.batch.rows import ERROR
 from foiclock.batch.timeliness import OPEN_IN_TIME, OPEN_OVERDUE, STILL_OPEN

@@ -6,8 +6,9 @@ before they are written for people. Nothing here counts a date."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.config import load_config
 from foiclock.clock.deadline import Deadline, case_deadline
 from foiclock.clock.newer_data import MovedBy, deadline_moved_by, timeline_moved_by

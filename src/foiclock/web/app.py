@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final
 
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
@@ -30,6 +30,7 @@ from starlette.staticfiles import StaticFiles
 
 from foiclock._version import __version__
 from foiclock.base.errors import InvalidInput
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.working_days import refresh_holiday_data
 from foiclock.web import answers
 from foiclock.web.form import FieldError, Form, read_form

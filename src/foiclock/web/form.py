@@ -12,11 +12,12 @@ carry others; the limits of `foiclock.web.queries` hold all the same.
 from __future__ import annotations
 
 from datetime import date
-from typing import Final, NamedTuple
+from typing import Final
 
 from foiclock.base.dates import parse_date
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import N_, M
+from foiclock.base.records import NamedTuple
 from foiclock.calendar.config import setting
 from foiclock.clock.case import Case, case_from_mapping
 from foiclock.web.queries import Parameters, single

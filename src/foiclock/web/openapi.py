@@ -4,9 +4,10 @@ route does not take or miss one it does."""
 
 from __future__ import annotations
 
-from typing import Any, Final, NamedTuple
+from typing import Any, Final
 
 from foiclock._version import __version__
+from foiclock.base.records import NamedTuple
 from foiclock.clock.case import CASE_KEYS
 from foiclock.web.queries import (
     APPEAL_PARAMETERS,
