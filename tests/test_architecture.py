@@ -163,9 +163,10 @@ def test_architecture_md_lists_the_layers_in_order_with_their_modules() -> None:
 
 #: What `foiclock due` loads outside foiclock besides what a one-command typer app loads:
 #: platformdirs (and the tempfile it imports) to find the cache, contextvars for the language
-#: and config of a run, __future__ for the annotations.
+#: and config of a run, __future__ for the annotations, gc (built into the interpreter) to pause
+#: the collector while the modules load.
 EXPECTED_EXTRA = {
-    "__future__", "_bisect", "_contextvars", "_random", "_sha512", "bisect", "contextvars",
+    "__future__", "_bisect", "_contextvars", "_random", "_sha512", "bisect", "contextvars", "gc",
     "platformdirs", "platformdirs._paths", "platformdirs._runtime", "platformdirs._xdg",
     "platformdirs.api", "platformdirs.unix", "platformdirs.version", "random", "tempfile",
 }  # fmt: skip
@@ -236,3 +237,24 @@ def test_record_classes_use_the_cheaper_named_tuple() -> None:
                 typing_named_tuples.append(module)
     assert typing_named_tuples == ["foiclock.base.records"]
 
+
+_COLLECTOR_PROBE = """
+import gc, sys
+import foiclock.cli
+seen = []
+foiclock.cli.main = lambda: seen.append((gc.isenabled(), gc.get_freeze_count()))
+from foiclock.__main__ import main
+main()
+sys.stdout.write(repr(seen))
+"""
+
+
+def test_the_entry_point_gives_the_command_a_working_collector() -> None:
+    """foiclock/__main__.py pauses the collector while the modules load, then freezes what they
+    built and starts it again: the command runs with it on, what loaded before it frozen."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _COLLECTOR_PROBE], capture_output=True, text=True, check=True
+    )
+    ((enabled, frozen),) = ast.literal_eval(completed.stdout)
+    assert enabled
+    assert frozen > 1000
