@@ -245,6 +245,19 @@ def test_appeal_view_on_a_given_day() -> None:
     assert "Ask for an internal review by Tuesday 11 November 2025: closed (FOIA-IR-REQ)" in out
 
 
+def test_appeal_reads_today_in_a_date_as_the_given_today() -> None:
+    # "today" in a date option is the --today day, as in status and timeline: a response
+    # "today" on Tue 16 Sep 2025 is that response, whatever the machine's clock says (ex 15:
+    # review by Tue 11 Nov 2025), not a response on the real today.
+    with freeze_time("2026-12-01"):
+        code, out, _ = run("appeal", "--responded", "today", "--today", "2025-09-16", "--json")
+    assert code == 0
+    data = json.loads(out)
+    windows = {w["key"]: w for w in data["windows"]}
+    assert windows["review_request_by"]["date"] == "2025-11-11"
+    assert windows["review_request_by"]["state"] == "open"
+
+
 def test_appeal_tribunal_window_in_calendar_days_json() -> None:
     # rules.md ex 32: decision notice sent Fri 28 Nov 2025 -> Mon 29 Dec 2025. On 20 Dec:
     # 9 calendar days left.

@@ -280,8 +280,11 @@ def appeal(
     from foiclock.base.dates import parse_date
     from foiclock.clock.timeline import timeline_from_events
 
+    on = _today(today)
+
     def optional(text: str | None, field: str) -> "date | None":
-        return parse_date(text, field) if text is not None else None
+        # "today" in a date option is the day the windows are judged on (--today)
+        return parse_date(text, field, today=on) if text is not None else None
 
     if responded is None and received is None:
         raise InvalidInput(
@@ -298,7 +301,7 @@ def appeal(
         review_responded=optional(review_responded, "review_responded"),
         decision_notice=optional(decision_notice, "decision_notice"),
         nation=_setting("nation", nation),
-        today=_today(today),
+        today=on,
         complaint_received=optional(complaint_received, "complaint_received"),
         complaint_responded=optional(complaint_responded, "complaint_responded"),
         responded_posted=optional(responded_posted, "responded_posted"),
