@@ -99,6 +99,18 @@ def assert_same(fast: Deadline | None, reference: Deadline | None) -> None:
 @example(date(2025, 8, 23), "foia", "date-of-receipt", None, None)  # Saturday: an alternative
 @example(date(2025, 8, 25), "foia", "next-working-day", "scotland", None)  # a bank holiday
 @example(date(2020, 4, 20), "foisa", "date-of-receipt", None, None)  # T-COVID-FOISA notes
+# FOISA-RESP's versions (rules-over-time.md) at their edges: T-COVID-FOISA's conflicting reading
+# from 1 January 2020, its days from 7 April to 26 May 2020, T-COVID-END from 27 May, with the
+# response in and after those days; from 27 May 2020 the fast path takes the case.
+@example(date(2019, 12, 31), "foisa", "date-of-receipt", None, 100)
+@example(date(2020, 1, 1), "foisa", "date-of-receipt", None, 100)
+@example(date(2020, 4, 6), "foisa", "date-of-receipt", None, 30)
+@example(date(2020, 4, 7), "foisa", "date-of-receipt", None, None)
+@example(date(2020, 5, 1), "foisa", "date-of-receipt", None, 30)
+@example(date(2020, 5, 26), "foisa", "next-working-day", None, 0)
+@example(date(2020, 5, 27), "foisa", "date-of-receipt", None, None)
+@example(date(2020, 5, 27), "foisa", "date-of-receipt", "england-and-wales", 40)
+@example(date(2020, 5, 30), "foisa", "date-of-receipt", None, 1)  # a Saturday
 def test_the_fast_path_gives_the_general_count_field_by_field(
     received: date, regime: str, receipt_rule: str, nation: str | None, responded_after: int | None
 ) -> None:

@@ -43,6 +43,7 @@ from foiclock.law.regimes import (
 from foiclock.law.versions import (
     VERSIONS,
     RuleVersion,
+    counts_as_written,
     remarks_in_force,
     version_in_force,
     version_notes,
@@ -432,14 +433,16 @@ _VERSIONED_LIMITS: Final = frozenset(
 def _counts_plainly(case: Case, window: WorkingDayWindow) -> bool:
     """Whether nothing but the date of receipt moves the case's count: no clarification
     (`*-CLAR`), fee (`*-FEES`), extension or body of its own, under a window whose versions
-    change neither its limit nor its notes (`_window_in_force`, `version_notes`)."""
+    change neither its limit nor its notes for this case (`_window_in_force`, `version_notes`):
+    it has none that could, or none that does on the date of receipt (`counts_as_written`).
+    FOISA-RESP: every case received from 27 May 2020, after T-COVID-FOISA's days."""
     return (
         case.clarification_requested is None
         and case.fees_notice is None
         and case.fee_paid is None
         and not case.extended
         and case.body is None
-        and window.rule not in _VERSIONED_LIMITS
+        and (window.rule not in _VERSIONED_LIMITS or counts_as_written(window.rule, case.received))
     )
 
 

@@ -616,20 +616,44 @@ def version_notes(
     return notes
 
 
+def counts_as_written(rule: str, day: date) -> bool:
+    """Whether every dated version of `rule` that holds `day` (applied or a conflicting reading)
+    leaves a case received that day counted as the rule reads, with no note: it sets no limit of
+    its own, and any second event it turns on came into force by `day`, so `version_notes` can
+    neither give another limit's date nor say the date shown had passed when it came in (the
+    deadline lies after `day`). The case clock's fast path asks (FOISA-RESP since 27 May 2020:
+    T-COVID-END applies and changes nothing). With today's entries the second condition adds
+    nothing (on the days T-COVID-END holds before it came in, T-COVID-FOISA sets 60 working
+    days); it stands for an entry that would not."""
+    return all(
+        version.working_days is None
+        and (version.also is None or version.also.first is None or version.also.first <= day)
+        for version in _VERSIONS_OF.get(rule, ())
+        if version.role in (APPLIES, READING) and _within(day, version.first, version.last)
+    )
+
+
 def _candidates(
     rule: str, day: date | None, role: str, working_days: int | None
 ) -> Iterator[RuleVersion]:
     """The entries of `rule` in `role` whose days hold `day` (none when it is not known)."""
     if day is None:
         return
-    for version in VERSIONS:
+    for version in _VERSIONS_OF.get(rule, ()):
         if (
-            version.rule == rule
-            and version.role == role
+            version.role == role
             and _within(day, version.first, version.last)
             and (working_days is None or version.of_working_days in (None, working_days))
         ):
             yield version
+
+
+#: VERSIONS by the rule they are versions of, in their order (a case's lookup reads only its
+#: rule's few entries).
+_VERSIONS_OF: Final[dict[str, tuple[RuleVersion, ...]]] = {
+    rule: tuple(version for version in VERSIONS if version.rule == rule)
+    for rule in dict.fromkeys(version.rule for version in VERSIONS)
+}
 
 
 def _within(day: date, first: date | None, last: date | None) -> bool:
