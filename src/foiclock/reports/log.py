@@ -1,7 +1,8 @@
 """A case log read for the statistics and the worklist: each row of a CSV, JSON Lines or Excel
 export (the same columns as `foiclock batch`, `--map` and `--ignore` applied) with the batch's
-own answer for it (`foiclock.batch.rows.RowAnswers`: the same dates, statuses and timeliness as
-`batch` writes), judged on `--today` or on another day (the end of a period)."""
+own answer for it (by the batch's fast path, `foiclock.batch.text_rows`, or its case clock,
+`foiclock.batch.rows.RowAnswers`: the same dates, statuses and timeliness as `batch` writes),
+judged on `--today` or on another day (the end of a period)."""
 
 import json
 from collections.abc import Iterator
@@ -22,7 +23,8 @@ from foiclock.batch.rows import (
     RowAnswers,
     error_answer,
 )
-from foiclock.batch.tables import CaseCells, read_table
+from foiclock.batch.tables import CaseCells, outcome_applied, read_table
+from foiclock.batch.timeliness import OUTCOME
 from foiclock.clock.case import case_date
 from foiclock.law.regimes import get_regime
 
@@ -82,6 +84,10 @@ class CaseLog:
             self._source = open_input(path, encoding)
             self.keys = [key for _, key in self._json]  # a JSON file may give any key
             self._jsonl_answers = RowAnswers(options.today, options.regime, options.received_column)
+            from foiclock.batch.text_rows import TextRowAnswers
+
+            wanted = [(key, key) for key in self.keys]
+            self._jsonl_fast = TextRowAnswers(wanted, options.today, options.regime).answer
             self._id_name = dict(options.columns.renames).get("case_id", "case_id")
 
     def _column_index(self, column: str | None) -> int | None:
@@ -136,6 +142,15 @@ class CaseLog:
                 group = None
                 if self.group_column is not None:
                     group = str(data.get(self.group_column, "")).strip()
+                outcome = cells.get(OUTCOME)
+                if outcome in (None, ""):
+                    answer = self._jsonl_fast(cells)
+                else:  # the outcome on top of the other cells' answer, as a table's rows
+                    answer = self._jsonl_fast({**cells, OUTCOME: ""})
+                    answer = None if answer is None else outcome_applied(answer, outcome)
+                if answer is not None:
+                    yield LogRow(line_number, cells, answer, group, identifier)
+                    continue
                 try:
                     key: object = tuple(cells.items())
                     answer = memo.get(key)
