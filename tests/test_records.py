@@ -5,6 +5,7 @@ on a class written once with typing's NamedTuple and once with foiclock's, and c
 
 from __future__ import annotations
 
+import inspect
 import pickle
 import types
 import typing
@@ -48,6 +49,8 @@ def _behaviour(cls: typing.Any) -> dict[str, object]:
         "fields": cls._fields,
         "defaults": cls._field_defaults,
         "annotations": list(cls.__annotations__),
+        "type hints": typing.get_type_hints(cls),
+        "signature": list(inspect.signature(cls).parameters),
         "repr": repr(made).split("(", 1)[1],
         "replace": tuple(made._replace(regime="eir")),
         "asdict": made._asdict(),

@@ -3,12 +3,15 @@
 Every record class in foiclock is written `class Holiday(NamedTuple): ...` with this
 `NamedTuple`. To a type checker it *is* `typing.NamedTuple` (the import below under
 TYPE_CHECKING), so mypy checks fields, defaults and calls exactly as before. At run time it
-builds the very class `typing.NamedTuple` builds, a `collections.namedtuple` with the class
-body's methods, docstring and `__annotations__` (as the strings `from __future__ import
-annotations` leaves them), but without `typing`'s per-field type check, which on string
-annotations compiles each one into a ForwardRef: about 60 of typing's 100 microseconds a class
-in a warm loop. `foiclock due` defines some 35 record classes before it prints its date; cold,
-this takes about 1 ms off its start-up (issue "Fast on real exports"; `bench/startup.py`).
+builds the class `typing.NamedTuple` builds, a `collections.namedtuple` with the class body's
+methods, docstring and `__annotations__` (also on `__new__`, so `inspect.signature` shows the
+types), but without `typing`'s per-field type check, which on string annotations compiles each
+one into a ForwardRef: about 60 of typing's 100 microseconds a class in a warm loop. So the
+annotations are as the module leaves them (strings under `from __future__ import annotations`,
+else the objects), not ForwardRefs; `typing.get_type_hints` reads them alike. What the check
+would refuse (an unquoted `ClassVar` field) is not refused here; no record class has one.
+`foiclock due` defines some 35 record classes before it prints its date; cold, this takes about
+1 ms off its start-up (issue "Fast on real exports"; `bench/startup.py`).
 
 What `typing.NamedTuple` refuses, this refuses too: a field without a default after one with,
 and a body that sets `__new__`, `__init__`, `__slots__` or a namedtuple method.
@@ -63,7 +66,7 @@ else:
             record = collections.namedtuple(
                 typename, annotations, defaults=defaults, module=namespace["__module__"]
             )
-            record.__annotations__ = annotations
+            record.__annotations__ = record.__new__.__annotations__ = annotations
             fields = record._fields
             for key, value in namespace.items():
                 if key in _PROHIBITED:

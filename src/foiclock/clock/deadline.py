@@ -435,7 +435,8 @@ def _counts_plainly(case: Case, window: WorkingDayWindow) -> bool:
     (`*-CLAR`), fee (`*-FEES`), extension or body of its own, under a window whose versions
     change neither its limit nor its notes for this case (`_window_in_force`, `version_notes`):
     it has none that could, or none that does on the date of receipt (`counts_as_written`).
-    FOISA-RESP: every case received from 27 May 2020, after T-COVID-FOISA's days."""
+    FOISA-RESP: every case but those received from 1 January to 26 May 2020 (T-COVID-FOISA's
+    conflicting reading and its days)."""
     return (
         case.clarification_requested is None
         and case.fees_notice is None

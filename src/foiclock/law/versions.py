@@ -621,8 +621,9 @@ def counts_as_written(rule: str, day: date) -> bool:
     leaves a case received that day counted as the rule reads, with no note: it sets no limit of
     its own, and any second event it turns on came into force by `day`, so `version_notes` can
     neither give another limit's date nor say the date shown had passed when it came in (the
-    deadline lies after `day`). The case clock's fast path asks (FOISA-RESP since 27 May 2020:
-    T-COVID-END applies and changes nothing). With today's entries the second condition adds
+    deadline lies after `day`). The case clock's fast path asks. FOISA-RESP: true before 2020
+    (T-FOISA-START sets no limit of its own) and from 27 May 2020 (T-COVID-END changes nothing);
+    false from 1 January to 26 May 2020. With today's entries the second condition adds
     nothing (on the days T-COVID-END holds before it came in, T-COVID-FOISA sets 60 working
     days); it stands for an entry that would not."""
     return all(
