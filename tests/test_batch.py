@@ -244,6 +244,21 @@ def test_received_column_option(tmp_path: Path) -> None:
     assert "foiclock: line 3: date_in is missing" in err
 
 
+def test_received_column_option_with_a_map_in_json_lines(tmp_path: Path) -> None:
+    """--received-column and --map together: the receipt is still read from its column (found
+    by review: a JSON Lines batch with a map read it from `received`, so every row was missing
+    it). FOIA: received Tue 19 Aug 2025, due Wed 17 Sep (rules.md's worked example 1)."""
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"Date in": "2025-08-19", "Sent": "2025-09-10"}\n', encoding="utf-8")
+    code, out, _ = run(
+        str(source), "--received-column", "Date in", "--map", "responded=Sent", "--today",
+        "2026-01-01",
+    )  # fmt: skip
+    assert code == 0, out
+    row = json.loads(out)
+    assert (row["due"], row["status"]) == ("2025-09-17", "answered_on_time")
+
+
 def test_standard_input(tmp_path: Path) -> None:
     code, out, _ = run("-", "--today", "2026-01-01", stdin="received\n2025-08-19\n")
     assert code == 0

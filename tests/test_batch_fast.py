@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from foiclock.batch import fast, plans
+from foiclock.batch.columns import column_map
 from foiclock.batch.csv_rows import Columns, case_columns, csv_answers
 from foiclock.batch.files import JSONL, batch
 from foiclock.batch.inputs import BatchOptions
@@ -264,11 +265,13 @@ def test_a_delimiter_that_may_need_quoting_takes_the_slow_path(delimiter: str) -
     assert not csv_answers(options, Columns(keys, indexes, 1, "\n")).fast
 
 
-def jsonl_batch(lines: list[str], today: date, regime: str, fast_path: bool) -> tuple[str, object]:
+def jsonl_batch(
+    lines: list[str], today: date, regime: str, fast_path: bool, maps: tuple[str, ...] = ()
+) -> tuple[str, object]:
     """The output and summary of a JSON Lines batch, with or without the fast path for rows
     whose cells are text (foiclock.batch.text_rows)."""
     source, sink = io.StringIO("".join(line + "\n" for line in lines)), io.StringIO()
-    options = BatchOptions(today=today, regime=regime)
+    options = BatchOptions(today=today, regime=regime, columns=column_map(maps))
     with contextlib.ExitStack() as stack:
         if not fast_path:
             stack.enter_context(patch.object(TextRowAnswers, "answer", lambda self, row: None))
@@ -309,3 +312,23 @@ def test_json_lines_take_the_fast_path() -> None:
     assert sum(counted.answer(cells) is not None for cells in rows) > 0.95 * len(rows)
     lines = [as_json_line(cells) for cells in rows]
     assert jsonl_batch(lines, today, "foia", True) == jsonl_batch(lines, today, "foia", False)
+
+
+@pytest.mark.parametrize(
+    ("row", "maps"),
+    [
+        ({"received": "2025-08-01", "responded": "2025-08-20"}, ("fee_paid=responded",)),
+        (
+            {"received": "2025-08-01", "fees_notice": "2025-08-05", "fee_paid": "2025-08-10"},
+            ("clarification_requested=fees_notice",),
+        ),
+    ],
+)
+def test_json_lines_one_key_read_as_two_columns(row: dict[str, str], maps: tuple[str, ...]) -> None:
+    """`--map KEY=NAME` onto a key another column also reads: its cell goes to both case keys,
+    as the case clock reads it (found by review: the fast path gave it to one)."""
+    lines = [json.dumps(row)]
+    fast, slow = (jsonl_batch(lines, date(2026, 1, 15), "foia", on, maps) for on in (True, False))
+    assert fast == slow
+    if maps == ("fee_paid=responded",):  # a fee paid without its notice (FOIA-FEES)
+        assert '"status": "error"' in fast[0]

@@ -127,3 +127,25 @@ def test_most_rows_take_the_fast_path(tmp_path: Path, suffix: str) -> None:
     # a quarter of the rows have a review request, which the case clock counts
     assert counted["fast"] > 0.65 * counted["all"], counted
     assert_same_with_and_without(log)
+
+
+def test_equal_cells_of_other_json_types_are_not_one_row(tmp_path: Path) -> None:
+    """In JSON, 0 and false (or 1.0 and true) are equal but not the same cell: each row keeps
+    its own message, whether the fast path or the case clock (a review request) answers it
+    (found by review: the case clock's rows shared a remembered answer)."""
+    log = tmp_path / "log.jsonl"
+    rows = [
+        {"case_id": f"{prefix}{number}", "received": "2025-08-01", "outcome": outcome, **extra}
+        for prefix, extra in (("F", {}), ("R", {"review_requested": "2025-09-20"}))
+        for number, outcome in enumerate([0, False, 1.0, True])
+    ]
+    log.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    from foiclock.reports.log import CaseLog
+
+    found = CaseLog(str(log), log_options(today=TODAY, regime="foia")).rows()
+    errors = {row.case_id: row.answer.error for row in found}
+    for prefix in ("F", "R"):
+        assert "0 is not an outcome" in str(errors[f"{prefix}0"])
+        assert "False is not an outcome" in str(errors[f"{prefix}1"])
+        assert "1.0 is not an outcome" in str(errors[f"{prefix}2"])
+        assert "True is not an outcome" in str(errors[f"{prefix}3"])

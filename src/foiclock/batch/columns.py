@@ -86,6 +86,17 @@ def json_names(keys: Sequence[str], columns: ColumnMap) -> list[tuple[str, str]]
     return [(renames.get(key, key), key) for key in keys if key not in ignored]
 
 
+def json_columns(
+    received_column: str, event_keys: Sequence[str], columns: ColumnMap
+) -> list[tuple[str, str]]:
+    """(the JSON key read, the case key) for the date of receipt, first, and then each of
+    `event_keys` (`json_names`): the receipt under `--map received=NAME` when given, else under
+    --received-column."""
+    received_name = dict(columns.renames).get("received", received_column)
+    events = json_names([key for key in event_keys if key != received_column], columns)
+    return [(received_name, "received"), *events]
+
+
 def _no_column(field: str, value: str, header: Sequence[str], source: str) -> InvalidInput:
     return InvalidInput(
         field,

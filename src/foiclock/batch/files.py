@@ -35,7 +35,7 @@ from foiclock.base.output import (
     file_identity,
     replaced_by_rename,
 )
-from foiclock.batch.columns import ColumnMap, json_names
+from foiclock.batch.columns import json_columns
 from foiclock.batch.csv_parts import PART_BYTES, Split, split_for, write_parts
 from foiclock.batch.csv_rows import (
     CSV_ACCEPTED,
@@ -192,10 +192,7 @@ def batch_jsonl(
     object, or an object that already has an answer key, is kept whole under `input`. The output
     is always strict JSON (RFC 8259): a row that would not be (NaN, 1e999, a lone surrogate) is
     an error row, as are a duplicate key and nesting too deep to read."""
-    received = options.received_column
-    wanted = [(received, "received"), *((key, key) for key in EVENT_COLUMNS if key != received)]
-    if options.columns != ColumnMap():
-        wanted = json_names([key for _, key in wanted], options.columns)
+    wanted = json_columns(options.received_column, EVENT_COLUMNS, options.columns)
     answers = RowAnswers(options.today, options.regime, options.received_column)
     from foiclock.batch.text_rows import TextRowAnswers
 

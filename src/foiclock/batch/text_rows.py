@@ -34,7 +34,9 @@ class TextRowAnswers:
         self._empty = [""] * len(wanted)
         keys = [key for _, key in wanted]
         self._answers: Callable[[Any], Answer] = _no_answer  # CsvAnswers: any sequence of text
-        if "received" in keys:  # else every row is the case clock's error
+        # without a receipt column every row is the case clock's error; a name read as two case
+        # keys (`--map fee_paid=responded`) gives its cell to both, which one list cannot
+        if "received" in keys and len(self._position) == len(wanted):
             answers = CsvAnswers(
                 keys, range(len(keys)), today, regime, _DELIMITER, "\n", _not_counted
             )

@@ -12,7 +12,7 @@ from typing import Final
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
 from foiclock.base.records import NamedTuple
-from foiclock.batch.columns import json_names
+from foiclock.batch.columns import json_columns
 from foiclock.batch.excel import is_workbook
 from foiclock.batch.files import BatchOptions, input_format_for, open_input
 from foiclock.batch.rows import (
@@ -74,13 +74,7 @@ class CaseLog:
             self._group_index = self._column_index(group_column)
         else:
             self.kind = JSONL
-            wanted = [(options.received_column, "received")]
-            wanted += [(key, key) for key in EVENT_COLUMNS]
-            self._json = json_names([key for _, key in wanted], options.columns)
-            self._json[0] = (
-                dict(options.columns.renames).get("received", options.received_column),
-                "received",
-            )
+            self._json = json_columns(options.received_column, EVENT_COLUMNS, options.columns)
             self._source = open_input(path, encoding)
             self.keys = [key for _, key in self._json]  # a JSON file may give any key
             self._jsonl_answers = RowAnswers(options.today, options.regime, options.received_column)
@@ -151,8 +145,8 @@ class CaseLog:
                 if answer is not None:
                     yield LogRow(line_number, cells, answer, group, identifier)
                     continue
-                try:
-                    key: object = tuple(cells.items())
+                try:  # typed: in JSON, 0 and false are equal keys but not the same cell
+                    key: object = tuple((k, type(v), v) for k, v in cells.items())
                     answer = memo.get(key)
                 except TypeError:
                     key, answer = None, None
@@ -174,7 +168,7 @@ class CaseLog:
                 day, self.options.regime, self.options.received_column
             )
         try:
-            key: object = (day, *row.cells.items())
+            key: object = (day, *((k, type(v), v) for k, v in row.cells.items()))
             found = self._on_day.get(key)
         except TypeError:
             return judge.answer(row.cells)
