@@ -7,7 +7,7 @@ judged on `--today` or on another day (the end of a period)."""
 import json
 from collections.abc import Iterator
 from datetime import date
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from foiclock.base.errors import InvalidInput
 from foiclock.base.i18n import M
@@ -27,6 +27,9 @@ from foiclock.batch.tables import CaseCells, outcome_applied, read_table
 from foiclock.batch.timeliness import OUTCOME
 from foiclock.clock.case import case_date
 from foiclock.law.regimes import get_regime
+
+if TYPE_CHECKING:
+    from foiclock.batch.text_rows import TextRowAnswerer
 
 JSONL: Final = "jsonl"
 
@@ -62,7 +65,7 @@ class CaseLog:
         self.options = options
         self.path = path
         self.group_column = group_column
-        self._judges: dict[date, RowAnswers] = {}
+        self._judges: dict[date, tuple[TextRowAnswerer, RowAnswers]] = {}
         self._on_day: dict[object, RowAnswer] = {}
         self._dates: dict[tuple[str, object], date | None] = {}
         self._regimes: dict[object, str | None] = {}
@@ -136,12 +139,7 @@ class CaseLog:
                 group = None
                 if self.group_column is not None:
                     group = str(data.get(self.group_column, "")).strip()
-                outcome = cells.get(OUTCOME)
-                if outcome in (None, ""):
-                    answer = self._jsonl_fast(cells)
-                else:  # the outcome on top of the other cells' answer, as a table's rows
-                    answer = self._jsonl_fast({**cells, OUTCOME: ""})
-                    answer = None if answer is None else outcome_applied(answer, outcome)
+                answer = _counted(self._jsonl_fast, cells)
                 if answer is not None:
                     yield LogRow(line_number, cells, answer, group, identifier)
                     continue
@@ -162,11 +160,20 @@ class CaseLog:
         """`row`'s answer judged on `day` (a period's end) instead of `--today`."""
         if day == self.options.today or row.answer.status == ERROR:
             return row.answer
-        judge = self._judges.get(day)
-        if judge is None:
-            judge = self._judges[day] = RowAnswers(
-                day, self.options.regime, self.options.received_column
+        judges = self._judges.get(day)
+        if judges is None:
+            from foiclock.batch.text_rows import TextRowAnswers
+
+            wanted = [(key, key) for key in self.keys]
+            regime, received_column = self.options.regime, self.options.received_column
+            judges = self._judges[day] = (
+                TextRowAnswers(wanted, day, regime).answer,
+                RowAnswers(day, regime, received_column),
             )
+        fast, judge = judges
+        counted = _counted(fast, row.cells)
+        if counted is not None:
+            return counted
         try:
             key: object = (day, *((k, type(v), v) for k, v in row.cells.items()))
             found = self._on_day.get(key)
@@ -222,6 +229,16 @@ def _identifier(value: object) -> str | None:
     if value is None or isinstance(value, dict | list):
         return None
     return str(value).strip() or None
+
+
+def _counted(fast: "TextRowAnswerer", cells: dict[str, object]) -> RowAnswer | None:
+    """`cells`' answer by the fast path, the outcome applied on top of the other cells' (as a
+    table's rows have it, `CaseCells.answer`); None: for the case clock."""
+    outcome = cells.get(OUTCOME)
+    if outcome in (None, ""):
+        return fast(cells)
+    answer = fast({**cells, OUTCOME: ""})
+    return None if answer is None else outcome_applied(answer, outcome)
 
 
 def log_options(
