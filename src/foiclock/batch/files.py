@@ -24,6 +24,7 @@ import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from datetime import date
 from itertools import chain, tee
 from typing import IO, TYPE_CHECKING, Any, Final, NoReturn, TextIO
 
@@ -71,6 +72,7 @@ from foiclock.batch.rows import (
     RowAnswer,
     RowAnswers,
     error_answer,
+    typed_key,
 )
 from foiclock.calendar.calendars import holiday_table
 from foiclock.law.regimes import get_regime
@@ -415,7 +417,7 @@ def _json_answer(
         return counted
     cells = {key: row[name] for name, key in wanted if name in row}
     try:
-        memo_key: Any = tuple((key, type(value), value) for key, value in cells.items())
+        memo_key: Any = typed_key(cells)
         hash(memo_key)
     except TypeError:  # a list of school closures: answer it without remembering it
         return answers.answer(cells)
@@ -428,32 +430,10 @@ def _json_answer(
 
 
 def _json_values(answer: RowAnswer) -> dict[str, object]:
-    """The answer as JSON values, keyed by OUTPUT_COLUMNS: the dates in ISO 8601 (once a row:
-    each field by name, not by a test of its type)."""
-    (due, extended_due, elapsed, status, late, review_by, rule, provisional, checked,
-     timeliness, taken, review_due, review_timeliness, error) = answer  # fmt: skip
-    return dict(
-        zip(
-            OUTPUT_COLUMNS,
-            (
-                due and due.isoformat(),
-                extended_due and extended_due.isoformat(),
-                elapsed,
-                status,
-                late,
-                review_by and review_by.isoformat(),
-                rule,
-                provisional,
-                checked,
-                timeliness,
-                taken,
-                review_due and review_due.isoformat(),
-                review_timeliness,
-                error,
-            ),
-            strict=True,
-        )
-    )
+    return {
+        name: value.isoformat() if isinstance(value, date) else value
+        for name, value in zip(OUTPUT_COLUMNS, answer, strict=True)
+    }
 
 
 def run_batch(

@@ -86,6 +86,13 @@ _ONE_DAY: Final = timedelta(days=1)
 _MISSING: Final = object()
 
 
+def typed_key(cells: Mapping[str, object]) -> tuple[tuple[str, type, object], ...]:
+    """`cells` as a key to remember an answer by, each value with its type: in JSON, 0 and
+    false (1.0 and true) are equal keys but not the same cell. TypeError for an unhashable
+    value (a list of school closures) when it is hashed."""
+    return tuple((key, type(value), value) for key, value in cells.items())
+
+
 class RowAnswer(NamedTuple):
     """The columns a batch adds to one row (OUTPUT_COLUMNS, in order)."""
 

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Final
 
 from foiclock.batch.plans import Answer
-from foiclock.batch.rows import RowAnswer
+from foiclock.batch.rows import MEMO_LIMIT, RowAnswer
 
 _DELIMITER: Final = ","  # never in an answer cell the fast path writes (dates, numbers, words)
 #: What `CsvAnswers` hands back for a row its fast path does not count: no answer text (the
@@ -33,7 +33,7 @@ class TextRowAnswers:
         self._position = {name: position for position, (name, _) in enumerate(wanted)}
         self._empty = [""] * len(wanted)
         keys = [key for _, key in wanted]
-        self._answers: Callable[[Any], Answer] = _no_answer  # CsvAnswers: any sequence of text
+        self._answers: Callable[[Any], Answer] = _not_counted  # CsvAnswers: any sequence of text
         # without a receipt column every row is the case clock's error; a name read as two case
         # keys (`--map fee_paid=responded`) gives its cell to both, which one list cannot
         if "received" in keys and len(self._position) == len(wanted):
@@ -97,17 +97,13 @@ class TextRowAnswers:
             return None
         found = self._dates.get(text)
         if found is None:
-            if len(self._dates) >= 100_000:
+            if len(self._dates) >= MEMO_LIMIT:
                 self._dates.clear()
             found = self._dates[text] = date.fromisoformat(text)
         return found
 
 
-def _not_counted(row: list[str]) -> Answer:
-    return _NOT_COUNTED
-
-
-def _no_answer(row: Sequence[object]) -> Answer:
+def _not_counted(row: Sequence[object]) -> Answer:
     return _NOT_COUNTED
 
 

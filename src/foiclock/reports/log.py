@@ -22,6 +22,7 @@ from foiclock.batch.rows import (
     RowAnswer,
     RowAnswers,
     error_answer,
+    typed_key,
 )
 from foiclock.batch.tables import CaseCells, outcome_applied, read_table
 from foiclock.batch.timeliness import OUTCOME
@@ -81,11 +82,15 @@ class CaseLog:
             self._source = open_input(path, encoding)
             self.keys = [key for _, key in self._json]  # a JSON file may give any key
             self._jsonl_answers = RowAnswers(options.today, options.regime, options.received_column)
-            from foiclock.batch.text_rows import TextRowAnswers
-
-            wanted = [(key, key) for key in self.keys]
-            self._jsonl_fast = TextRowAnswers(wanted, options.today, options.regime).answer
+            self._jsonl_fast = self._text_answers(options.today)
             self._id_name = dict(options.columns.renames).get("case_id", "case_id")
+
+    def _text_answers(self, day: date) -> "TextRowAnswerer":
+        """The fast path's answers of the log's case cells (keyed by case key) judged on `day`."""
+        from foiclock.batch.text_rows import TextRowAnswers
+
+        wanted = [(key, key) for key in self.keys]
+        return TextRowAnswers(wanted, day, self.options.regime).answer
 
     def _column_index(self, column: str | None) -> int | None:
         if column is None:
@@ -143,8 +148,8 @@ class CaseLog:
                 if answer is not None:
                     yield LogRow(line_number, cells, answer, group, identifier)
                     continue
-                try:  # typed: in JSON, 0 and false are equal keys but not the same cell
-                    key: object = tuple((k, type(v), v) for k, v in cells.items())
+                try:
+                    key: object = typed_key(cells)
                     answer = memo.get(key)
                 except TypeError:
                     key, answer = None, None
@@ -162,20 +167,16 @@ class CaseLog:
             return row.answer
         judges = self._judges.get(day)
         if judges is None:
-            from foiclock.batch.text_rows import TextRowAnswers
-
-            wanted = [(key, key) for key in self.keys]
-            regime, received_column = self.options.regime, self.options.received_column
             judges = self._judges[day] = (
-                TextRowAnswers(wanted, day, regime).answer,
-                RowAnswers(day, regime, received_column),
+                self._text_answers(day),
+                RowAnswers(day, self.options.regime, self.options.received_column),
             )
         fast, judge = judges
         counted = _counted(fast, row.cells)
         if counted is not None:
             return counted
         try:
-            key: object = (day, *((k, type(v), v) for k, v in row.cells.items()))
+            key: object = (day, *typed_key(row.cells))
             found = self._on_day.get(key)
         except TypeError:
             return judge.answer(row.cells)
